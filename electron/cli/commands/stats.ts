@@ -1,0 +1,58 @@
+// winnow stats --db FILE [--json]: the dashboard's figures, from the same query code.
+import { parseArgs } from 'node:util';
+import { describeRateText } from '#shared/analytics/describe-rate.ts';
+import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
+import { closedDefinition } from '#shared/domain/settings.ts';
+import { dashboardSummary } from '#core/dashboard/dashboard-queries.ts';
+import { openWorkspace } from '#core/db/open-workspace.ts';
+import { readSettings } from '#core/settings/settings-store.ts';
+import type { CliIO } from '../io.ts';
+import { workspacePathFrom } from '../workspace-arg.ts';
+
+export const statsHelp =
+  'winnow stats [--db FILE] [--json]                  deals, win rate with its 95% interval, competitors, interviews';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+  });
+  const path = workspacePathFrom(values.db);
+  const ws = await openWorkspace(path, { mode: 'open' });
+  try {
+    const settings = readSettings(ws.sqlite);
+    const s = dashboardSummary(ws.sqlite, settings);
+    if (values.json) {
+      io.out(
+        JSON.stringify(
+          { workspace: path, schemaVersion: ws.schemaVersion, definition: closedDefinition(settings), ...s },
+          null,
+          2,
+        ),
+      );
+      return 0;
+    }
+    const lines = [
+      `Workspace    ${path} (schema ${ws.schemaVersion})`,
+      `Deals        ${n(s.dealsTotal)} (${s.outcomes.map((o) => `${OUTCOME_LABEL[o.outcome].toLowerCase()} ${n(o.deals)}`).join(', ')})`,
+      `Win rate     new business: ${describeRateText(s.winRate)}`,
+      `             all deal types: ${describeRateText(s.winRateAllTypes)}`,
+      `             ${closedDefinition(settings)}`,
+      `Interviews   ${n(s.interviews.total)} (${n(s.interviews.complete)} complete, ${n(s.interviews.draft)} drafts) on ${n(s.interviews.dealsCovered)} deals`,
+      'Competitors met most often (win rate against them):',
+      ...s.topCompetitors.map(
+        (c) => `  ${c.name.padEnd(22)} ${n(c.encounters).padStart(7)} deals  ${describeRateText(c.winRate)}`,
+      ),
+      s.lastImport
+        ? `Last import  ${s.lastImport.sourceName}, ${s.lastImport.finishedAt.slice(0, 10)}: ${n(s.lastImport.rowsRead)} rows read, ${n(s.lastImport.rowsInserted)} added, ${n(s.lastImport.rowsUpdated)} updated, ${n(s.lastImport.rowsRejected)} rejected`
+        : 'Last import  none',
+    ];
+    for (const line of lines) io.out(line);
+    return 0;
+  } finally {
+    ws.close();
+  }
+}

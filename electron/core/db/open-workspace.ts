@@ -1,0 +1,144 @@
+// The database factory: open (or create) a workspace file, refuse what must not be touched,
+// back it up with SQLite's backup API before migrating, migrate, and hand back a ready connection.
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { AppError } from '../errors.ts';
+import { defaultMigrationsDir, readMigrations } from './migrations.ts';
+import type { Migration } from './migrations.ts';
+import { applyMigrations, planMigrations } from './migrator.ts';
+import * as schema from './schema/index.ts';
+import { seedDefaults } from '../workspace/seed-defaults.ts';
+
+export type Schema = typeof schema;
+export type DrizzleDb = BetterSQLite3Database<Schema>;
+
+export interface Workspace {
+  path: string;
+  /** The raw connection, for hand-written aggregate SQL. */
+  sqlite: Database.Database;
+  /** The typed query builder over the same connection. */
+  db: DrizzleDb;
+  schemaVersion: number;
+  /** Backup written before migrating at this open, if any. */
+  backupPath: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** create: make the file if missing. open: it must exist. */
+  mode: 'create' | 'open';
+  migrationsDir?: string;
+  migrations?: Migration[];
+  /** Clock for backup names (tests pin it). */
+  now?: () => Date;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function looksLikeSqlite(path: string): boolean {
+  const size = statSync(path).size;
+  if (size === 0) return true; // an empty file is a valid, empty database
+  if (size < 100) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    return buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Connection settings every workspace connection uses (the app's, a job worker's, the CLI's). */
+export function configureConnection(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+function backupName(path: string, from: number, to: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return `${path}.before-v${to}-from-v${from}-${stamp}.bak`;
+}
+
+export async function openWorkspace(path: string, options: OpenOptions): Promise<Workspace> {
+  const label = basename(path);
+  const exists = existsSync(path);
+  if (!exists && options.mode === 'open') {
+    throw new AppError('not_found', `No workspace file at ${path}.`);
+  }
+  if (exists && !looksLikeSqlite(path)) {
+    throw new AppError(
+      'not_a_workspace',
+      `${label} is not a Winnow workspace (not a SQLite file); it was left untouched.`,
+    );
+  }
+  const migrations = options.migrations ?? readMigrations(options.migrationsDir ?? defaultMigrationsDir());
+
+  // Inspect read-only first: a file we refuse must not be changed in any way, not even its
+  // journal mode.
+  if (exists) {
+    const probe = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      planMigrations(probe, migrations, label);
+    } finally {
+      probe.close();
+    }
+  }
+
+  const sqlite = new Database(path, { fileMustExist: options.mode === 'open' });
+  try {
+    configureConnection(sqlite);
+    const plan = planMigrations(sqlite, migrations, label);
+    let backupPath: string | null = null;
+    if (plan.pending.length > 0 && !plan.fresh) {
+      backupPath = backupName(path, plan.currentVersion, plan.targetVersion, (options.now ?? (() => new Date()))());
+      await sqlite.backup(backupPath);
+    }
+    try {
+      applyMigrations(sqlite, plan);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError(
+        'migration_failed',
+        `Could not upgrade ${label}: ${(e as Error).message}. Nothing was changed` +
+          (backupPath ? `; a backup is at ${backupPath}.` : '.'),
+      );
+    }
+    // A new workspace starts with the default taxonomy, criteria and guides (domain.md).
+    if (plan.fresh) seedDefaults(sqlite);
+    const db = drizzle(sqlite, { schema });
+    return {
+      path,
+      sqlite,
+      db,
+      schemaVersion: plan.targetVersion,
+      backupPath,
+      close: () => {
+        if (sqlite.open) sqlite.close();
+      },
+    };
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+/** A second connection to an already-migrated workspace (job workers). Refuses a schema mismatch. */
+export function attachWorkspace(path: string, expectedVersion: number): Database.Database {
+  const sqlite = new Database(path, { fileMustExist: true });
+  configureConnection(sqlite);
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  if (version !== expectedVersion) {
+    sqlite.close();
+    throw new AppError(
+      'conflict',
+      `Workspace schema changed under us (found ${version}, expected ${expectedVersion}).`,
+    );
+  }
+  return sqlite;
+}

@@ -1,0 +1,11 @@
+// The whole domain schema: the single source of truth that drizzle-kit turns into migrations.
+export * from './accounts.ts';
+export * from './competitors.ts';
+export * from './deals.ts';
+export * from './imports.ts';
+export * from './interviews.ts';
+export * from './marketing.ts';
+export * from './org.ts';
+export * from './reasons.ts';
+export * from './revenue.ts';
+export * from './settings.ts';

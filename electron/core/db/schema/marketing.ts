@@ -1,0 +1,103 @@
+// Lead sources, campaigns, marketing touches, leads and the qualification checklist: the funnel side.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { SOURCED_BY } from '#shared/domain/enums.ts';
+import { accounts } from './accounts.ts';
+import { createdAt, id } from './columns.ts';
+import { deals } from './deals.ts';
+
+export const leadSources = sqliteTable('lead_sources', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  /** Who sources leads from this channel by default. */
+  sourcedBy: text('sourced_by', { enum: SOURCED_BY }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const campaigns = sqliteTable('campaigns', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  /** white paper, event, webinar, site visit, demo request, paid search, email ... */
+  channel: text('channel').notNull(),
+  startDate: text('start_date'),
+  createdAt: createdAt(),
+});
+
+/** A marketing touch that influenced a deal (campaign membership before close). */
+export const dealTouches = sqliteTable(
+  'deal_touches',
+  {
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    touchedAt: text('touched_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealId, t.campaignId, t.touchedAt] }),
+    index('deal_touches_campaign').on(t.campaignId),
+  ],
+);
+
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: id(),
+    externalId: text('external_id').unique(),
+    accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    leadSourceId: integer('lead_source_id').references(() => leadSources.id, { onDelete: 'set null' }),
+    createdDate: text('created_date').notNull(),
+    mqlDate: text('mql_date'),
+    sqlDate: text('sql_date'),
+    /** The deal this lead became, if any. */
+    dealId: integer('deal_id').references(() => deals.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('leads_mql').on(t.mqlDate, t.sqlDate, t.dealId),
+    index('leads_created').on(t.createdDate),
+    index('leads_deal').on(t.dealId),
+  ],
+);
+
+/** The MQL checklist (domain.md, "Lead qualification checklist"); 'fit' is static, 'dynamic' changes. */
+export const qualificationCriteria = sqliteTable('qualification_criteria', {
+  id: id(),
+  key: text('key').notNull().unique(),
+  label: text('label').notNull(),
+  kind: text('kind', { enum: ['fit', 'dynamic'] }).notNull(),
+  sort: integer('sort').notNull().default(0),
+});
+
+export const leadQualifications = sqliteTable(
+  'lead_qualifications',
+  {
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => qualificationCriteria.id, { onDelete: 'cascade' }),
+    met: integer('met', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.leadId, t.criterionId] })],
+);
+
+export const dealQualifications = sqliteTable(
+  'deal_qualifications',
+  {
+    dealId: integer('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    criterionId: integer('criterion_id')
+      .notNull()
+      .references(() => qualificationCriteria.id, { onDelete: 'cascade' }),
+    met: integer('met', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealId, t.criterionId] }),
+    check('deal_qualifications_met', sql`${t.met} IN (0, 1)`),
+  ],
+);

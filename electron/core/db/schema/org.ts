@@ -1,0 +1,30 @@
+// Who sells what: teams, owners (reps) and products.
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAt, id } from './columns.ts';
+
+export const teams = sqliteTable('teams', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const owners = sqliteTable(
+  'owners',
+  {
+    id: id(),
+    externalId: text('external_id').unique(),
+    name: text('name').notNull(),
+    email: text('email'),
+    teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('owners_team').on(t.teamId), index('owners_name').on(t.name)],
+);
+
+export const products = sqliteTable('products', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  productLine: text('product_line'),
+  listPrice: real('list_price'),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,45 @@
+// The one door into the core: look up the channel in the contract, validate the argument with its
+// schema before anything runs, call the handler, and wrap the answer as a Result. Used by the
+// Electron IPC bridge and by the loopback test host, so both behave identically.
+import { contract } from '#shared/contract/index.ts';
+import type { Channel, HandlerMap } from '#shared/contract/index.ts';
+import { fail, ok } from '#shared/contract/result.ts';
+import type { FieldIssue, Result } from '#shared/contract/result.ts';
+import { AppError } from '../errors.ts';
+
+export type Logger = (message: string, error?: unknown) => void;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export async function dispatch<Ctx>(
+  handlers: HandlerMap<Ctx>,
+  channel: unknown,
+  rawArg: unknown,
+  ctx: Ctx,
+  log: Logger = () => {},
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return fail('unknown_channel', `Unknown request "${String(channel).slice(0, 80)}".`);
+  }
+  const spec = contract[channel];
+  const parsed = spec.input.safeParse(rawArg);
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error.issues);
+    const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    return fail('invalid_argument', `Invalid request to ${channel}: ${detail}`, issues);
+  }
+  try {
+    const handler = handlers[channel] as (arg: unknown, ctx: Ctx) => unknown;
+    return ok(await handler(parsed.data, ctx));
+  } catch (e) {
+    if (e instanceof AppError) return fail(e.code, e.message, e.issues);
+    log(`Unexpected error in ${channel}`, e);
+    return fail('internal', `Something went wrong (${channel}): ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

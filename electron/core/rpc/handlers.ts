@@ -1,0 +1,15 @@
+// Every handler, keyed by channel. Typed as the full HandlerMap: a channel added to the contract
+// without a handler here does not compile.
+import type { HandlerMap } from '#shared/contract/index.ts';
+import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
+import { jobsHandlers } from '../jobs/jobs-handlers.ts';
+import { appHandlers } from '../session/app-handlers.ts';
+import type { Session } from '../session/session.ts';
+import { settingsHandlers } from '../settings/settings-handlers.ts';
+
+export const handlers: HandlerMap<Session> = {
+  ...appHandlers,
+  ...dashboardHandlers,
+  ...settingsHandlers,
+  ...jobsHandlers,
+};

@@ -1,0 +1,78 @@
+// The app's areas. Each names the issue that builds it, so an area that has not landed can say
+// so plainly instead of showing anything made up.
+
+export interface Area {
+  id: string;
+  label: string;
+  path: string;
+  /** Where this area gets built, while it is not here yet ('issue #3'); null once it is. */
+  pending: string | null;
+  /** What the area will do, shown while it is pending. */
+  purpose: string;
+}
+
+export const AREAS: Area[] = [
+  { id: 'home', label: 'Home', path: '/', pending: null, purpose: 'Headline figures of the workspace.' },
+  {
+    id: 'deals',
+    label: 'Deals',
+    path: '/deals',
+    pending: 'issue #3',
+    purpose:
+      'Browse, filter and edit every deal; import CRM exports (Salesforce, HubSpot, Pipedrive, CSV) and export them back.',
+  },
+  {
+    id: 'interviews',
+    label: 'Interviews',
+    path: '/interviews',
+    pending: 'issue #4',
+    purpose: 'Log win/loss interviews, code reasons, keep a quote library, and see why we win and why we lose.',
+  },
+  {
+    id: 'win-rates',
+    label: 'Win rates',
+    path: '/win-rates',
+    pending: 'issue #5',
+    purpose:
+      'Win-rate matrices by competitor, segment, region, product and period, each cell with n and its 95% interval.',
+  },
+  {
+    id: 'competitors',
+    label: 'Competitors',
+    path: '/competitors',
+    pending: 'issue #5',
+    purpose: 'A profile per competitor: win rate over time, head-to-head, reasons, ratings and quotes.',
+  },
+  {
+    id: 'retention',
+    label: 'Retention',
+    path: '/retention',
+    pending: 'issue #6',
+    purpose: 'Cohorts of customers by first revenue: logo retention, NRR and GRR, tied back to why we won them.',
+  },
+  {
+    id: 'funnel',
+    label: 'Funnel',
+    path: '/funnel',
+    pending: 'a later issue (funnel and report builder)',
+    purpose: 'MQL-to-closed-deal conversion, velocity, and the needed-MQL planner.',
+  },
+  {
+    id: 'reports',
+    label: 'Reports',
+    path: '/reports',
+    pending: 'a later issue (funnel and report builder)',
+    purpose: 'Build a report from the analyses and export it as PDF.',
+  },
+  {
+    id: 'settings',
+    label: 'Settings',
+    path: '/settings',
+    pending: null,
+    purpose: 'Definitions and thresholds in force.',
+  },
+];
+
+export function areaForPath(path: string): Area {
+  return AREAS.find((a) => a.path === path) ?? AREAS[0]!;
+}

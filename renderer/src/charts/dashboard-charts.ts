@@ -1,0 +1,117 @@
+// ECharts options for the home dashboard, built by pure functions from the summary, so they are
+// unit-tested without a browser and the chart shows exactly the numbers the tiles show.
+import type { EChartsCoreOption } from 'echarts/core';
+import type { CompetitorEncounters, OutcomeCount, PeriodRate } from '#shared/domain/dashboard.ts';
+import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
+import { describeRateText } from '#shared/analytics/describe-rate.ts';
+import { formatInt } from '../lib/format.ts';
+import { ACCENT, BAND, LOW_CONFIDENCE, OUTCOME_COLOR } from './palette.ts';
+
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+
+/** Deals by outcome: one bar per outcome, in the domain's order. */
+export function outcomesOption(outcomes: OutcomeCount[]): EChartsCoreOption {
+  return {
+    animation: false,
+    grid: { left: 56, right: 16, top: 16, bottom: 32 },
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'category', data: outcomes.map((o) => OUTCOME_LABEL[o.outcome]) },
+    yAxis: { type: 'value', name: 'Deals', nameGap: 10 },
+    series: [
+      {
+        type: 'bar',
+        name: 'Deals',
+        data: outcomes.map((o) => ({ value: o.deals, itemStyle: { color: OUTCOME_COLOR[o.outcome] } })),
+        label: { show: true, position: 'top', formatter: (p: { value: number }) => formatInt(p.value) },
+      },
+    ],
+  };
+}
+
+/**
+ * Win rate per quarter with its 95% interval as a band. Quarters whose n is below the hide
+ * threshold have no point (the rate is not shown), per the low-n rule.
+ */
+export function winRateTrendOption(points: PeriodRate[]): EChartsCoreOption {
+  const shown = points.map((p) => (p.winRate.confidence === 'hidden' ? null : p.winRate));
+  return {
+    animation: false,
+    grid: { left: 48, right: 16, top: 24, bottom: 32 },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: { dataIndex: number }[]) => {
+        const p = points[params[0]?.dataIndex ?? 0];
+        return p ? `${p.period}<br/>${describeRateText(p.winRate)}` : '';
+      },
+    },
+    xAxis: { type: 'category', data: points.map((p) => p.period), boundaryGap: false },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      // The band is drawn as a transparent "low" series with "high - low" stacked on top of it.
+      {
+        name: 'low',
+        type: 'line',
+        stack: 'ci',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        data: shown.map((r) => pct(r?.low ?? null)),
+      },
+      {
+        name: '95% interval',
+        type: 'line',
+        stack: 'ci',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: BAND },
+        data: shown.map((r) => (r && r.low !== null && r.high !== null ? pct(r.high - r.low) : null)),
+      },
+      {
+        name: 'Win rate',
+        type: 'line',
+        symbolSize: 6,
+        itemStyle: { color: ACCENT },
+        lineStyle: { color: ACCENT, width: 2 },
+        data: shown.map((r) =>
+          r ? { value: pct(r.rate), itemStyle: { color: r.confidence === 'low' ? LOW_CONFIDENCE : ACCENT } } : null,
+        ),
+      },
+    ],
+  };
+}
+
+/** Competitors met most often: encounters as bars, the win rate against each in the label. */
+export function competitorsOption(rows: CompetitorEncounters[]): EChartsCoreOption {
+  const ordered = [...rows].reverse(); // largest on top in a horizontal bar chart
+  return {
+    animation: false,
+    grid: { left: 120, right: 120, top: 8, bottom: 24 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { dataIndex: number }) => {
+        const r = ordered[p.dataIndex];
+        return r
+          ? `${r.name}<br/>${formatInt(r.encounters)} deals, ${formatInt(r.closed)} closed<br/>Win rate ${describeRateText(r.winRate)}`
+          : '';
+      },
+    },
+    xAxis: { type: 'value', name: 'Deals' },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name) },
+    series: [
+      {
+        type: 'bar',
+        data: ordered.map((r) => ({ value: r.encounters, itemStyle: { color: ACCENT } })),
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { dataIndex: number }) => {
+            const r = ordered[p.dataIndex];
+            if (!r) return '';
+            if (r.winRate.confidence === 'hidden' || r.winRate.rate === null)
+              return `${formatInt(r.encounters)} · n<${r.winRate.n + 1}`;
+            return `${formatInt(r.encounters)} · win ${pct(r.winRate.rate)}%`;
+          },
+        },
+      },
+    ],
+  };
+}

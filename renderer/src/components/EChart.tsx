@@ -1,0 +1,57 @@
+// The one React wrapper around ECharts: it owns init, option updates, resize and dispose.
+// Only the charts and components we use are registered (no full `echarts` import).
+import { BarChart, LineChart } from 'echarts/charts';
+import {
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DatasetComponent,
+  MarkLineComponent,
+  CanvasRenderer,
+]);
+
+export interface EChartProps {
+  option: EChartsCoreOption;
+  height?: number;
+  /** Accessible description of what the chart shows (charts are canvases). */
+  label: string;
+  testId?: string;
+}
+
+export function EChart({ option, height = 260, label, testId }: EChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const instance = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={el} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+}

@@ -1,0 +1,32 @@
+// A rate as every screen shows it: value, 95% interval, n, and the low-n rules of domain.md
+// (greyed below the low-confidence threshold, counts only below the hide threshold).
+import type { Rate } from '#shared/analytics/rate.ts';
+import { describeRateText } from '#shared/analytics/describe-rate.ts';
+import { formatInt, formatPercent } from '../lib/format.ts';
+
+export function RateView({ rate, big = false }: { rate: Rate; big?: boolean }) {
+  const title = describeRateText(rate);
+  if (rate.n === 0) {
+    return (
+      <span className="rate rate-empty" title={title}>
+        –
+      </span>
+    );
+  }
+  if (rate.confidence === 'hidden') {
+    return (
+      <span className="rate rate-hidden" title={title}>
+        {formatInt(rate.hits)}/{formatInt(rate.n)}
+      </span>
+    );
+  }
+  return (
+    <span className={`rate ${rate.confidence === 'low' ? 'rate-low' : ''} ${big ? 'rate-big' : ''}`} title={title}>
+      <span className="rate-value">{formatPercent(rate.rate)}</span>
+      <span className="rate-ci">
+        {formatPercent(rate.low, 0)}–{formatPercent(rate.high, 0)}
+      </span>
+      <span className="rate-n">n={formatInt(rate.n)}</span>
+    </span>
+  );
+}

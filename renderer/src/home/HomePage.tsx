@@ -1,0 +1,152 @@
+// The home dashboard: real figures from the workspace, every rate with its n and 95% interval.
+import { useMemo } from 'react';
+import type { DashboardSummary } from '#shared/domain/dashboard.ts';
+import { closedDefinition } from '#shared/domain/settings.ts';
+import type { AppInfo } from '#shared/domain/workspace.ts';
+import { useQuery } from '../api/use-query.ts';
+import { competitorsOption, outcomesOption, winRateTrendOption } from '../charts/dashboard-charts.ts';
+import { EChart } from '../components/EChart.tsx';
+import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
+import { RateView } from '../components/RateView.tsx';
+import { formatInt, formatMoney, formatPercent } from '../lib/format.ts';
+import { DemoLoader } from './DemoLoader.tsx';
+import { Welcome } from './Welcome.tsx';
+
+export function HomePage({ info }: { info: AppInfo }) {
+  const summary = useQuery((api) => api.dashboard.summary(), []);
+  const settings = useQuery((api) => api.settings.get(), []);
+  const reload = () => {
+    summary.reload();
+    settings.reload();
+  };
+  if (summary.error) return <ErrorMessage error={summary.error} title="The dashboard could not be loaded" />;
+  if (settings.error) return <ErrorMessage error={settings.error} />;
+  if (!summary.data || !settings.data) return <p className="muted">Loading…</p>;
+  const s = summary.data;
+  if (s.dealsTotal === 0 && !settings.data.onboarded) {
+    return <Welcome workspaceName={info.workspace?.name ?? ''} onDone={reload} />;
+  }
+  if (s.dealsTotal === 0) {
+    return (
+      <EmptyState title="No deals in this workspace yet">
+        <p>
+          Import a CSV export from your CRM in the Deals area (arriving with issue #3), or load the demo company to
+          explore the analyses.
+        </p>
+        <DemoLoader onLoaded={reload} />
+      </EmptyState>
+    );
+  }
+  return <Dashboard s={s} />;
+}
+
+function Dashboard({ s }: { s: DashboardSummary }) {
+  const outcomes = useMemo(() => outcomesOption(s.outcomes), [s.outcomes]);
+  const trend = useMemo(() => winRateTrendOption(s.winRateByQuarter), [s.winRateByQuarter]);
+  const competitors = useMemo(() => competitorsOption(s.topCompetitors), [s.topCompetitors]);
+  const open = s.outcomes.find((o) => o.outcome === 'open')?.deals ?? 0;
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <header className="page-head">
+        <h1>Home</h1>
+        <p className="muted definition" data-testid="definition">
+          {closedDefinition(s)} Intervals are 95% Wilson score intervals.
+          {s.firstCloseDate && ` Closed deals from ${s.firstCloseDate} to ${s.lastCloseDate}.`}
+        </p>
+      </header>
+      <div className="tiles">
+        <div className="tile" data-testid="tile-deals">
+          <div className="tile-label">Deals</div>
+          <div className="tile-value">{formatInt(s.dealsTotal)}</div>
+          <div className="muted">{formatInt(open)} open</div>
+        </div>
+        <div className="tile" data-testid="tile-win-rate">
+          <div className="tile-label">Win rate · new business</div>
+          <RateView rate={s.winRate} big />
+          <div className="muted" data-testid="win-rate-counts">
+            {formatInt(s.winRate.hits)} won of {formatInt(s.winRate.n)} closed
+          </div>
+        </div>
+        <div className="tile" data-testid="tile-win-rate-all">
+          <div className="tile-label">Win rate · all deal types</div>
+          <RateView rate={s.winRateAllTypes} />
+          <div className="muted">
+            By amount (new business): {formatPercent(s.winRateByAmount.rate)} of{' '}
+            {formatMoney(s.winRateByAmount.closedAmount, s.currency)}
+          </div>
+        </div>
+        <div className="tile" data-testid="tile-interviews">
+          <div className="tile-label">Interviews logged</div>
+          <div className="tile-value">{formatInt(s.interviews.total)}</div>
+          <div className="muted">
+            {formatInt(s.interviews.complete)} complete · {formatInt(s.interviews.draft)} drafts ·{' '}
+            {formatInt(s.interviews.dealsCovered)} deals
+          </div>
+        </div>
+        <div className="tile" data-testid="tile-last-import">
+          <div className="tile-label">Last import</div>
+          {s.lastImport ? (
+            <>
+              <div className="tile-text">{s.lastImport.sourceName}</div>
+              <div className="muted">
+                {s.lastImport.finishedAt.slice(0, 10)} · {formatInt(s.lastImport.rowsInserted)} added ·{' '}
+                {formatInt(s.lastImport.rowsUpdated)} updated · {formatInt(s.lastImport.rowsRejected)} rejected
+              </div>
+            </>
+          ) : (
+            <div className="muted">None yet</div>
+          )}
+        </div>
+      </div>
+      <div className="charts">
+        <section className="panel">
+          <h2>Deals by outcome</h2>
+          <EChart option={outcomes} label="Bar chart of deals by outcome" testId="chart-outcomes" />
+        </section>
+        <section className="panel">
+          <h2>New-business win rate by close quarter</h2>
+          <EChart
+            option={trend}
+            label="Line chart of win rate by quarter with 95% interval band"
+            testId="chart-trend"
+          />
+          <p className="muted small">
+            Shaded: 95% interval. Grey points: n below the low-confidence threshold; quarters with too few deals have no
+            point.
+          </p>
+        </section>
+        <section className="panel wide">
+          <h2>Competitors met most often</h2>
+          <EChart
+            option={competitors}
+            height={300}
+            label="Bar chart of competitors by deals met"
+            testId="chart-competitors"
+          />
+          <table className="data-table" data-testid="competitor-table">
+            <thead>
+              <tr>
+                <th>Competitor</th>
+                <th className="num">Deals met</th>
+                <th className="num">Closed</th>
+                <th>Our win rate against them (95% CI, n)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.topCompetitors.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td className="num">{formatInt(c.encounters)}</td>
+                  <td className="num">{formatInt(c.closed)}</td>
+                  <td>
+                    <RateView rate={c.winRate} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+// Workspace settings: the win-rate definition in force and the low-n thresholds (domain.md).
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Settings } from '#shared/domain/settings.ts';
+import { closedDefinition } from '#shared/domain/settings.ts';
+import type { AppInfo } from '#shared/domain/workspace.ts';
+import { ApiError, call } from '../api/client.ts';
+import { useQuery } from '../api/use-query.ts';
+import { ErrorMessage } from '../components/Notice.tsx';
+import { formatBytes } from '../lib/format.ts';
+
+type Draft = { includeNoDecision: boolean; lowConfidenceBelowN: string; hideRateBelowN: string; currency: string };
+
+function toDraft(s: Settings): Draft {
+  return {
+    includeNoDecision: s.includeNoDecision,
+    lowConfidenceBelowN: String(s.lowConfidenceBelowN),
+    hideRateBelowN: String(s.hideRateBelowN),
+    currency: s.currency,
+  };
+}
+
+export function SettingsPage({ info }: { info: AppInfo }) {
+  const settings = useQuery((api) => api.settings.get(), []);
+  const [edited, setDraft] = useState<Draft | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  // The form shows the stored settings until the user edits them.
+  const draft = edited ?? (settings.data ? toDraft(settings.data) : null);
+
+  if (settings.error) return <ErrorMessage error={settings.error} />;
+  if (!draft) return <p className="muted">Loading…</p>;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setFieldErrors({});
+    setSaved(false);
+    try {
+      const next = await call((api) =>
+        api.settings.update({
+          includeNoDecision: draft.includeNoDecision,
+          lowConfidenceBelowN: Number(draft.lowConfidenceBelowN),
+          hideRateBelowN: Number(draft.hideRateBelowN),
+          currency: draft.currency.trim().toUpperCase(),
+        }),
+      );
+      setDraft(toDraft(next));
+      setSaved(true);
+    } catch (err) {
+      if (err instanceof ApiError && err.issues) {
+        setFieldErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
+      }
+      setError(err as Error);
+    }
+  };
+
+  const field = (key: keyof Draft) =>
+    fieldErrors[key] && (
+      <span className="field-error" id={`${key}-error`} role="alert">
+        {fieldErrors[key]}
+      </span>
+    );
+
+  return (
+    <div className="settings">
+      <header className="page-head">
+        <h1>Settings</h1>
+        <p className="muted">These apply to this workspace and to every figure, export and report made from it.</p>
+      </header>
+      <form className="panel form" onSubmit={save} noValidate>
+        <fieldset>
+          <legend>Win rate</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.includeNoDecision}
+              onChange={(e) => setDraft({ ...draft, includeNoDecision: e.target.checked })}
+              data-testid="include-no-decision"
+            />
+            Count no-decision deals as closed
+          </label>
+          <p className="muted small">{closedDefinition(draft)}</p>
+        </fieldset>
+        <fieldset>
+          <legend>Small samples</legend>
+          <label>
+            Grey a rate as low-confidence when n is below
+            <input
+              type="number"
+              min={1}
+              value={draft.lowConfidenceBelowN}
+              onChange={(e) => setDraft({ ...draft, lowConfidenceBelowN: e.target.value })}
+              aria-invalid={!!fieldErrors.lowConfidenceBelowN}
+              aria-describedby="lowConfidenceBelowN-error"
+            />
+            {field('lowConfidenceBelowN')}
+          </label>
+          <label>
+            Hide the rate (show counts only) when n is below
+            <input
+              type="number"
+              min={0}
+              value={draft.hideRateBelowN}
+              onChange={(e) => setDraft({ ...draft, hideRateBelowN: e.target.value })}
+              aria-invalid={!!fieldErrors.hideRateBelowN}
+              aria-describedby="hideRateBelowN-error"
+              data-testid="hide-rate-below"
+            />
+            {field('hideRateBelowN')}
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Amounts</legend>
+          <label>
+            Reporting currency
+            <input
+              value={draft.currency}
+              maxLength={3}
+              onChange={(e) => setDraft({ ...draft, currency: e.target.value })}
+              aria-invalid={!!fieldErrors.currency}
+              aria-describedby="currency-error"
+            />
+            {field('currency')}
+          </label>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" data-testid="save-settings">
+            Save settings
+          </button>
+          {saved && <span className="ok">Saved.</span>}
+        </div>
+        {error && !Object.keys(fieldErrors).length && <ErrorMessage error={error} />}
+      </form>
+      <section className="panel">
+        <h2>Workspace file</h2>
+        {info.workspace ? (
+          <dl className="facts">
+            <dt>File</dt>
+            <dd data-testid="workspace-path">{info.workspace.path}</dd>
+            <dt>Size</dt>
+            <dd>{formatBytes(info.workspace.sizeBytes)}</dd>
+            <dt>Schema version</dt>
+            <dd>{info.workspace.schemaVersion}</dd>
+            {info.workspace.backupPath && (
+              <>
+                <dt>Backup before the last upgrade</dt>
+                <dd>{info.workspace.backupPath}</dd>
+              </>
+            )}
+          </dl>
+        ) : (
+          <p className="muted">No workspace is open.</p>
+        )}
+        <p className="muted small">
+          Back it up by copying this file while Winnow is closed (or with “Save a copy” once the data-safety issue
+          lands). Winnow version {info.version}.
+        </p>
+      </section>
+    </div>
+  );
+}

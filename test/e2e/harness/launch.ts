@@ -1,0 +1,129 @@
+// Starts Winnow for an end-to-end test, the same way in both modes:
+//  - electron: where the Electron binary is installed, the real app via Playwright's Electron
+//    launcher, on the given workspace file;
+//  - browser: elsewhere (CI here), the loopback test host with Debian's Chromium.
+// WINNOW_E2E=browser|electron forces a mode. Tests get a Page either way and never branch on it.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { startTestHost } from './test-host.ts';
+import type { TestHost } from './test-host.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+const MAIN_JS = join(ROOT, 'out', 'main', 'index.js');
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export type Mode = 'electron' | 'browser';
+
+/** The Electron binary, if installed (reading electron's path.txt; requiring it would download). */
+export function electronBinary(): string | null {
+  const dir = join(ROOT, 'node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const bin = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(bin) ? bin : null;
+}
+
+export function chooseMode(): Mode {
+  const forced = process.env.WINNOW_E2E;
+  if (forced === 'browser' || forced === 'electron') return forced;
+  return electronBinary() ? 'electron' : 'browser';
+}
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `End-to-end tests need Chromium at ${path}, and it is missing. Install it with ` +
+        '"sudo apt-get install -y chromium" (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary. ' +
+        '(Where the Electron binary is installed, the tests drive the app instead.)',
+    );
+  }
+  return path;
+}
+
+export function assertBuilt(): void {
+  if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(MAIN_JS)) {
+    throw new Error('The app is not built: run "npm run build" (npm test does it first).');
+  }
+}
+
+export interface Winnow {
+  page: Page;
+  mode: Mode;
+  /** Every URL the page requested, to prove nothing left the machine. */
+  requests: string[];
+  /** The app's own origin: the test host's, or file:// for Electron. */
+  origin: string;
+  /** Browser mode only: the host, to script file dialogs and inspect the session. */
+  host: TestHost | null;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+let sharedBrowser: Browser | null = null;
+
+async function browser(): Promise<Browser> {
+  if (!sharedBrowser) {
+    sharedBrowser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+  }
+  return sharedBrowser;
+}
+
+/** Close the shared browser (afterAll of each e2e file). */
+export async function closeBrowser(): Promise<void> {
+  await sharedBrowser?.close();
+  sharedBrowser = null;
+}
+
+export async function launchWinnow(options: { dbPath: string; userDataDir?: string }): Promise<Winnow> {
+  assertBuilt();
+  const mode = chooseMode();
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'winnow-e2e-user-'));
+  const requests: string[] = [];
+
+  if (mode === 'electron') {
+    const app = await _electron.launch({
+      executablePath: electronBinary()!,
+      args: [MAIN_JS, '--db', options.dbPath, '--user-data', userDataDir],
+      env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+    });
+    const page = await app.firstWindow();
+    page.on('request', (r) => requests.push(r.url()));
+    await page.waitForLoadState('domcontentloaded');
+    return { page, mode, requests, origin: 'file://', host: null, userDataDir, close: () => app.close() };
+  }
+
+  const host = await startTestHost({ rendererDir: RENDERER_DIR, userDataDir, dbPath: options.dbPath });
+  const context = await (await browser()).newContext({ viewport: { width: 1440, height: 960 } });
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(host.url);
+  return {
+    page,
+    mode,
+    requests,
+    origin: new URL(host.url).origin,
+    host,
+    userDataDir,
+    close: async () => {
+      await context.close();
+      await host.close();
+    },
+  };
+}
+
+/** Where end-to-end screenshots go (looked at by people, not compared by tests). */
+export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
