@@ -16,8 +16,16 @@ export function isoToDay(iso: string): number {
   return Math.round(ms / MS_PER_DAY);
 }
 
+// Formatting dates is hot in bulk work (the demo writes millions), so each day is formatted once.
+const isoCache = new Map<number, string>();
+
 export function dayToIso(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size < 200_000) isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 /** Same day-of-month n months later, clamped to the month's end (Jan 31 + 1 month = Feb 28/29). */

@@ -179,6 +179,34 @@ function sqliteSink(sqlite: Database.Database, batchId: number): DemoSink {
 
 class Cancelled extends Error {}
 
+/** Tables the demo fills in bulk. */
+const BULK_TABLES = [
+  'accounts',
+  'deals',
+  'deal_competitors',
+  'stage_history',
+  'deal_touches',
+  'leads',
+  'lead_qualifications',
+  'deal_qualifications',
+];
+
+/**
+ * Drop the secondary indexes of the bulk tables and return the statements that recreate them.
+ * Building an index once over sorted data is several times faster than maintaining it row by
+ * row; this runs inside the load's transaction, so a cancel restores the indexes too.
+ */
+function suspendIndexes(sqlite: Database.Database): string[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+          AND tbl_name IN (${BULK_TABLES.map(() => '?').join(',')})`,
+    )
+    .all(...BULK_TABLES) as { name: string; sql: string }[];
+  for (const r of rows) sqlite.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
+  return rows.map((r) => r.sql);
+}
+
 export function loadDemo(
   sqlite: Database.Database,
   opts: Partial<DemoOptions> = {},
@@ -198,12 +226,15 @@ export function loadDemo(
           .run(`Demo: ${DEMO_COMPANY} (seed ${options.seed})`, started, started, JSON.stringify(options))
           .lastInsertRowid,
       );
+      const recreate = suspendIndexes(sqlite);
       const sink = sqliteSink(sqlite, batchId);
       const stats = generateDemo(options, lookups, sink, (done) => {
         if (done % 250 !== 0 && done !== options.deals) return;
         if (hooks.cancelled?.()) throw new Cancelled();
         hooks.progress?.(done, options.deals);
       });
+      hooks.progress?.(options.deals, options.deals);
+      for (const statement of recreate) sqlite.exec(statement);
       sqlite
         .prepare('UPDATE import_batches SET rows_read = ?, rows_inserted = ?, finished_at = ? WHERE id = ?')
         .run(stats.deals, stats.deals, new Date().toISOString(), batchId);

@@ -41,7 +41,9 @@ describe('winnow CLI', () => {
 
     const text = captureIO();
     expect(await main(['stats', '--db', db], text)).toBe(0);
-    expect(text.stdout.join('\n')).toContain(`n = ${r.n.toLocaleString('en-US')}; ${r.hits.toLocaleString('en-US')} won`);
+    expect(text.stdout.join('\n')).toContain(
+      `n = ${r.n.toLocaleString('en-US')}; ${r.hits.toLocaleString('en-US')} won`,
+    );
   });
 
   it('prints one clear line and exits non-zero on errors', async () => {
@@ -70,6 +72,8 @@ describe('winnow CLI', () => {
     expect(demo.stdout).toContain('300 deals');
     const again = spawnSync(process.execPath, [BIN, 'demo', '--db', db], { encoding: 'utf8' });
     expect(again.status).toBe(1);
-    expect(again.stderr.trim()).toBe('winnow demo: This workspace already holds data (300 deals, 200 accounts). Create a new workspace for the demo.');
+    expect(again.stderr.trim()).toBe(
+      'winnow demo: This workspace already holds data (300 deals, 200 accounts). Create a new workspace for the demo.',
+    );
   });
 });

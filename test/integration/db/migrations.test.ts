@@ -56,7 +56,9 @@ describe('migrations', () => {
     expect(count('rating_criteria')).toBe(7);
     expect(count('interview_guides')).toBe(3);
     // Foreign keys are enforced.
-    expect(() => ws.sqlite.prepare('INSERT INTO deal_competitors (deal_id, competitor_id) VALUES (999, 999)').run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      ws.sqlite.prepare('INSERT INTO deal_competitors (deal_id, competitor_id) VALUES (999, 999)').run(),
+    ).toThrow(/FOREIGN KEY/);
     ws.close();
     // Reopening applies nothing and makes no backup.
     const again = await openWorkspace(path, { mode: 'open' });
@@ -67,48 +69,61 @@ describe('migrations', () => {
 
   // One case per earlier version: a database left at version v upgrades to the latest, keeps its
   // data, and gets a backup (made with SQLite's backup API) that still opens at version v.
-  it.each(all.map((m) => m.version).filter((v) => v < all.length).concat(all.length > 1 ? [] : [0]))(
-    'upgrade from version %i keeps data and writes a backup first',
-    async (from) => {
-      const path = join(dir, `v${from}.winnow`);
-      if (from === 0) {
-        // Only one migration so far: upgrading "from 0" is the fresh case; check the backup path
-        // logic with a synthetic second migration instead.
-        const extra: Migration = { version: 2, tag: '9999_test_extra', hash: 'x'.repeat(64), statements: ['CREATE TABLE test_extra (id INTEGER PRIMARY KEY)'] };
-        const first = await openWorkspace(path, { mode: 'create' });
-        first.sqlite.prepare("INSERT INTO competitors (name) VALUES ('Acme')").run();
-        first.close();
-        const now = () => new Date('2026-01-02T03:04:05.000Z');
-        const up = await openWorkspace(path, { mode: 'open', migrations: [...all, extra], now });
-        expect(up.schemaVersion).toBe(2);
-        expect(up.backupPath).toBe(`${path}.before-v2-from-v1-2026-01-02T03-04-05-000Z.bak`);
-        expect(up.sqlite.prepare('SELECT name FROM competitors').all()).toEqual([{ name: 'Acme' }]);
-        up.close();
-        const backup = new Database(up.backupPath!, { readonly: true });
-        expect(backup.pragma('user_version', { simple: true })).toBe(1);
-        expect(backup.prepare('SELECT name FROM competitors').all()).toEqual([{ name: 'Acme' }]);
-        backup.close();
-        return;
-      }
-      const old = await openWorkspace(path, { mode: 'create', migrations: all.slice(0, from) });
-      old.sqlite.prepare("INSERT INTO competitors (name) VALUES ('Acme')").run();
-      old.close();
-      const up = await openWorkspace(path, { mode: 'open' });
-      expect(up.schemaVersion).toBe(all.length);
-      expect(up.backupPath).not.toBeNull();
+  it.each(
+    all
+      .map((m) => m.version)
+      .filter((v) => v < all.length)
+      .concat(all.length > 1 ? [] : [0]),
+  )('upgrade from version %i keeps data and writes a backup first', async (from) => {
+    const path = join(dir, `v${from}.winnow`);
+    if (from === 0) {
+      // Only one migration so far: upgrading "from 0" is the fresh case; check the backup path
+      // logic with a synthetic second migration instead.
+      const extra: Migration = {
+        version: 2,
+        tag: '9999_test_extra',
+        hash: 'x'.repeat(64),
+        statements: ['CREATE TABLE test_extra (id INTEGER PRIMARY KEY)'],
+      };
+      const first = await openWorkspace(path, { mode: 'create' });
+      first.sqlite.prepare("INSERT INTO competitors (name) VALUES ('Acme')").run();
+      first.close();
+      const now = () => new Date('2026-01-02T03:04:05.000Z');
+      const up = await openWorkspace(path, { mode: 'open', migrations: [...all, extra], now });
+      expect(up.schemaVersion).toBe(2);
+      expect(up.backupPath).toBe(`${path}.before-v2-from-v1-2026-01-02T03-04-05-000Z.bak`);
       expect(up.sqlite.prepare('SELECT name FROM competitors').all()).toEqual([{ name: 'Acme' }]);
       up.close();
-    },
-  );
+      const backup = new Database(up.backupPath!, { readonly: true });
+      expect(backup.pragma('user_version', { simple: true })).toBe(1);
+      expect(backup.prepare('SELECT name FROM competitors').all()).toEqual([{ name: 'Acme' }]);
+      backup.close();
+      return;
+    }
+    const old = await openWorkspace(path, { mode: 'create', migrations: all.slice(0, from) });
+    old.sqlite.prepare("INSERT INTO competitors (name) VALUES ('Acme')").run();
+    old.close();
+    const up = await openWorkspace(path, { mode: 'open' });
+    expect(up.schemaVersion).toBe(all.length);
+    expect(up.backupPath).not.toBeNull();
+    expect(up.sqlite.prepare('SELECT name FROM competitors').all()).toEqual([{ name: 'Acme' }]);
+    up.close();
+  });
 
   it('refuse a database written by a newer Winnow, leaving the file untouched', async () => {
     const path = join(dir, 'newer.winnow');
     const ws = await openWorkspace(path, { mode: 'create' });
-    ws.sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, tag, hash, applied_at) VALUES (?, 'future', 'f', 'now')`).run(all.length + 1);
+    ws.sqlite
+      .prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, tag, hash, applied_at) VALUES (?, 'future', 'f', 'now')`)
+      .run(all.length + 1);
     ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     ws.close();
     const before = sha(path);
-    await expectAppError(openWorkspace(path, { mode: 'open' }), 'schema_newer', /newer version of Winnow.*left untouched/);
+    await expectAppError(
+      openWorkspace(path, { mode: 'open' }),
+      'schema_newer',
+      /newer version of Winnow.*left untouched/,
+    );
     expect(sha(path)).toBe(before);
     // A read-only look at a WAL database may leave an empty -wal beside it, never content.
     if (existsSync(`${path}-wal`)) expect(statSync(`${path}-wal`).size).toBe(0);
@@ -118,7 +133,11 @@ describe('migrations', () => {
     const path = join(dir, 'edited.winnow');
     (await openWorkspace(path, { mode: 'create' })).close();
     const edited = all.map((m, i) => (i === 0 ? { ...m, hash: '0'.repeat(64) } : m));
-    await expectAppError(openWorkspace(path, { mode: 'open', migrations: edited }), 'migration_failed', /does not match/);
+    await expectAppError(
+      openWorkspace(path, { mode: 'open', migrations: edited }),
+      'migration_failed',
+      /does not match/,
+    );
   });
 
   it('roll back a failing migration completely; the data and the version stay as they were', async () => {
@@ -132,11 +151,17 @@ describe('migrations', () => {
       hash: 'b'.repeat(64),
       statements: ['CREATE TABLE half_done (id INTEGER)', 'DELETE FROM competitors', 'THIS IS NOT SQL'],
     };
-    await expectAppError(openWorkspace(path, { mode: 'open', migrations: [...all, broken] }), 'migration_failed', /Nothing was changed; a backup is at/);
+    await expectAppError(
+      openWorkspace(path, { mode: 'open', migrations: [...all, broken] }),
+      'migration_failed',
+      /Nothing was changed; a backup is at/,
+    );
     const check = await openWorkspace(path, { mode: 'open' });
     expect(check.schemaVersion).toBe(all.length);
     expect(check.sqlite.prepare('SELECT name FROM competitors').all()).toEqual([{ name: 'Acme' }]);
-    expect(check.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });
+    expect(check.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({
+      n: 0,
+    });
     check.close();
   });
 

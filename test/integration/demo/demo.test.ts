@@ -10,10 +10,21 @@ import { tempWorkspace } from '../../support/temp-workspace.ts';
 
 function fingerprint(ws: Workspace): string {
   const h = createHash('sha256');
-  for (const table of ['deals', 'deal_competitors', 'stage_history', 'interviews', 'interview_reasons', 'quotes', 'leads', 'accounts']) {
+  for (const table of [
+    'deals',
+    'deal_competitors',
+    'stage_history',
+    'interviews',
+    'interview_reasons',
+    'quotes',
+    'leads',
+    'accounts',
+  ]) {
     const rows = ws.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().all() as unknown[][];
     // created_at/updated_at are stamped at insert time; leave them out of the comparison.
-    const cols = (ws.sqlite.prepare(`SELECT * FROM ${table} LIMIT 1`).columns() as { name: string }[]).map((c) => c.name);
+    const cols = (ws.sqlite.prepare(`SELECT * FROM ${table} LIMIT 1`).columns() as { name: string }[]).map(
+      (c) => c.name,
+    );
     const keep = cols.map((c, i) => (c === 'created_at' || c === 'updated_at' ? -1 : i)).filter((i) => i >= 0);
     for (const r of rows) h.update(JSON.stringify(keep.map((i) => r[i])));
   }
@@ -41,7 +52,16 @@ describe('demo workspace', () => {
   });
 
   it('has 3,000 deals over more than three years, with ten competitors, segments, regions, products and owners', () => {
-    const d = one<{ n: number; first: string; last: string; segments: number; regions: number; products: number; owners: number; types: number }>(
+    const d = one<{
+      n: number;
+      first: string;
+      last: string;
+      segments: number;
+      regions: number;
+      products: number;
+      owners: number;
+      types: number;
+    }>(
       `SELECT count(*) n, min(created_date) first, max(close_date) last, count(DISTINCT segment) segments, count(DISTINCT region) regions,
               count(DISTINCT product_id) products, count(DISTINCT owner_id) owners, count(DISTINCT deal_type) types FROM deals`,
     );
@@ -51,14 +71,19 @@ describe('demo workspace', () => {
     expect(d.owners).toBeGreaterThanOrEqual(20);
     expect(one<{ n: number }>('SELECT count(*) n FROM competitors').n).toBe(10);
     expect(one<{ n: number }>('SELECT count(*) n FROM stage_history').n).toBeGreaterThan(9000);
-    expect(one<{ n: number }>("SELECT count(*) n FROM deals WHERE mql_date IS NOT NULL AND sql_date IS NOT NULL").n).toBeGreaterThan(1000);
+    expect(
+      one<{ n: number }>('SELECT count(*) n FROM deals WHERE mql_date IS NOT NULL AND sql_date IS NOT NULL').n,
+    ).toBeGreaterThan(1000);
     expect(one<{ n: number }>('SELECT count(*) n FROM deal_touches').n).toBeGreaterThan(1000);
   });
 
   it('resolves every messy competitor spelling through its aliases', () => {
-    const lookup = a.sqlite.prepare('SELECT c.name FROM competitor_aliases a JOIN competitors c ON c.id = a.competitor_id WHERE a.alias_key = ?');
+    const lookup = a.sqlite.prepare(
+      'SELECT c.name FROM competitor_aliases a JOIN competitors c ON c.id = a.competitor_id WHERE a.alias_key = ?',
+    );
     for (const spec of COMPETITORS) {
-      for (const variant of spec.variants) expect((lookup.get(aliasKey(variant)) as { name: string }).name).toBe(spec.name);
+      for (const variant of spec.variants)
+        expect((lookup.get(aliasKey(variant)) as { name: string }).name).toBe(spec.name);
     }
   });
 
@@ -68,7 +93,9 @@ describe('demo workspace', () => {
     expect(i.n).toBeLessThanOrEqual(260);
     expect(i.deals).toBeLessThan(i.n); // some deals have two interviews
     expect(one<{ n: number }>('SELECT count(*) n FROM interview_reasons WHERE is_primary = 1').n).toBe(i.n);
-    expect(one<{ n: number }>('SELECT count(DISTINCT interview_id) n FROM interview_ratings').n).toBeGreaterThan(i.n * 0.9);
+    expect(one<{ n: number }>('SELECT count(DISTINCT interview_id) n FROM interview_ratings').n).toBeGreaterThan(
+      i.n * 0.9,
+    );
     expect(one<{ n: number }>('SELECT count(*) n FROM quotes').n).toBeGreaterThan(i.n);
   });
 

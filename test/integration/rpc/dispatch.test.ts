@@ -33,7 +33,8 @@ describe('dispatch', () => {
     cleanup();
   });
 
-  const settingsRows = () => session.require().sqlite.prepare('SELECT key, value_json FROM settings ORDER BY key').all();
+  const settingsRows = () =>
+    session.require().sqlite.prepare('SELECT key, value_json FROM settings ORDER BY key').all();
 
   it('answers a valid call with { ok: true, value }', async () => {
     const r = await dispatch(handlers, 'settings:update', { lowConfidenceBelowN: 20 }, session);
@@ -60,23 +61,43 @@ describe('dispatch', () => {
   });
 
   it('refuses unknown channels and prototype tricks', async () => {
-    expect(await dispatch(handlers, 'deals:dropTable', {}, session)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
-    expect(await dispatch(handlers, '__proto__', {}, session)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
-    expect(await dispatch(handlers, 'toString', {}, session)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await dispatch(handlers, 'deals:dropTable', {}, session)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+    expect(await dispatch(handlers, '__proto__', {}, session)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
+    expect(await dispatch(handlers, 'toString', {}, session)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
   });
 
   it('turns core errors into error answers, never exceptions', async () => {
     const r = await dispatch(handlers, 'jobs:get', { id: 'no-such-job' }, session);
-    expect(r).toEqual({ ok: false, error: { code: 'not_found', message: 'No such job (it may have finished long ago).' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No such job (it may have finished long ago).' },
+    });
     const noWs = testSession(dir);
-    expect(await dispatch(handlers, 'dashboard:summary', undefined, noWs)).toMatchObject({ ok: false, error: { code: 'no_workspace' } });
+    expect(await dispatch(handlers, 'dashboard:summary', undefined, noWs)).toMatchObject({
+      ok: false,
+      error: { code: 'no_workspace' },
+    });
   });
 
   it('reports what is open through app:info', async () => {
     const r = await dispatch(handlers, 'app:info', undefined, session);
     expect(r).toMatchObject({
       ok: true,
-      value: { version: '1.2.3', host: 'testhost', workspace: { name: 'w.winnow', schemaVersion: 1 }, recentWorkspaces: [join(dir, 'w.winnow')] },
+      value: {
+        version: '1.2.3',
+        host: 'testhost',
+        workspace: { name: 'w.winnow', schemaVersion: 1 },
+        recentWorkspaces: [join(dir, 'w.winnow')],
+      },
     });
   });
 });

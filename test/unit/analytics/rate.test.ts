@@ -6,7 +6,14 @@ const t = { lowConfidenceBelowN: 10, hideRateBelowN: 5 };
 
 describe('rateOf and the low-n rules', () => {
   it('applies the thresholds of domain.md: hidden below 5, low below 10', () => {
-    expect([0, 4, 5, 9, 10, 500].map((n) => confidenceFor(n, t))).toEqual(['hidden', 'hidden', 'low', 'low', 'ok', 'ok']);
+    expect([0, 4, 5, 9, 10, 500].map((n) => confidenceFor(n, t))).toEqual([
+      'hidden',
+      'hidden',
+      'low',
+      'low',
+      'ok',
+      'ok',
+    ]);
   });
 
   it('carries counts, rate and interval', () => {

@@ -17,7 +17,12 @@ describe('Rng', () => {
       const x = r.next();
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThan(1);
-      counts[r.weighted([['a', 3], ['b', 1]] as const)]++;
+      counts[
+        r.weighted([
+          ['a', 3],
+          ['b', 1],
+        ] as const)
+      ]++;
     }
     expect(counts.a / 20_000).toBeCloseTo(0.75, 1);
     const ints = new Set(Array.from({ length: 500 }, () => r.int(1, 3)));

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rateOf } from '#shared/analytics/rate.ts';
-import { competitorsOption, outcomesOption, winRateTrendOption } from '../../../renderer/src/charts/dashboard-charts.ts';
+import {
+  competitorsOption,
+  outcomesOption,
+  winRateTrendOption,
+} from '../../../renderer/src/charts/dashboard-charts.ts';
 import { formatMoney, formatPercent } from '../../../renderer/src/lib/format.ts';
 
 const t = { lowConfidenceBelowN: 10, hideRateBelowN: 5 };

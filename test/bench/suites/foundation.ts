@@ -1,0 +1,42 @@
+// Foundation figures: the dashboard's queries over the whole workspace.
+import { dashboardSummary } from '#core/dashboard/dashboard-queries.ts';
+import { openWorkspace } from '#core/db/open-workspace.ts';
+import { readSettings } from '#core/settings/settings-store.ts';
+import type { Suite } from '../harness.ts';
+import { timeMedian } from '../harness.ts';
+
+export const foundationSuite: Suite = {
+  name: 'foundation',
+  async run(ctx) {
+    const ws = await openWorkspace(ctx.workspacePath, { mode: 'open' });
+    try {
+      const settings = readSettings(ws.sqlite);
+      const summary = timeMedian(() => dashboardSummary(ws.sqlite, settings), 5, 1);
+      // Baseline: the cheapest full pass SQLite can make over the deals' outcome index.
+      const bare = timeMedian(
+        () => ws.sqlite.prepare('SELECT outcome, count(*) FROM deals GROUP BY outcome').all(),
+        5,
+        1,
+      );
+      return [
+        {
+          suite: 'foundation',
+          name: `dashboard summary (${ctx.deals.toLocaleString('en-US')} deals)`,
+          value: summary,
+          unit: 'ms',
+          target: '<= 1000 ms',
+          met: summary <= 1000,
+        },
+        {
+          suite: 'foundation',
+          name: 'bare GROUP BY outcome (baseline)',
+          value: bare,
+          unit: 'ms',
+          note: `dashboard = ${(summary / bare).toFixed(1)}x baseline`,
+        },
+      ];
+    } finally {
+      ws.close();
+    }
+  },
+};
