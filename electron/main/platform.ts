@@ -33,6 +33,22 @@ export function electronPlatform(getWindow: () => BrowserWindow | null): HostPla
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async pickOpenFile(request) {
+      const win = getWindow();
+      const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async pickSaveFile(request) {
+      const win = getWindow();
+      const options = {
+        title: request.title,
+        filters: request.filters,
+        defaultPath: join(app.getPath('documents'), request.defaultName),
+      };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
     async revealInFolder(path) {
       if (!existsSync(path)) return false;
       shell.showItemInFolder(path);

@@ -22,7 +22,17 @@ export interface HostPlatform {
   jobWorkerUrl: URL | string;
   pickNewWorkspacePath(defaultDir: string): Promise<string | null>;
   pickExistingWorkspacePath(defaultDir: string): Promise<string | null>;
+  /** Ask the user for a file to read (CSV to import ...); null when cancelled. */
+  pickOpenFile(request: FilePickRequest): Promise<string | null>;
+  /** Ask the user where to write a file (CSV/PNG/PDF export ...); null when cancelled. */
+  pickSaveFile(request: FilePickRequest & { defaultName: string }): Promise<string | null>;
   revealInFolder(path: string): Promise<boolean>;
+}
+
+export interface FilePickRequest {
+  title: string;
+  /** e.g. [{ name: 'CSV files', extensions: ['csv', 'txt'] }] */
+  filters: { name: string; extensions: string[] }[];
 }
 
 export class Session {

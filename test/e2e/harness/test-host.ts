@@ -45,8 +45,16 @@ export function bridgeScript(): string {
 export interface TestHost {
   url: string;
   session: Session;
-  /** Answers for the next "New workspace…" / "Open workspace…" dialogs (null = user cancelled). */
-  picks: { newPath: (string | null)[]; openPath: (string | null)[] };
+  /**
+   * Answers for the next file dialogs, in order (null = the user cancelled): "New workspace…",
+   * "Open workspace…", any open-file dialog (import) and any save dialog (export).
+   */
+  picks: {
+    newPath: (string | null)[];
+    openPath: (string | null)[];
+    openFile: (string | null)[];
+    saveFile: (string | null)[];
+  };
   revealed: string[];
   close(): Promise<void>;
 }
@@ -70,7 +78,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
-  const picks: TestHost['picks'] = { newPath: [], openPath: [] };
+  const picks: TestHost['picks'] = { newPath: [], openPath: [], openFile: [], saveFile: [] };
   const revealed: string[] = [];
   const platform: HostPlatform = {
     host: 'testhost',
@@ -79,6 +87,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
     pickNewWorkspacePath: async () => picks.newPath.shift() ?? null,
     pickExistingWorkspacePath: async () => picks.openPath.shift() ?? null,
+    pickOpenFile: async () => picks.openFile.shift() ?? null,
+    pickSaveFile: async () => picks.saveFile.shift() ?? null,
     revealInFolder: async (path) => {
       revealed.push(path);
       return true;

@@ -15,6 +15,8 @@ function testSession(dir: string): Session {
     jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
     pickNewWorkspacePath: async () => null,
     pickExistingWorkspacePath: async () => null,
+    pickOpenFile: async () => null,
+    pickSaveFile: async () => null,
     revealInFolder: async () => true,
   });
 }
