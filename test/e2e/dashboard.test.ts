@@ -41,6 +41,7 @@ describe('home dashboard on the demo workspace', () => {
     const winTile = await page.getByTestId('tile-win-rate').innerText();
     expect(winTile).toContain(pct(expected.winRate.rate));
     expect(winTile).toContain(`n=${expected.winRate.n.toLocaleString('en-US')}`);
+    expect(winTile).toContain('95% CI');
     expect(winTile).toContain(
       `${(expected.winRate.low! * 100).toFixed(0)}%–${(expected.winRate.high! * 100).toFixed(0)}%`,
     );

@@ -5,6 +5,7 @@ import type { CompetitorEncounters, OutcomeCount, PeriodRate } from '#shared/dom
 import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import { formatInt } from '../lib/format.ts';
+import { baseOption } from './base.ts';
 import { ACCENT, BAND, LOW_CONFIDENCE, OUTCOME_COLOR } from './palette.ts';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
@@ -12,11 +13,11 @@ const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10
 /** Deals by outcome: one bar per outcome, in the domain's order. */
 export function outcomesOption(outcomes: OutcomeCount[]): EChartsCoreOption {
   return {
-    animation: false,
+    ...baseOption,
     grid: { left: 56, right: 16, top: 16, bottom: 32 },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'category', data: outcomes.map((o) => OUTCOME_LABEL[o.outcome]) },
-    yAxis: { type: 'value', name: 'Deals', nameGap: 10 },
+    yAxis: { type: 'value' },
     series: [
       {
         type: 'bar',
@@ -35,7 +36,7 @@ export function outcomesOption(outcomes: OutcomeCount[]): EChartsCoreOption {
 export function winRateTrendOption(points: PeriodRate[]): EChartsCoreOption {
   const shown = points.map((p) => (p.winRate.confidence === 'hidden' ? null : p.winRate));
   return {
-    animation: false,
+    ...baseOption,
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
     tooltip: {
       trigger: 'axis',
@@ -83,7 +84,7 @@ export function winRateTrendOption(points: PeriodRate[]): EChartsCoreOption {
 export function competitorsOption(rows: CompetitorEncounters[]): EChartsCoreOption {
   const ordered = [...rows].reverse(); // largest on top in a horizontal bar chart
   return {
-    animation: false,
+    ...baseOption,
     grid: { left: 120, right: 120, top: 8, bottom: 24 },
     tooltip: {
       trigger: 'item',

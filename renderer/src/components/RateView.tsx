@@ -20,12 +20,21 @@ export function RateView({ rate, big = false }: { rate: Rate; big?: boolean }) {
       </span>
     );
   }
-  return (
-    <span className={`rate ${rate.confidence === 'low' ? 'rate-low' : ''} ${big ? 'rate-big' : ''}`} title={title}>
-      <span className="rate-value">{formatPercent(rate.rate)}</span>
-      <span className="rate-ci">
-        {formatPercent(rate.low, 0)}–{formatPercent(rate.high, 0)}
+  const ci = `${formatPercent(rate.low, 0)}–${formatPercent(rate.high, 0)}`;
+  if (big) {
+    return (
+      <span className={`rate rate-big ${rate.confidence === 'low' ? 'rate-low' : ''}`} title={title}>
+        <span className="rate-value">{formatPercent(rate.rate)}</span>
+        <span className="rate-ci">
+          95% CI {ci} · n={formatInt(rate.n)}
+        </span>
       </span>
+    );
+  }
+  return (
+    <span className={`rate ${rate.confidence === 'low' ? 'rate-low' : ''}`} title={title}>
+      <span className="rate-value">{formatPercent(rate.rate)}</span>
+      <span className="rate-ci">{ci}</span>
       <span className="rate-n">n={formatInt(rate.n)}</span>
     </span>
   );

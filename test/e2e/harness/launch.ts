@@ -60,6 +60,17 @@ export function assertBuilt(): void {
   }
 }
 
+/** Which native dialog an answer is for. */
+export type DialogKind = 'newWorkspace' | 'openWorkspace' | 'openFile' | 'saveFile';
+
+/** Scripted answers to native dialogs, the same way in both modes. */
+export interface Dialogs {
+  /** The next dialog of this kind returns this path (null: the user cancels). */
+  next(kind: DialogKind, path: string | null): Promise<void>;
+  /** Paths the app asked to show in their folder. */
+  revealed(): Promise<string[]>;
+}
+
 export interface Winnow {
   page: Page;
   mode: Mode;
@@ -67,8 +78,9 @@ export interface Winnow {
   requests: string[];
   /** The app's own origin: the test host's, or file:// for Electron. */
   origin: string;
-  /** Browser mode only: the host, to script file dialogs and inspect the session. */
+  /** Browser mode only: the host, to inspect the session. Script dialogs with `dialogs`. */
   host: TestHost | null;
+  dialogs: Dialogs;
   userDataDir: string;
   close(): Promise<void>;
 }
@@ -100,23 +112,66 @@ export async function launchWinnow(options: { dbPath: string; userDataDir?: stri
       args: [MAIN_JS, '--db', options.dbPath, '--user-data', userDataDir],
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
     });
+    // Native dialogs cannot be clicked by a test: replace them in the main process with queues.
+    await app.evaluate(({ dialog, shell }) => {
+      const g = globalThis as unknown as {
+        __winnowDialogs: { save: (string | null)[]; open: (string | null)[]; revealed: string[] };
+      };
+      g.__winnowDialogs = { save: [], open: [], revealed: [] };
+      const q = g.__winnowDialogs;
+      dialog.showSaveDialog = (async () => {
+        const p = q.save.shift() ?? null;
+        return p ? { canceled: false, filePath: p } : { canceled: true, filePath: '' };
+      }) as typeof dialog.showSaveDialog;
+      dialog.showOpenDialog = (async () => {
+        const p = q.open.shift() ?? null;
+        return p ? { canceled: false, filePaths: [p] } : { canceled: true, filePaths: [] };
+      }) as typeof dialog.showOpenDialog;
+      shell.showItemInFolder = (p: string) => void q.revealed.push(p);
+    });
     const page = await app.firstWindow();
     page.on('request', (r) => requests.push(r.url()));
     await page.waitForLoadState('domcontentloaded');
-    return { page, mode, requests, origin: 'file://', host: null, userDataDir, close: () => app.close() };
+    const dialogs: Dialogs = {
+      next: (kind, path) =>
+        app.evaluate(
+          (_electron, [queue, p]) => {
+            const g = globalThis as unknown as { __winnowDialogs: Record<string, (string | null)[]> };
+            g.__winnowDialogs[queue]!.push(p);
+          },
+          [kind === 'newWorkspace' || kind === 'saveFile' ? 'save' : 'open', path] as const,
+        ),
+      revealed: () =>
+        app.evaluate(
+          () => (globalThis as unknown as { __winnowDialogs: { revealed: string[] } }).__winnowDialogs.revealed,
+        ),
+    };
+    return { page, mode, requests, origin: 'file://', host: null, dialogs, userDataDir, close: () => app.close() };
   }
 
-  const host = await startTestHost({ rendererDir: RENDERER_DIR, userDataDir, dbPath: options.dbPath });
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const host = await startTestHost({ rendererDir: RENDERER_DIR, userDataDir, dbPath: options.dbPath, version });
   const context = await (await browser()).newContext({ viewport: { width: 1440, height: 960 } });
   const page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(host.url);
+  const queues = {
+    newWorkspace: host.picks.newPath,
+    openWorkspace: host.picks.openPath,
+    openFile: host.picks.openFile,
+    saveFile: host.picks.saveFile,
+  };
+  const dialogs: Dialogs = {
+    next: async (kind, path) => void queues[kind].push(path),
+    revealed: async () => [...host.revealed],
+  };
   return {
     page,
     mode,
     requests,
     origin: new URL(host.url).origin,
     host,
+    dialogs,
     userDataDir,
     close: async () => {
       await context.close();
