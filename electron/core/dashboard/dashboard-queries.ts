@@ -3,7 +3,8 @@
 // shared/analytics from the counts.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
-import type { CompetitorEncounters, DashboardSummary, OutcomeCount } from '#shared/domain/dashboard.ts';
+import { quarterOf } from '#shared/domain/dates.ts';
+import type { CompetitorEncounters, DashboardSummary } from '#shared/domain/dashboard.ts';
 import { OUTCOMES } from '#shared/domain/enums.ts';
 import type { Outcome } from '#shared/domain/enums.ts';
 import type { ImportBatchSummary } from '#shared/domain/imports.ts';
@@ -15,45 +16,75 @@ export function closedPredicate(includeNoDecision: boolean, alias = ''): string 
   return includeNoDecision ? `${col} IN ('won','lost','no_decision')` : `${col} IN ('won','lost')`;
 }
 
-interface WonClosed {
-  won: number;
-  closed: number;
-  wonAmount: number;
-  closedAmount: number;
+interface TypeOutcomeRow {
+  dealType: string;
+  outcome: Outcome;
+  deals: number;
+  amount: number;
+}
+
+/** Fold monthly counts ('2025-08') into quarters ('2025-Q3'), keeping order. */
+export function monthsToQuarters(
+  rows: { month: string; won: number; closed: number }[],
+): { period: string; won: number; closed: number }[] {
+  const out: { period: string; won: number; closed: number }[] = [];
+  for (const r of rows) {
+    const period = quarterOf(`${r.month}-01`);
+    const last = out.at(-1);
+    if (last && last.period === period) {
+      last.won += r.won;
+      last.closed += r.closed;
+    } else out.push({ period, won: r.won, closed: r.closed });
+  }
+  return out;
 }
 
 export function dashboardSummary(sqlite: Database.Database, settings: Settings): DashboardSummary {
   const closed = closedPredicate(settings.includeNoDecision);
+  const isClosed = (o: Outcome) => o === 'won' || o === 'lost' || (o === 'no_decision' && settings.includeNoDecision);
 
-  const outcomeRows = sqlite
-    .prepare('SELECT outcome, count(*) AS deals, total(amount) AS amount FROM deals GROUP BY outcome')
-    .all() as OutcomeCount[];
-  const byOutcome = new Map<Outcome, OutcomeCount>(outcomeRows.map((r) => [r.outcome, r]));
-  const outcomes = OUTCOMES.map((o) => byOutcome.get(o) ?? { outcome: o, deals: 0, amount: 0 });
-
-  const wonClosed = (where: string): WonClosed =>
-    sqlite
-      .prepare(
-        `SELECT count(*) FILTER (WHERE outcome = 'won') AS won, count(*) AS closed,
-                total(amount) FILTER (WHERE outcome = 'won') AS wonAmount, total(amount) AS closedAmount
-           FROM deals WHERE ${closed} ${where}`,
-      )
-      .get() as WonClosed;
-  const newBusiness = wonClosed("AND deal_type = 'new_business'");
-  const allTypes = wonClosed('');
-
-  const range = sqlite
-    .prepare(`SELECT min(close_date) AS first, max(close_date) AS last FROM deals WHERE ${closed}`)
-    .get() as { first: string | null; last: string | null };
-
-  const quarters = sqlite
+  // One pass over the (deal_type, outcome, close_date, amount) index gives outcomes, and won and
+  // closed counts and amounts, for new business and for every type.
+  const byTypeOutcome = sqlite
     .prepare(
-      `SELECT substr(close_date, 1, 4) || '-Q' || ((CAST(substr(close_date, 6, 2) AS INTEGER) + 2) / 3) AS period,
-              count(*) FILTER (WHERE outcome = 'won') AS won, count(*) AS closed
-         FROM deals WHERE ${closed} AND deal_type = 'new_business'
-        GROUP BY period ORDER BY period`,
+      'SELECT deal_type AS dealType, outcome, count(*) AS deals, total(amount) AS amount FROM deals GROUP BY deal_type, outcome',
     )
-    .all() as { period: string; won: number; closed: number }[];
+    .all() as TypeOutcomeRow[];
+  const outcomes = OUTCOMES.map((o) => {
+    const rows = byTypeOutcome.filter((r) => r.outcome === o);
+    return { outcome: o, deals: rows.reduce((n, r) => n + r.deals, 0), amount: rows.reduce((n, r) => n + r.amount, 0) };
+  });
+  const tally = (rows: TypeOutcomeRow[]) => {
+    const c = rows.filter((r) => isClosed(r.outcome));
+    const w = c.filter((r) => r.outcome === 'won');
+    return {
+      won: w.reduce((n, r) => n + r.deals, 0),
+      closed: c.reduce((n, r) => n + r.deals, 0),
+      wonAmount: w.reduce((n, r) => n + r.amount, 0),
+      closedAmount: c.reduce((n, r) => n + r.amount, 0),
+    };
+  };
+  const newBusiness = tally(byTypeOutcome.filter((r) => r.dealType === 'new_business'));
+  const allTypes = tally(byTypeOutcome);
+
+  // First and last close dates: the ends of the close-date index, not a scan.
+  const edge = (dir: 'ASC' | 'DESC') =>
+    (
+      sqlite
+        .prepare(
+          `SELECT close_date AS d FROM deals WHERE close_date IS NOT NULL AND ${closed} ORDER BY close_date ${dir} LIMIT 1`,
+        )
+        .get() as { d: string } | undefined
+    )?.d ?? null;
+
+  const months = sqlite
+    .prepare(
+      `SELECT substr(close_date, 1, 7) AS month, count(*) FILTER (WHERE outcome = 'won') AS won, count(*) AS closed
+         FROM deals WHERE deal_type = 'new_business' AND ${closed}
+        GROUP BY month ORDER BY month`,
+    )
+    .all() as { month: string; won: number; closed: number }[];
+  const quarters = monthsToQuarters(months);
 
   const competitorRows = sqlite
     .prepare(
@@ -103,8 +134,8 @@ export function dashboardSummary(sqlite: Database.Database, settings: Settings):
       closedAmount: newBusiness.closedAmount,
       rate: newBusiness.closedAmount > 0 ? newBusiness.wonAmount / newBusiness.closedAmount : null,
     },
-    firstCloseDate: range.first,
-    lastCloseDate: range.last,
+    firstCloseDate: edge('ASC'),
+    lastCloseDate: edge('DESC'),
     topCompetitors,
     winRateByQuarter: quarters.map((q) => ({ period: q.period, winRate: rateOf(q.won, q.closed, settings) })),
     interviews,

@@ -76,3 +76,34 @@ describe('dashboard summary', () => {
     empty.cleanup();
   });
 });
+
+describe('dashboard queries on indexes', () => {
+  it('read deal counts and the trend from the (deal_type, outcome, close_date, amount) index, never the table', async () => {
+    const { ws, cleanup } = await tempWorkspace();
+    const plan = (sql: string) =>
+      (ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT deal_type, outcome, count(*), total(amount) FROM deals GROUP BY deal_type, outcome')).toMatch(
+      /COVERING INDEX deals_type_outcome_close/,
+    );
+    expect(
+      plan(
+        "SELECT substr(close_date, 1, 7) AS month, count(*) FROM deals WHERE deal_type = 'new_business' AND outcome IN ('won','lost') GROUP BY month",
+      ),
+    ).toMatch(/COVERING INDEX deals_type_outcome_close \(deal_type=\? AND outcome=\?\)/);
+    cleanup();
+  });
+
+  it('folds months into quarters in order', async () => {
+    const { monthsToQuarters } = await import('#core/dashboard/dashboard-queries.ts');
+    expect(
+      monthsToQuarters([
+        { month: '2025-01', won: 1, closed: 2 },
+        { month: '2025-03', won: 0, closed: 1 },
+        { month: '2025-04', won: 2, closed: 2 },
+      ]),
+    ).toEqual([
+      { period: '2025-Q1', won: 1, closed: 3 },
+      { period: '2025-Q2', won: 2, closed: 2 },
+    ]);
+  });
+});

@@ -54,8 +54,9 @@ export const deals = sqliteTable(
     check('deals_closed_has_date', sql`${t.outcome} = 'open' OR ${t.closeDate} IS NOT NULL`),
     // Win rate over a close period: range on close_date, read outcome and amount from the index.
     index('deals_close_outcome').on(t.closeDate, t.outcome, t.amount),
-    // Totals by outcome (dashboard, deals table totals) without touching the table.
-    index('deals_outcome_amount').on(t.outcome, t.amount),
+    // Counts and amounts by deal type and outcome, and win rate by close period per deal type,
+    // read from the index alone (dashboard, win-rate trend).
+    index('deals_type_outcome_close').on(t.dealType, t.outcome, t.closeDate, t.amount),
     index('deals_account').on(t.accountId),
     index('deals_owner').on(t.ownerId),
     index('deals_name').on(t.name),
