@@ -29,7 +29,7 @@ export const foundationSuite: Suite = {
         },
         {
           suite: 'foundation',
-          name: 'bare GROUP BY outcome (baseline)',
+          name: 'bare GROUP BY deal_type, outcome (baseline)',
           value: bare,
           unit: 'ms',
           note: `dashboard = ${(summary / bare).toFixed(1)}x baseline`,
