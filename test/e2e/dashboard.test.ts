@@ -8,7 +8,7 @@ import { openWorkspace } from '#core/db/open-workspace.ts';
 import { loadDemo } from '#core/demo/load-demo.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import type { DashboardSummary } from '#shared/domain/dashboard.ts';
-import { closeBrowser, launchWinnow, SCREENSHOT_DIR } from './harness/launch.ts';
+import { closeBrowser, launchWinnow, requestsThatLeft, SCREENSHOT_DIR } from './harness/launch.ts';
 import type { Winnow } from './harness/launch.ts';
 
 const pct = (x: number | null) => `${((x ?? 0) * 100).toFixed(1)}%`;
@@ -56,9 +56,6 @@ describe('home dashboard on the demo workspace', () => {
 
   it('made no request outside the app itself', () => {
     expect(app.requests.length).toBeGreaterThan(0);
-    const outside = app.requests.filter(
-      (u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
-    );
-    expect(outside).toEqual([]);
+    expect(requestsThatLeft(app)).toEqual([]);
   });
 });

@@ -76,6 +76,8 @@ export interface Winnow {
   mode: Mode;
   /** Every URL the page requested, to prove nothing left the machine. */
   requests: string[];
+  /** Requests the browser refused to send (CSP and the like), with the reason. */
+  blocked: { url: string; reason: string }[];
   /** The app's own origin: the test host's, or file:// for Electron. */
   origin: string;
   /** Browser mode only: the host, to inspect the session. Script dialogs with `dialogs`. */
@@ -105,6 +107,14 @@ export async function launchWinnow(options: { dbPath: string; userDataDir?: stri
   const mode = chooseMode();
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'winnow-e2e-user-'));
   const requests: string[] = [];
+  const blocked: { url: string; reason: string }[] = [];
+  const watch = (page: Page) => {
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('requestfailed', (r) => {
+      const reason = r.failure()?.errorText ?? '';
+      if (/BLOCKED|csp/i.test(reason)) blocked.push({ url: r.url(), reason });
+    });
+  };
 
   if (mode === 'electron') {
     const app = await _electron.launch({
@@ -130,7 +140,7 @@ export async function launchWinnow(options: { dbPath: string; userDataDir?: stri
       shell.showItemInFolder = (p: string) => void q.revealed.push(p);
     });
     const page = await app.firstWindow();
-    page.on('request', (r) => requests.push(r.url()));
+    watch(page);
     await page.waitForLoadState('domcontentloaded');
     const dialogs: Dialogs = {
       next: (kind, path) =>
@@ -146,14 +156,24 @@ export async function launchWinnow(options: { dbPath: string; userDataDir?: stri
           () => (globalThis as unknown as { __winnowDialogs: { revealed: string[] } }).__winnowDialogs.revealed,
         ),
     };
-    return { page, mode, requests, origin: 'file://', host: null, dialogs, userDataDir, close: () => app.close() };
+    return {
+      page,
+      mode,
+      requests,
+      blocked,
+      origin: 'file://',
+      host: null,
+      dialogs,
+      userDataDir,
+      close: () => app.close(),
+    };
   }
 
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const host = await startTestHost({ rendererDir: RENDERER_DIR, userDataDir, dbPath: options.dbPath, version });
   const context = await (await browser()).newContext({ viewport: { width: 1440, height: 960 } });
   const page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
+  watch(page);
   await page.goto(host.url);
   const queues = {
     newWorkspace: host.picks.newPath,
@@ -169,6 +189,7 @@ export async function launchWinnow(options: { dbPath: string; userDataDir?: stri
     page,
     mode,
     requests,
+    blocked,
     origin: new URL(host.url).origin,
     host,
     dialogs,
@@ -178,6 +199,12 @@ export async function launchWinnow(options: { dbPath: string; userDataDir?: stri
       await host.close();
     },
   };
+}
+
+/** URLs requested outside the app's own origin that the browser did not block: must be none. */
+export function requestsThatLeft(app: Winnow): string[] {
+  const refused = new Set(app.blocked.map((b) => b.url));
+  return app.requests.filter((u) => !u.startsWith(app.origin) && !/^(data|blob|devtools):/.test(u) && !refused.has(u));
 }
 
 /** Where end-to-end screenshots go (looked at by people, not compared by tests). */

@@ -185,3 +185,18 @@ describe('migrations', () => {
     expect(existsSync(missing)).toBe(false);
   });
 });
+
+describe('the SQLite binding', () => {
+  it('is an N-API module shipped in the package: the same file loads in Node and in Electron, no rebuild', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const pkgDir = join(require.resolve('better-sqlite3/package.json'), '..');
+    const target = `${process.platform === 'linux' && existsSync('/etc/alpine-release') ? 'linuxmusl' : process.platform}-${process.arch}`;
+    const binary = readFileSync(join(pkgDir, 'prebuilds', `${target}.node`));
+    // N-API modules register through napi_register_module_v1 instead of a Node-ABI-specific entry.
+    expect(binary.includes('napi_register_module_v1')).toBe(true);
+    expect(existsSync(join(pkgDir, 'build'))).toBe(false); // nothing was compiled at install
+    const version = new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string };
+    expect(version.v).toMatch(/^3\.\d+\.\d+$/);
+  });
+});
