@@ -39,6 +39,7 @@ function createWindow(): void {
     title: APP_NAME,
     show: false,
     backgroundColor: '#f6f7f9',
+    icon: join(app.getAppPath(), 'resources', 'icons', 'winnow.png'),
     webPreferences: secureWebPreferences(join(here, '..', 'preload', 'index.cjs')),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
