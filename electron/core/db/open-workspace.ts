@@ -90,7 +90,13 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
     }
   }
 
-  const sqlite = new Database(path, { fileMustExist: options.mode === 'open' });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, { fileMustExist: options.mode === 'open' });
+  } catch (e) {
+    // A folder that does not exist, no permission, a read-only medium ...
+    throw new AppError('not_found', `Cannot open ${path}: ${(e as Error).message}.`);
+  }
   try {
     configureConnection(sqlite);
     const plan = planMigrations(sqlite, migrations, label);
