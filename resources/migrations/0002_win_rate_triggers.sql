@@ -1,0 +1,48 @@
+-- Win-rate matrices read competitor x segment figures from deal_competitors alone. These triggers
+-- keep its copies of the deal's fields (deal_outcome, deal_close_date, deal_amount, deal_segment),
+-- its first_for_deal mark (one row per deal: the lowest competitor id) and deals.competitor_count
+-- true on every write, whoever makes it (importer, editor, merge, demo). Then existing rows are filled.
+CREATE TRIGGER `deal_competitors_after_insert` AFTER INSERT ON `deal_competitors` BEGIN
+  UPDATE `deal_competitors`
+     SET (`deal_outcome`, `deal_close_date`, `deal_amount`, `deal_segment`) =
+         (SELECT `outcome`, `close_date`, `amount`, `segment` FROM `deals` WHERE `id` = NEW.`deal_id`)
+   WHERE `deal_id` = NEW.`deal_id` AND `competitor_id` = NEW.`competitor_id`;
+  UPDATE `deal_competitors`
+     SET `first_for_deal` = (`competitor_id` = (SELECT min(x.`competitor_id`) FROM `deal_competitors` x WHERE x.`deal_id` = NEW.`deal_id`))
+   WHERE `deal_id` = NEW.`deal_id`;
+  UPDATE `deals` SET `competitor_count` = `competitor_count` + 1 WHERE `id` = NEW.`deal_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `deal_competitors_after_delete` AFTER DELETE ON `deal_competitors` BEGIN
+  UPDATE `deal_competitors`
+     SET `first_for_deal` = (`competitor_id` = (SELECT min(x.`competitor_id`) FROM `deal_competitors` x WHERE x.`deal_id` = OLD.`deal_id`))
+   WHERE `deal_id` = OLD.`deal_id`;
+  UPDATE `deals` SET `competitor_count` = `competitor_count` - 1 WHERE `id` = OLD.`deal_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `deal_competitors_after_move` AFTER UPDATE OF `deal_id`, `competitor_id` ON `deal_competitors` BEGIN
+  UPDATE `deal_competitors`
+     SET (`deal_outcome`, `deal_close_date`, `deal_amount`, `deal_segment`) =
+         (SELECT `outcome`, `close_date`, `amount`, `segment` FROM `deals` WHERE `id` = NEW.`deal_id`)
+   WHERE `deal_id` = NEW.`deal_id` AND `competitor_id` = NEW.`competitor_id`;
+  UPDATE `deal_competitors`
+     SET `first_for_deal` = (`competitor_id` = (SELECT min(x.`competitor_id`) FROM `deal_competitors` x WHERE x.`deal_id` = `deal_competitors`.`deal_id`))
+   WHERE `deal_id` IN (OLD.`deal_id`, NEW.`deal_id`);
+  UPDATE `deals` SET `competitor_count` = `competitor_count` - 1 WHERE `id` = OLD.`deal_id`;
+  UPDATE `deals` SET `competitor_count` = `competitor_count` + 1 WHERE `id` = NEW.`deal_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `deals_after_update_win_rate_copies` AFTER UPDATE OF `outcome`, `close_date`, `amount`, `segment` ON `deals` BEGIN
+  UPDATE `deal_competitors`
+     SET `deal_outcome` = NEW.`outcome`, `deal_close_date` = NEW.`close_date`, `deal_amount` = NEW.`amount`, `deal_segment` = NEW.`segment`
+   WHERE `deal_id` = NEW.`id`;
+END;
+--> statement-breakpoint
+UPDATE `deal_competitors`
+   SET (`deal_outcome`, `deal_close_date`, `deal_amount`, `deal_segment`) =
+       (SELECT `outcome`, `close_date`, `amount`, `segment` FROM `deals` WHERE `deals`.`id` = `deal_competitors`.`deal_id`);
+--> statement-breakpoint
+UPDATE `deal_competitors`
+   SET `first_for_deal` = (`competitor_id` = (SELECT min(x.`competitor_id`) FROM `deal_competitors` x WHERE x.`deal_id` = `deal_competitors`.`deal_id`));
+--> statement-breakpoint
+UPDATE `deals` SET `competitor_count` = (SELECT count(*) FROM `deal_competitors` WHERE `deal_competitors`.`deal_id` = `deals`.`id`);
