@@ -2,6 +2,9 @@ ALTER TABLE `deal_competitors` ADD `deal_outcome` text DEFAULT 'open' NOT NULL;-
 ALTER TABLE `deal_competitors` ADD `deal_close_date` text;--> statement-breakpoint
 ALTER TABLE `deal_competitors` ADD `deal_amount` real;--> statement-breakpoint
 ALTER TABLE `deal_competitors` ADD `deal_segment` text;--> statement-breakpoint
+ALTER TABLE `deal_competitors` ADD `deal_region` text;--> statement-breakpoint
+ALTER TABLE `deal_competitors` ADD `deal_product_id` integer;--> statement-breakpoint
+ALTER TABLE `deal_competitors` ADD `deal_type` text;--> statement-breakpoint
 ALTER TABLE `deal_competitors` ADD `first_for_deal` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE INDEX `deal_competitors_matrix` ON `deal_competitors` (`competitor_id`,`deal_segment`,`deal_outcome`,`first_for_deal`,`is_primary`,`deal_close_date`,`deal_amount`);--> statement-breakpoint
 ALTER TABLE `deals` ADD `competitor_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint

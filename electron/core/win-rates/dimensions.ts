@@ -66,10 +66,10 @@ export const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
     nullLabel: 'No primary competitor',
   },
   segment: deal('d.segment', 'dc.deal_segment'),
-  region: deal('d.region', null),
-  product: deal('d.product_id', null, { bind: 'int', labels: 'SELECT id AS key, name AS label FROM products' }),
+  region: deal('d.region', 'dc.deal_region'),
+  product: deal('d.product_id', 'dc.deal_product_id', { bind: 'int', labels: 'SELECT id AS key, name AS label FROM products' }),
   sizeBand: deal(bandCase('d.amount'), bandCase('dc.deal_amount'), { bind: 'int', order: 'key' }),
-  dealType: deal('d.deal_type', null, { order: 'enum' }),
+  dealType: deal('d.deal_type', 'dc.deal_type', { order: 'enum' }),
   owner: deal('d.owner_id', null, { bind: 'int', labels: 'SELECT id AS key, name AS label FROM owners' }),
   team: deal('d.team_id', null, { bind: 'int', labels: 'SELECT id AS key, name AS label FROM teams' }),
   leadSource: deal('d.lead_source_id', null, {

@@ -39,6 +39,9 @@ export interface Counts {
   closedAmount: number;
 }
 
+const isClosed = (outcome: string, includeNoDecision: boolean) =>
+  outcome === 'won' || outcome === 'lost' || (includeNoDecision && outcome === 'no_decision');
+
 const zero = (): Counts => ({ won: 0, closed: 0, wonAmount: 0, closedAmount: 0 });
 
 function add(into: Counts, outcome: string, n: number, amount: number): void {
@@ -103,8 +106,10 @@ export function copiesSql(q: MatrixQuery, includeNoDecision: boolean): [SqlPart,
   const otherCopy = other === 'none' ? 'dc.deal_segment' : DIMENSION_SQL[other].copy!;
   const otherDeal = other === 'none' ? 'd.segment' : DIMENSION_SQL[other].deal;
   const amount = q.measure === 'amount';
-  const wc = basePredicate(includeNoDecision, q.period, q.filters, 'copy');
-  const wd = basePredicate(includeNoDecision, q.period, q.filters, 'deal');
+  // Outcome is a group key here: open deals are dropped after grouping, which is cheaper than a
+  // predicate on every index entry.
+  const wc = basePredicate(includeNoDecision, q.period, q.filters, 'copy', false);
+  const wd = basePredicate(includeNoDecision, q.period, q.filters, 'deal', false);
   return [
     {
       sql: `SELECT dc.competitor_id AS k, ${otherCopy} AS x, dc.deal_outcome AS o, dc.first_for_deal AS f, count(*) AS n${amount ? ', total(dc.deal_amount) AS amt' : ''}
@@ -113,7 +118,7 @@ export function copiesSql(q: MatrixQuery, includeNoDecision: boolean): [SqlPart,
     },
     {
       sql: `SELECT NULL AS k, ${otherDeal} AS x, d.outcome AS o, 1 AS f, count(*) AS n${amount ? ', total(d.amount) AS amt' : ''}
-              FROM deals d WHERE d.competitor_count = 0 AND ${wd.sql} GROUP BY 2, 3`,
+              FROM deals d INDEXED BY deals_without_competitor WHERE d.competitor_count = 0 AND ${wd.sql} GROUP BY 2, 3`,
       params: wd.params,
     },
   ];
@@ -126,6 +131,7 @@ function runCopies(sqlite: Database.Database, q: MatrixQuery, includeNoDecision:
   const otherTotals = new Map<string, Counts>();
   for (const part of copiesSql(q, includeNoDecision)) {
     for (const row of sqlite.prepare(part.sql).all(...part.params) as (RawRow & { k: unknown; x: unknown })[]) {
+      if (!isClosed(row.o, includeNoDecision)) continue;
       const k = mk(keyOf(row.k));
       const x = collapse ? NULL_MARK : mk(keyOf(row.x));
       const line = byCompetitor.get(k) ?? new Map<string, Counts>();

@@ -82,11 +82,17 @@ describe('win-rate matrix', () => {
 
   it('gives the same figures through the general join plan, and transposed', () => {
     const copies = computeMatrix(ws.sqlite, q({}), settings);
-    // A filter the copies do not hold sends the query down the join plan; region in (EMEA, NA) keeps every deal.
-    const join = computeMatrix(ws.sqlite, q({ filters: [{ dim: 'region', values: ['EMEA', 'NA'] }] }), settings);
+    // A filter the copies do not hold sends the query down the join plan; owner in (Ana, Ben) keeps every deal.
+    const join = computeMatrix(ws.sqlite, q({ filters: [{ dim: 'owner', values: ['1', '2'] }] }), settings);
     expect(join.plan).toBe('join');
     const strip = (m: MatrixResult) => ({ ...m, query: null, plan: null, notes: null });
     expect(strip(join)).toEqual(strip(copies));
+    // Region is copied too: both plans agree on competitor x region.
+    const regionCopies = computeMatrix(ws.sqlite, q({ cols: 'region' }), settings);
+    const regionJoin = computeMatrix(ws.sqlite, q({ cols: 'region', filters: [{ dim: 'owner', values: ['1', '2'] }] }), settings);
+    expect(regionCopies.plan).toBe('copies');
+    expect(strip(regionJoin)).toEqual(strip(regionCopies));
+    expect(cell(regionCopies, '2', 'EMEA')).toEqual([0, 2, 0, 0.6576]); // deals 2 and 6
     const t = computeMatrix(ws.sqlite, q({ rows: 'segment', cols: 'competitor' }), settings);
     expect(t.plan).toBe('copies');
     expect(cell(t, 'SMB', '1')).toEqual([1, 2, 0.0945, 0.9055]);

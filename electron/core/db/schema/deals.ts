@@ -95,6 +95,9 @@ export const dealCompetitors = sqliteTable(
     dealCloseDate: text('deal_close_date'),
     dealAmount: real('deal_amount'),
     dealSegment: text('deal_segment'),
+    dealRegion: text('deal_region'),
+    dealProductId: integer('deal_product_id'),
+    dealType: text('deal_type', { enum: DEAL_TYPES }),
     /** 1 on the deal's row with the lowest competitor id: counting these counts each deal once. */
     firstForDeal: flag('first_for_deal'),
   },
