@@ -1,5 +1,6 @@
 ALTER TABLE `deal_competitors` ADD `deal_outcome` text DEFAULT 'open' NOT NULL;--> statement-breakpoint
 ALTER TABLE `deal_competitors` ADD `deal_close_date` text;--> statement-breakpoint
+ALTER TABLE `deal_competitors` ADD `deal_created_date` text;--> statement-breakpoint
 ALTER TABLE `deal_competitors` ADD `deal_amount` real;--> statement-breakpoint
 ALTER TABLE `deal_competitors` ADD `deal_segment` text;--> statement-breakpoint
 ALTER TABLE `deal_competitors` ADD `deal_region` text;--> statement-breakpoint

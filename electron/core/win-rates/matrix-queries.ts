@@ -28,7 +28,7 @@ export const MAX_COLS = 150;
 type Key = string | null;
 const keyOf = (v: unknown): Key => (v === null || v === undefined ? null : String(v));
 /** Map keys: null and '' must stay apart, so null gets a mark no real key has. */
-const NULL_MARK = '\u0000null';
+export const NULL_MARK = '\u0000null';
 const mk = (k: Key) => (k === null ? NULL_MARK : k);
 const unmk = (k: string): Key => (k === NULL_MARK ? null : k);
 
@@ -274,13 +274,27 @@ export function labelValues(sqlite: Database.Database, dim: Dimension | 'none', 
     if (key === null) return { key, label: spec.nullLabel };
     return { key, label: names.get(key) ?? fixedLabel(dim, key) ?? key };
   });
+  return sortValues(dim, values);
+}
+
+/** The screen order of a dimension's values: by label, by key (periods, bands) or domain order; not set last. */
+export function sortValues(dim: Dimension | 'none', values: DimValue[]): DimValue[] {
+  if (dim === 'none') return values;
+  const spec = DIMENSION_SQL[dim];
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  return values.sort((a, b) => {
+  return [...values].sort((a, b) => {
     if (a.key === null || b.key === null) return a.key === null ? (b.key === null ? 0 : 1) : -1;
     if (spec.order === 'enum') return enumRank(dim, a.key) - enumRank(dim, b.key);
     if (spec.order === 'key') return collator.compare(a.key, b.key);
     return collator.compare(a.label, b.label);
   });
+}
+
+/** Values of both lists, each once, in screen order. */
+export function unionValues(dim: Dimension | 'none', ...lists: DimValue[][]): DimValue[] {
+  const seen = new Map<string, DimValue>();
+  for (const list of lists) for (const v of list) if (!seen.has(mk(v.key))) seen.set(mk(v.key), v);
+  return sortValues(dim, [...seen.values()]);
 }
 
 export function matrixNotes(q: MatrixQuery, settings: Settings): string[] {

@@ -10,12 +10,12 @@ import { copiesSql, joinSql } from '#core/win-rates/matrix-queries.ts';
 import type { MatrixQuery } from '#shared/domain/win-rates.ts';
 import { tempDir, tempWorkspace } from '../../support/temp-workspace.ts';
 
-type Copy = { deal_id: number; competitor_id: number; deal_outcome: string; deal_close_date: string | null; deal_amount: number | null; deal_segment: string | null; deal_region: string | null; deal_product_id: number | null; deal_type: string | null; first_for_deal: number };
+type Copy = { deal_id: number; competitor_id: number; deal_outcome: string; deal_close_date: string | null; deal_created_date: string | null; deal_amount: number | null; deal_segment: string | null; deal_region: string | null; deal_product_id: number | null; deal_type: string | null; first_for_deal: number };
 
 function copies(ws: Workspace): Copy[] {
   return ws.sqlite
     .prepare(
-      `SELECT deal_id, competitor_id, deal_outcome, deal_close_date, deal_amount, deal_segment, deal_region, deal_product_id,
+      `SELECT deal_id, competitor_id, deal_outcome, deal_close_date, deal_created_date, deal_amount, deal_segment, deal_region, deal_product_id,
               deal_type, first_for_deal FROM deal_competitors ORDER BY deal_id, competitor_id`,
     )
     .all() as Copy[];
@@ -31,18 +31,18 @@ describe('win-rate copies on deal_competitors', () => {
     ws.sqlite.exec(`
       INSERT INTO competitors (id, name) VALUES (1, 'Acme'), (2, 'Bolt'), (3, 'Crux');
       INSERT INTO products (id, name) VALUES (7, 'Core');
-      INSERT INTO deals (id, name, outcome, close_date, amount, segment, region, product_id, deal_type)
-        VALUES (10, 'A', 'won', '2025-03-01', 500, 'SMB', 'EMEA', 7, 'new_business'),
-               (11, 'B', 'open', NULL, 90, 'Mid-market', 'APAC', NULL, 'renewal');`);
+      INSERT INTO deals (id, name, outcome, close_date, created_date, amount, segment, region, product_id, deal_type)
+        VALUES (10, 'A', 'won', '2025-03-01', '2025-01-15', 500, 'SMB', 'EMEA', 7, 'new_business'),
+               (11, 'B', 'open', NULL, NULL, 90, 'Mid-market', 'APAC', NULL, 'renewal');`);
   });
   afterEach(() => cleanup());
 
   it('copies the deal fields and marks the lowest competitor of each deal on insert', () => {
     ws.sqlite.exec(`INSERT INTO deal_competitors (deal_id, competitor_id, is_primary) VALUES (10, 2, 1), (10, 1, 0), (11, 3, 1);`);
     expect(copies(ws)).toEqual([
-      { deal_id: 10, competitor_id: 1, deal_outcome: 'won', deal_close_date: '2025-03-01', deal_amount: 500, deal_segment: 'SMB', deal_region: 'EMEA', deal_product_id: 7, deal_type: 'new_business', first_for_deal: 1 },
-      { deal_id: 10, competitor_id: 2, deal_outcome: 'won', deal_close_date: '2025-03-01', deal_amount: 500, deal_segment: 'SMB', deal_region: 'EMEA', deal_product_id: 7, deal_type: 'new_business', first_for_deal: 0 },
-      { deal_id: 11, competitor_id: 3, deal_outcome: 'open', deal_close_date: null, deal_amount: 90, deal_segment: 'Mid-market', deal_region: 'APAC', deal_product_id: null, deal_type: 'renewal', first_for_deal: 1 },
+      { deal_id: 10, competitor_id: 1, deal_outcome: 'won', deal_close_date: '2025-03-01', deal_created_date: '2025-01-15', deal_amount: 500, deal_segment: 'SMB', deal_region: 'EMEA', deal_product_id: 7, deal_type: 'new_business', first_for_deal: 1 },
+      { deal_id: 10, competitor_id: 2, deal_outcome: 'won', deal_close_date: '2025-03-01', deal_created_date: '2025-01-15', deal_amount: 500, deal_segment: 'SMB', deal_region: 'EMEA', deal_product_id: 7, deal_type: 'new_business', first_for_deal: 0 },
+      { deal_id: 11, competitor_id: 3, deal_outcome: 'open', deal_close_date: null, deal_created_date: null, deal_amount: 90, deal_segment: 'Mid-market', deal_region: 'APAC', deal_product_id: null, deal_type: 'renewal', first_for_deal: 1 },
     ]);
     expect(counts(ws)).toEqual([
       [10, 2],
@@ -52,10 +52,11 @@ describe('win-rate copies on deal_competitors', () => {
 
   it('follows edits of the deal, deletes, merges (competitor id changes) and deleted deals', () => {
     ws.sqlite.exec(`INSERT INTO deal_competitors (deal_id, competitor_id, is_primary) VALUES (10, 1, 1), (10, 2, 0), (11, 3, 1);`);
-    ws.sqlite.exec(`UPDATE deals SET outcome = 'lost', close_date = '2025-04-02', amount = 0, segment = NULL, region = 'NA', deal_type = 'expansion' WHERE id = 11`);
+    ws.sqlite.exec(`UPDATE deals SET outcome = 'lost', close_date = '2025-04-02', created_date = '2025-02-01', amount = 0, segment = NULL, region = 'NA', deal_type = 'expansion' WHERE id = 11`);
     expect(copies(ws).find((c) => c.deal_id === 11)).toMatchObject({
       deal_outcome: 'lost',
       deal_close_date: '2025-04-02',
+      deal_created_date: '2025-02-01',
       deal_amount: 0,
       deal_segment: null,
       deal_region: 'NA',

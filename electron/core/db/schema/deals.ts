@@ -93,6 +93,7 @@ export const dealCompetitors = sqliteTable(
     weaknesses: text('weaknesses'),
     dealOutcome: text('deal_outcome', { enum: OUTCOMES }).notNull().default('open'),
     dealCloseDate: text('deal_close_date'),
+    dealCreatedDate: text('deal_created_date'),
     dealAmount: real('deal_amount'),
     dealSegment: text('deal_segment'),
     dealRegion: text('deal_region'),
