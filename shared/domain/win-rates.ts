@@ -200,3 +200,123 @@ export interface MatrixTrend {
   rows: { row: string | null; points: TrendPoint[] }[];
   overall: TrendPoint[];
 }
+
+/** A competitor in the list: how often we meet them and how we do, involved and head-to-head. */
+export interface CompetitorSummary {
+  id: number;
+  name: string;
+  /** Deals where they were involved, open ones included. */
+  encounters: number;
+  involved: Rate;
+  headToHead: Rate;
+  lastCloseDate: string | null;
+}
+
+export interface BreakdownRow {
+  key: string | null;
+  label: string;
+  involved: Rate;
+  headToHead: Rate;
+}
+
+export interface PeriodRates {
+  period: string;
+  involved: Rate;
+  headToHead: Rate;
+}
+
+export interface DealSizeCycle {
+  /** Closed deals behind the averages. */
+  deals: number;
+  averageAmount: number | null;
+  /** Mean days from created to close, over closed deals with both dates. */
+  averageCycleDays: number | null;
+}
+
+export interface ReasonCount {
+  reason: string;
+  category: string | null;
+  /** Times coded (interviews) or deals (CRM). */
+  count: number;
+  /** Of those, as the primary reason (interviews only). */
+  primary: number;
+}
+
+export interface RatingComparison {
+  criterion: string;
+  us: number | null;
+  usN: number;
+  them: number | null;
+  themN: number;
+}
+
+export interface QuoteMention {
+  id: number;
+  text: string;
+  sentiment: 'positive' | 'neutral' | 'negative';
+  shareable: boolean;
+  interviewDate: string | null;
+  /** Who said it: role and title; the name only when the interview is not anonymous. */
+  speaker: string;
+  dealName: string;
+  outcome: Outcome;
+  themes: string[];
+}
+
+export interface CompetitorProfile {
+  id: number;
+  name: string;
+  website: string | null;
+  aliases: string[];
+  period: Period;
+  definition: string;
+  includeNoDecision: boolean;
+  currency: string;
+  thresholds: { lowConfidenceBelowN: number; hideRateBelowN: number };
+  encounters: number;
+  /** Lost deals whose CRM record names them as the winner. */
+  lostToThem: number;
+  involved: Rate;
+  headToHead: Rate;
+  overTime: PeriodRates[];
+  bySegment: BreakdownRow[];
+  byRegion: BreakdownRow[];
+  byProduct: BreakdownRow[];
+  /** This competitor, then every competitor's deals together, then each other competitor. */
+  sizeAndCycle: { them: DealSizeCycle; otherCompetitors: DealSizeCycle; byCompetitor: (DealSizeCycle & { id: number; name: string })[] };
+  interviewReasons: { win: ReasonCount[]; loss: ReasonCount[]; interviews: number };
+  crmReasons: { win: ReasonCount[]; loss: ReasonCount[] };
+  ratings: RatingComparison[];
+  quotes: QuoteMention[];
+  recentDeals: DealListItem[];
+}
+
+export interface NoDecisionPoint {
+  period: string;
+  /** No-decision deals over won + lost + no-decision deals, whatever the closed setting. */
+  share: Rate;
+}
+
+export interface Mover extends ChangeCell {
+  dimension: Dimension;
+  label: string;
+}
+
+export interface OverviewSummary {
+  period: Period;
+  definition: string;
+  includeNoDecision: boolean;
+  currency: string;
+  thresholds: { lowConfidenceBelowN: number; hideRateBelowN: number };
+  firstCloseDate: string | null;
+  lastCloseDate: string | null;
+  overall: MatrixFigures;
+  winRateOverTime: TrendPoint[];
+  noDecisionShare: Rate;
+  noDecisionOverTime: NoDecisionPoint[];
+  competitors: CompetitorSummary[];
+  /** Significant changes, largest first, comparing `moversB` with `moversA` (the quarter before). */
+  moversA: Period | null;
+  moversB: Period | null;
+  movers: Mover[];
+}

@@ -360,3 +360,9 @@ export function computeMatrix(sqlite: Database.Database, q: MatrixQuery, setting
     plan: grid.plan,
   };
 }
+
+/** The values of a dimension among closed deals, in screen order (for filter pickers). */
+export function dimensionValues(sqlite: Database.Database, dim: Dimension, settings: Settings): DimValue[] {
+  const grid = matrixGrid(sqlite, { rows: dim, cols: 'none', measure: 'count', period: {}, filters: [] }, settings);
+  return labelValues(sqlite, dim, grid.cells.keys());
+}

@@ -1,0 +1,106 @@
+// The win/loss overview: overall win rate over time, the share of no-decision outcomes,
+// competitors by encounters and by interval lower bound, and the biggest significant movers of the
+// latest quarter against the one before.
+import type Database from 'better-sqlite3';
+import { rateOf } from '#shared/analytics/rate.ts';
+import { addMonths } from '#shared/domain/dates.ts';
+import { closedDefinition } from '#shared/domain/settings.ts';
+import type { Settings } from '#shared/domain/settings.ts';
+import type { Dimension, Mover, MatrixQuery, OverviewSummary, Period, TrendPoint } from '#shared/domain/win-rates.ts';
+import { compareMatrix, periodRange } from './change-queries.ts';
+import { computeMatrix } from './matrix-queries.ts';
+import { listCompetitors } from './profile-queries.ts';
+
+const MOVER_DIMENSIONS: Dimension[] = ['competitor', 'segment', 'region', 'product'];
+
+/** The quarter holding `last` (up to `last`), and the whole quarter before it. */
+export function latestQuarters(last: string): { a: Period; b: Period } {
+  const month = Number(last.slice(5, 7));
+  const start = `${last.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+  const prevStart = addMonths(start, -3);
+  const prevEnd = new Date(Date.parse(`${start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { a: { from: prevStart, to: prevEnd }, b: { from: start, to: last } };
+}
+
+export function closeDateRange(sqlite: Database.Database, settings: Settings): { first: string | null; last: string | null } {
+  return sqlite
+    .prepare(
+      `SELECT min(close_date) AS first, max(close_date) AS last FROM deals
+        WHERE outcome IN ${settings.includeNoDecision ? "('won', 'lost', 'no_decision')" : "('won', 'lost')"}`,
+    )
+    .get() as { first: string | null; last: string | null };
+}
+
+export function overviewSummary(sqlite: Database.Database, settings: Settings, period: Period = {}): OverviewSummary {
+  const range = closeDateRange(sqlite, settings);
+  const base: MatrixQuery = { rows: 'closeQuarter', cols: 'none', measure: 'count', period, filters: [] };
+  const byQuarter = computeMatrix(sqlite, base, settings);
+  const quarterKeys = byQuarter.rows.map((r) => r.key).filter((k): k is string => k !== null);
+  const periods = quarterKeys.length ? periodRange('closeQuarter', quarterKeys[0]!, quarterKeys.at(-1)!) : [];
+  const totals = new Map(byQuarter.rowTotals.map((t) => [t.row, t]));
+  const winRateOverTime: TrendPoint[] = periods.map((p) => {
+    const t = totals.get(p);
+    return { period: p, won: t?.won ?? 0, closed: t?.closed ?? 0, rate: rateOf(t?.won ?? 0, t?.closed ?? 0, settings) };
+  });
+
+  // No decision share of everything that ended (won + lost + no decision), whatever the setting.
+  const nd = sqlite
+    .prepare(
+      `SELECT substr(close_date, 1, 4) || '-Q' || ((CAST(substr(close_date, 6, 2) AS INTEGER) + 2) / 3) AS period,
+              count(*) FILTER (WHERE outcome = 'no_decision') AS nd, count(*) AS ended
+         FROM deals WHERE +outcome IN ('won', 'lost', 'no_decision')
+              ${period.from ? 'AND close_date >= @from' : ''} ${period.to ? 'AND close_date <= @to' : ''}
+        GROUP BY 1 ORDER BY 1`,
+    )
+    .all({ ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }) as {
+    period: string;
+    nd: number;
+    ended: number;
+  }[];
+  const ndByPeriod = new Map(nd.map((r) => [r.period, r]));
+  const ndTotal = nd.reduce((t, r) => ({ nd: t.nd + r.nd, ended: t.ended + r.ended }), { nd: 0, ended: 0 });
+
+  let movers: Mover[] = [];
+  let quarters: { a: Period; b: Period } | null = null;
+  const last = period.to && range.last && period.to < range.last ? period.to : range.last;
+  if (last) {
+    quarters = latestQuarters(last);
+    for (const dim of MOVER_DIMENSIONS) {
+      const change = compareMatrix(
+        sqlite,
+        { rows: dim, cols: 'none', measure: 'count', period: {}, filters: [] },
+        quarters.a,
+        quarters.b,
+        settings,
+      );
+      const labels = new Map(change.rows.map((r) => [r.key, r.label]));
+      movers.push(
+        ...change.rowTotals
+          .filter((c) => c.significant)
+          .map((c) => ({ ...c, dimension: dim, label: labels.get(c.row) ?? String(c.row) })),
+      );
+    }
+    movers = movers.sort((x, y) => Math.abs(y.difference ?? 0) - Math.abs(x.difference ?? 0)).slice(0, 12);
+  }
+
+  return {
+    period,
+    definition: closedDefinition(settings),
+    includeNoDecision: settings.includeNoDecision,
+    currency: settings.currency,
+    thresholds: { lowConfidenceBelowN: settings.lowConfidenceBelowN, hideRateBelowN: settings.hideRateBelowN },
+    firstCloseDate: range.first,
+    lastCloseDate: range.last,
+    overall: byQuarter.overall,
+    winRateOverTime,
+    noDecisionShare: rateOf(ndTotal.nd, ndTotal.ended, settings),
+    noDecisionOverTime: periods.map((p) => {
+      const r = ndByPeriod.get(p);
+      return { period: p, share: rateOf(r?.nd ?? 0, r?.ended ?? 0, settings) };
+    }),
+    competitors: listCompetitors(sqlite, settings, period),
+    moversA: quarters?.a ?? null,
+    moversB: quarters?.b ?? null,
+    movers,
+  };
+}
