@@ -1,6 +1,7 @@
 // The allowlist: every dimension a user may pick, mapped to SQL written here. User input only ever
 // selects an entry of this map by its name and supplies values that are bound as parameters.
 // Aliases: d = deals, a = accounts (joined when needed), dc = deal_competitors (copies path).
+import { quarterOf } from '#shared/domain/dates.ts';
 import { DEAL_TYPE_LABEL, DEAL_TYPES } from '#shared/domain/enums.ts';
 import type { Dimension } from '#shared/domain/win-rates.ts';
 import { SIZE_BANDS } from '#shared/domain/win-rates.ts';
@@ -18,6 +19,8 @@ export interface DimensionSql {
   labels: string | null;
   order: 'label' | 'key' | 'enum';
   nullLabel: string;
+  /** Close-period dimensions: the key of a close date, so SQL can group by the date itself. */
+  fromDate?: (date: string) => string;
 }
 
 const bandCase = (col: string) =>
@@ -76,9 +79,15 @@ export const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
     bind: 'int',
     labels: 'SELECT id AS key, name AS label FROM lead_sources',
   }),
-  closeMonth: deal('substr(d.close_date, 1, 7)', 'substr(dc.deal_close_date, 1, 7)', { order: 'key' }),
-  closeQuarter: deal(quarter('d.close_date'), quarter('dc.deal_close_date'), { order: 'key' }),
-  closeYear: deal('substr(d.close_date, 1, 4)', 'substr(dc.deal_close_date, 1, 4)', { order: 'key' }),
+  closeMonth: deal('substr(d.close_date, 1, 7)', 'substr(dc.deal_close_date, 1, 7)', {
+    order: 'key',
+    fromDate: (d) => d.slice(0, 7),
+  }),
+  closeQuarter: deal(quarter('d.close_date'), quarter('dc.deal_close_date'), { order: 'key', fromDate: quarterOf }),
+  closeYear: deal('substr(d.close_date, 1, 4)', 'substr(dc.deal_close_date, 1, 4)', {
+    order: 'key',
+    fromDate: (d) => d.slice(0, 4),
+  }),
   sector: account('sector'),
   employeeBand: account('employee_band'),
   revenueBand: account('revenue_band'),

@@ -179,19 +179,35 @@ function sideSql(dim: Dimension | 'none', alias: string): { expr: string; join: 
       expr: `${alias}.competitor_id`,
       join: `LEFT JOIN deal_competitors ${alias} ON ${alias}.deal_id = d.id AND ${alias}.is_primary = 1`,
     };
+  // Close periods group by the date itself (in index order, no sort of every deal by a computed
+  // key); the few thousand dates become periods afterwards.
+  if (spec.fromDate) return { expr: 'd.close_date', join: '' };
   return { expr: spec.deal, join: '' };
 }
 
+/** Turns a raw group key of the join plan into the dimension's key. */
+function keyMapper(dim: Dimension | 'none'): (v: unknown) => Key {
+  const fromDate = dim === 'none' ? undefined : DIMENSION_SQL[dim].fromDate;
+  return fromDate ? (v) => (v === null || v === undefined ? null : fromDate(String(v))) : keyOf;
+}
+
 /** SQL of the join plan, grouped by the given row and column dimensions ('none' for either). */
-export function joinSql(q: MatrixQuery, rows: Dimension | 'none', cols: Dimension | 'none', includeNoDecision: boolean): SqlPart {
+export function joinSql(
+  q: MatrixQuery,
+  rows: Dimension | 'none',
+  cols: Dimension | 'none',
+  includeNoDecision: boolean,
+): SqlPart {
   const r = sideSql(rows, 'xr');
   const c = sideSql(cols, 'xc');
   const account = needsAccount([rows, cols], q.filters) ? 'LEFT JOIN accounts a ON a.id = d.account_id' : '';
   const w = basePredicate(includeNoDecision, q.period, q.filters, 'deal');
   const amount = q.measure === 'amount' ? ', total(d.amount) AS amt' : '';
+  // Outcome before a close date matches the (segment, outcome, close_date) index order.
+  const groupBy = cols !== 'none' && DIMENSION_SQL[cols].fromDate ? '1, 3, 2' : '1, 2, 3';
   return {
     sql: `SELECT ${r.expr} AS r, ${c.expr} AS c, d.outcome AS o, count(*) AS n${amount}
-            FROM deals d ${account} ${r.join} ${c.join} WHERE ${w.sql} GROUP BY 1, 2, 3`,
+            FROM deals d ${account} ${r.join} ${c.join} WHERE ${w.sql} GROUP BY ${groupBy}`,
     params: w.params,
   };
 }
@@ -199,7 +215,9 @@ export function joinSql(q: MatrixQuery, rows: Dimension | 'none', cols: Dimensio
 function runJoin(sqlite: Database.Database, q: MatrixQuery, includeNoDecision: boolean): Grid {
   const fetch = (rows: Dimension | 'none', cols: Dimension | 'none') => {
     const part = joinSql(q, rows, cols, includeNoDecision);
-    return sqlite.prepare(part.sql).all(...part.params) as RawRow[];
+    const mapRow = keyMapper(rows);
+    const mapCol = keyMapper(cols);
+    return (sqlite.prepare(part.sql).all(...part.params) as RawRow[]).map((x) => ({ ...x, r: mapRow(x.r), c: mapCol(x.c) }));
   };
   const cells = new Map<string, Map<string, Counts>>();
   for (const row of fetch(q.rows, q.cols)) {

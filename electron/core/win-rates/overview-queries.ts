@@ -3,7 +3,7 @@
 // latest quarter against the one before.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
-import { addMonths } from '#shared/domain/dates.ts';
+import { addMonths, quarterOf } from '#shared/domain/dates.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { Dimension, Mover, MatrixQuery, OverviewSummary, Period, TrendPoint } from '#shared/domain/win-rates.ts';
@@ -44,20 +44,26 @@ export function overviewSummary(sqlite: Database.Database, settings: Settings, p
   });
 
   // No decision share of everything that ended (won + lost + no decision), whatever the setting.
-  const nd = sqlite
+  // Grouped by close date (index order, no sort) and folded into quarters here.
+  const ndRows = sqlite
     .prepare(
-      `SELECT substr(close_date, 1, 4) || '-Q' || ((CAST(substr(close_date, 6, 2) AS INTEGER) + 2) / 3) AS period,
-              count(*) FILTER (WHERE outcome = 'no_decision') AS nd, count(*) AS ended
+      `SELECT close_date AS day, count(*) FILTER (WHERE outcome = 'no_decision') AS nd, count(*) AS ended
          FROM deals WHERE +outcome IN ('won', 'lost', 'no_decision')
               ${period.from ? 'AND close_date >= @from' : ''} ${period.to ? 'AND close_date <= @to' : ''}
-        GROUP BY 1 ORDER BY 1`,
+        GROUP BY 1`,
     )
     .all({ ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }) as {
-    period: string;
+    day: string;
     nd: number;
     ended: number;
   }[];
-  const ndByPeriod = new Map(nd.map((r) => [r.period, r]));
+  const ndByPeriod = new Map<string, { nd: number; ended: number }>();
+  for (const r of ndRows) {
+    const q = quarterOf(r.day);
+    const t = ndByPeriod.get(q) ?? { nd: 0, ended: 0 };
+    ndByPeriod.set(q, { nd: t.nd + r.nd, ended: t.ended + r.ended });
+  }
+  const nd = [...ndByPeriod.values()];
   const ndTotal = nd.reduce((t, r) => ({ nd: t.nd + r.nd, ended: t.ended + r.ended }), { nd: 0, ended: 0 });
 
   let movers: Mover[] = [];

@@ -47,12 +47,13 @@ export function listCompetitors(sqlite: Database.Database, settings: Settings, p
   const closed = `dc.deal_outcome IN ${closedList(settings)}`;
   const rows = sqlite
     .prepare(
-      `SELECT c.id, c.name, count(dc.deal_id) AS encounters,
+      `SELECT c.id, c.name, count(dc.competitor_id) AS encounters,
               count(*) FILTER (WHERE ${closed}) AS closed, count(*) FILTER (WHERE dc.deal_outcome = 'won') AS won,
               count(*) FILTER (WHERE ${closed} AND dc.is_primary = 1) AS h2hClosed,
               count(*) FILTER (WHERE dc.deal_outcome = 'won' AND dc.is_primary = 1) AS h2hWon,
               max(dc.deal_close_date) AS lastCloseDate
-         FROM competitors c LEFT JOIN deal_competitors dc ON dc.competitor_id = c.id${p.sql}
+         FROM competitors c LEFT JOIN deal_competitors dc INDEXED BY deal_competitors_matrix
+              ON dc.competitor_id = c.id${p.sql}
         GROUP BY c.id ORDER BY encounters DESC, c.name COLLATE NOCASE`,
     )
     .all(...p.params) as {

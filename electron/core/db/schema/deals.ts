@@ -62,6 +62,8 @@ export const deals = sqliteTable(
     index('deals_owner').on(t.ownerId),
     index('deals_name').on(t.name),
     index('deals_batch').on(t.importBatchId),
+    // "Lost to them" on a competitor's profile (and ON DELETE SET NULL when a competitor goes).
+    index('deals_lost_to').on(t.lostToCompetitorId, t.outcome, t.closeDate),
     // Win-rate matrices by segment (and their column totals): one pass over the index, in group order.
     index('deals_segment_matrix').on(t.segment, t.outcome, t.closeDate, t.amount),
     // Deals with no competitor: the "No competitor recorded" row of competitor matrices, read from
@@ -106,7 +108,8 @@ export const dealCompetitors = sqliteTable(
     primaryKey({ columns: [t.dealId, t.competitorId] }),
     // Win rate per competitor: walk one competitor's deals in order, primary flag in the index.
     index('deal_competitors_competitor').on(t.competitorId, t.isPrimary, t.dealId),
-    // Competitor x segment matrices, with or without a close period, from the index alone, in group order.
+    // Competitor x segment matrices, with or without a close period, from the index alone, in group order;
+    // created date last for the profile's cycle lengths.
     index('deal_competitors_matrix').on(
       t.competitorId,
       t.dealSegment,
@@ -115,6 +118,7 @@ export const dealCompetitors = sqliteTable(
       t.isPrimary,
       t.dealCloseDate,
       t.dealAmount,
+      t.dealCreatedDate,
     ),
   ],
 );
