@@ -22,8 +22,8 @@ import { DIMENSION_SQL, enumRank, fixedLabel } from './dimensions.ts';
 import { basePredicate, needsAccount } from './matrix-sql.ts';
 import type { SqlPart } from './matrix-sql.ts';
 
-export const MAX_ROWS = 1000;
-export const MAX_COLS = 150;
+export const MAX_ROWS = 500;
+export const MAX_COLS = 60;
 
 type Key = string | null;
 const keyOf = (v: unknown): Key => (v === null || v === undefined ? null : String(v));
