@@ -302,8 +302,12 @@ export interface Mover extends ChangeCell {
   label: string;
 }
 
+/** newBusiness: new-business deals only (renewals are nearly always won); all: every deal type. */
+export type OverviewScope = 'newBusiness' | 'all';
+
 export interface OverviewSummary {
   period: Period;
+  scope: OverviewScope;
   definition: string;
   includeNoDecision: boolean;
   currency: string;
@@ -315,7 +319,7 @@ export interface OverviewSummary {
   noDecisionShare: Rate;
   noDecisionOverTime: NoDecisionPoint[];
   competitors: CompetitorSummary[];
-  /** Significant changes, largest first, comparing `moversB` with `moversA` (the quarter before). */
+  /** Significant changes, largest first, comparing `moversB` (the last 12 months) with `moversA` (the 12 before). */
   moversA: Period | null;
   moversB: Period | null;
   movers: Mover[];

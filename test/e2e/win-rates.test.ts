@@ -30,7 +30,8 @@ describe('win rates on the demo workspace', () => {
     const settings = readSettings(ws.sqlite);
     bySegment = computeMatrix(
       ws.sqlite,
-      { rows: 'segment', cols: 'competitor', measure: 'count', period: {}, filters: [] },
+      // The screen starts on new business (a chip the user can remove).
+      { rows: 'segment', cols: 'competitor', measure: 'count', period: {}, filters: [{ dim: 'dealType', values: ['new_business'] }] },
       settings,
     );
     const top = listCompetitors(ws.sqlite, settings)[0]!;

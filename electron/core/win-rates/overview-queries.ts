@@ -1,25 +1,38 @@
 // The win/loss overview: overall win rate over time, the share of no-decision outcomes,
 // competitors by encounters and by interval lower bound, and the biggest significant movers of the
-// latest quarter against the one before.
+// last twelve months against the twelve before. New business only unless asked for all deal types:
+// renewals are nearly always won and would swamp the competitive picture.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
 import { addMonths, quarterOf } from '#shared/domain/dates.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import type { Settings } from '#shared/domain/settings.ts';
-import type { Dimension, Mover, MatrixQuery, OverviewSummary, Period, TrendPoint } from '#shared/domain/win-rates.ts';
+import type {
+  Dimension,
+  MatrixFilter,
+  MatrixQuery,
+  Mover,
+  OverviewScope,
+  OverviewSummary,
+  Period,
+  TrendPoint,
+} from '#shared/domain/win-rates.ts';
 import { compareMatrix, periodRange } from './change-queries.ts';
 import { computeMatrix } from './matrix-queries.ts';
 import { listCompetitors } from './profile-queries.ts';
 
 const MOVER_DIMENSIONS: Dimension[] = ['competitor', 'segment', 'region', 'product'];
 
-/** The quarter holding `last` (up to `last`), and the whole quarter before it. */
-export function latestQuarters(last: string): { a: Period; b: Period } {
-  const month = Number(last.slice(5, 7));
-  const start = `${last.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
-  const prevStart = addMonths(start, -3);
-  const prevEnd = new Date(Date.parse(`${start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return { a: { from: prevStart, to: prevEnd }, b: { from: start, to: last } };
+/**
+ * "This period" for movers: the twelve months ending with the month of `last` (up to `last`), and
+ * the twelve before. A year gives intervals narrow enough to find a change; a quarter rarely does.
+ */
+export function trailingYears(last: string): { a: Period; b: Period } {
+  const monthStart = `${last.slice(0, 7)}-01`;
+  const bFrom = addMonths(monthStart, -11);
+  const aFrom = addMonths(monthStart, -23);
+  const aTo = new Date(Date.parse(`${bFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { a: { from: aFrom, to: aTo }, b: { from: bFrom, to: last } };
 }
 
 export function closeDateRange(sqlite: Database.Database, settings: Settings): { first: string | null; last: string | null } {
@@ -31,9 +44,15 @@ export function closeDateRange(sqlite: Database.Database, settings: Settings): {
     .get() as { first: string | null; last: string | null };
 }
 
-export function overviewSummary(sqlite: Database.Database, settings: Settings, period: Period = {}): OverviewSummary {
+export function overviewSummary(
+  sqlite: Database.Database,
+  settings: Settings,
+  period: Period = {},
+  scope: OverviewScope = 'newBusiness',
+): OverviewSummary {
   const range = closeDateRange(sqlite, settings);
-  const base: MatrixQuery = { rows: 'closeQuarter', cols: 'none', measure: 'count', period, filters: [] };
+  const filters: MatrixFilter[] = scope === 'newBusiness' ? [{ dim: 'dealType', values: ['new_business'] }] : [];
+  const base: MatrixQuery = { rows: 'closeQuarter', cols: 'none', measure: 'count', period, filters };
   const byQuarter = computeMatrix(sqlite, base, settings);
   const quarterKeys = byQuarter.rows.map((r) => r.key).filter((k): k is string => k !== null);
   const periods = quarterKeys.length ? periodRange('closeQuarter', quarterKeys[0]!, quarterKeys.at(-1)!) : [];
@@ -50,6 +69,7 @@ export function overviewSummary(sqlite: Database.Database, settings: Settings, p
       `SELECT close_date AS day, count(*) FILTER (WHERE outcome = 'no_decision') AS nd, count(*) AS ended
          FROM deals WHERE +outcome IN ('won', 'lost', 'no_decision')
               ${period.from ? 'AND close_date >= @from' : ''} ${period.to ? 'AND close_date <= @to' : ''}
+              ${scope === 'newBusiness' ? "AND deal_type = 'new_business'" : ''}
         GROUP BY 1`,
     )
     .all({ ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }) as {
@@ -70,11 +90,11 @@ export function overviewSummary(sqlite: Database.Database, settings: Settings, p
   let quarters: { a: Period; b: Period } | null = null;
   const last = period.to && range.last && period.to < range.last ? period.to : range.last;
   if (last) {
-    quarters = latestQuarters(last);
+    quarters = trailingYears(last);
     for (const dim of MOVER_DIMENSIONS) {
       const change = compareMatrix(
         sqlite,
-        { rows: dim, cols: 'none', measure: 'count', period: {}, filters: [] },
+        { rows: dim, cols: 'none', measure: 'count', period: {}, filters },
         quarters.a,
         quarters.b,
         settings,
@@ -91,6 +111,7 @@ export function overviewSummary(sqlite: Database.Database, settings: Settings, p
 
   return {
     period,
+    scope,
     definition: closedDefinition(settings),
     includeNoDecision: settings.includeNoDecision,
     currency: settings.currency,
@@ -104,7 +125,7 @@ export function overviewSummary(sqlite: Database.Database, settings: Settings, p
       const r = ndByPeriod.get(p);
       return { period: p, share: rateOf(r?.nd ?? 0, r?.ended ?? 0, settings) };
     }),
-    competitors: listCompetitors(sqlite, settings, period),
+    competitors: listCompetitors(sqlite, settings, period, scope === 'newBusiness' ? 'new_business' : null),
     moversA: quarters?.a ?? null,
     moversB: quarters?.b ?? null,
     movers,

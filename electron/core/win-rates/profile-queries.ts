@@ -5,6 +5,7 @@
 // slice of its covering index); interviews, reasons and ratings are joined from that slice.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
+import type { DealType } from '#shared/domain/enums.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type {
@@ -42,8 +43,18 @@ function periodSql(period: Period, column: string): { sql: string; params: strin
 }
 
 /** Every competitor with encounters and win rates, most met first. */
-export function listCompetitors(sqlite: Database.Database, settings: Settings, period: Period = {}): CompetitorSummary[] {
+export function listCompetitors(
+  sqlite: Database.Database,
+  settings: Settings,
+  period: Period = {},
+  /** Only deals of this type (the overview's new-business scope); null for all. */
+  dealType: DealType | null = null,
+): CompetitorSummary[] {
   const p = periodSql(period, 'dc.deal_close_date');
+  if (dealType) {
+    p.sql += ' AND dc.deal_type = ?';
+    p.params.push(dealType);
+  }
   const closed = `dc.deal_outcome IN ${closedList(settings)}`;
   const rows = sqlite
     .prepare(

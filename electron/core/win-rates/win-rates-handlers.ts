@@ -79,9 +79,9 @@ export const winRatesHandlers: Pick<HandlerMap<Session>, Channels> = {
       profileCsv(p),
     );
   },
-  'overview:summary': ({ period }, s) => {
+  'overview:summary': ({ period, scope }, s) => {
     const ws = s.require();
-    return overviewSummary(ws.sqlite, readSettings(ws.sqlite), period);
+    return overviewSummary(ws.sqlite, readSettings(ws.sqlite), period, scope);
   },
   'winRates:savePng': async ({ defaultName, dataUrl }, s) => {
     const bytes = pngBytes(dataUrl);

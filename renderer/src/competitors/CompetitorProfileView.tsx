@@ -14,7 +14,7 @@ import { PeriodInputs } from '../win-rates/MatrixControls.tsx';
 import { savePng } from '../win-rates/png.ts';
 import { periodText } from '../win-rates/query.ts';
 
-function Breakdown({ title, rows }: { title: string; rows: BreakdownRow[] }) {
+function Breakdown({ title, what, rows }: { title: string; what: string; rows: BreakdownRow[] }) {
   return (
     <section className="panel">
       <h2>{title}</h2>
@@ -24,7 +24,7 @@ function Breakdown({ title, rows }: { title: string; rows: BreakdownRow[] }) {
         <table className="data-table">
           <thead>
             <tr>
-              <th>{title.replace(/^By /, '')}</th>
+              <th>{what}</th>
               <th>Involved</th>
               <th>Head-to-head</th>
             </tr>
@@ -158,9 +158,9 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
           <EChart option={trend} height={280} label="Win rate against the competitor by quarter, involved with 95% band and head-to-head" testId="profile-trend" onChart={(c) => (chart.current = c)} />
           <p className="muted small">Shaded: 95% interval of the involved rate. Quarters with too few deals have no point.</p>
         </section>
-        <Breakdown title="By segment" rows={p.bySegment} />
-        <Breakdown title="By region" rows={p.byRegion} />
-        <Breakdown title="By product" rows={p.byProduct} />
+        <Breakdown title="By segment" what="Segment" rows={p.bySegment} />
+        <Breakdown title="By region" what="Region" rows={p.byRegion} />
+        <Breakdown title="By product" what="Product" rows={p.byProduct} />
         <section className="panel">
           <h2>Deal size and cycle against other competitors</h2>
           <table className="data-table">

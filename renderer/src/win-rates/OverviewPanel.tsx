@@ -3,7 +3,7 @@
 // quarter.
 import { useMemo, useRef, useState } from 'react';
 import type { ECharts } from 'echarts/core';
-import type { CompetitorSummary, OverviewSummary } from '#shared/domain/win-rates.ts';
+import type { CompetitorSummary, OverviewScope, OverviewSummary } from '#shared/domain/win-rates.ts';
 import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
 import { useQuery } from '../api/use-query.ts';
 import { encountersOption, rateBandOption } from '../charts/win-rates-charts.ts';
@@ -133,7 +133,8 @@ function Body({ s }: { s: OverviewSummary }) {
           <h2>Biggest significant movers</h2>
           {s.moversA && s.moversB ? (
             <p className="muted">
-              {periodText(s.moversB)} against {periodText(s.moversA)}, by competitor, segment, region and product.
+              The last twelve months ({periodText(s.moversB)}) against the twelve before ({periodText(s.moversA)}), by
+              competitor, segment, region and product; only changes whose 95% interval excludes 0.
             </p>
           ) : null}
           {s.movers.length === 0 ? (
@@ -175,14 +176,27 @@ function Body({ s }: { s: OverviewSummary }) {
       </div>
       <div className="notes muted small">
         <p>{s.definition} Intervals are 95% Wilson score intervals.</p>
-        <p>The no-decision share counts won, lost and no-decision deals whatever the closed setting.</p>
+        <p>
+          {s.scope === 'newBusiness' ? 'New-business deals only.' : 'All deal types.'} The no-decision share counts won,
+          lost and no-decision deals whatever the closed setting.
+        </p>
       </div>
     </div>
   );
 }
 
 export function OverviewPanel() {
-  const summary = useQuery((api) => api.overview.summary({ period: {} }), []);
+  const [scope, setScope] = useState<OverviewScope>('newBusiness');
+  const summary = useQuery((api) => api.overview.summary({ period: {}, scope }), [scope]);
+  const picker = (
+    <label className="control inline scope">
+      Deals
+      <select value={scope} onChange={(e) => setScope(e.target.value as OverviewScope)} data-testid="overview-scope">
+        <option value="newBusiness">New business only</option>
+        <option value="all">All deal types (renewals, expansions and cross-sell too)</option>
+      </select>
+    </label>
+  );
   if (summary.error) return <ErrorMessage error={summary.error} title="The overview could not be loaded" />;
   if (!summary.data) return <p className="muted">Loading…</p>;
   if (summary.data.overall.closed === 0)
@@ -191,5 +205,10 @@ export function OverviewPanel() {
         <p>Win rates need closed deals. Import deals from your CRM, or load the demo company from Home.</p>
       </EmptyState>
     );
-  return <Body s={summary.data} />;
+  return (
+    <>
+      {picker}
+      <Body s={summary.data} />
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import { sparklinePath } from '../charts/win-rates-charts.ts';
 import { formatPercent } from '../lib/format.ts';
 
 export function Sparkline({ points, label }: { points: TrendPoint[]; label: string }) {
-  const w = 96;
+  const w = 120;
   const h = 24;
   const shown = points.filter((p) => p.rate.confidence !== 'hidden' && p.rate.rate !== null);
   const first = shown[0];

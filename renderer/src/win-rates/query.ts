@@ -4,12 +4,16 @@ import type { Rate } from '#shared/analytics/rate.ts';
 import type { DimValue, MatrixFigures, MatrixQuery, MatrixResult, Period } from '#shared/domain/win-rates.ts';
 import { useEffect, useState } from 'react';
 
+/**
+ * Competitor by segment over new business: the competitive question. Renewals and expansions are
+ * nearly always won and rarely meet a competitor; the filter is a chip the user can remove.
+ */
 export const DEFAULT_QUERY: MatrixQuery = {
   rows: 'competitor',
   cols: 'segment',
   measure: 'count',
   period: {},
-  filters: [],
+  filters: [{ dim: 'dealType', values: ['new_business'] }],
 };
 
 export type RowSort = 'label' | 'rate' | 'n' | 'low' | 'high';
