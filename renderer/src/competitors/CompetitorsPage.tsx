@@ -5,8 +5,7 @@ import { useQuery } from '../api/use-query.ts';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt } from '../lib/format.ts';
-import { rankByLowerBound } from '../win-rates/OverviewPanel.tsx';
-import { useHashParam } from '../win-rates/query.ts';
+import { rankByLowerBound, useHashParam } from '../win-rates/query.ts';
 import '../win-rates/win-rates.css';
 import { CompetitorProfileView } from './CompetitorProfileView.tsx';
 

@@ -3,7 +3,7 @@
 // quarter.
 import { useMemo, useRef, useState } from 'react';
 import type { ECharts } from 'echarts/core';
-import type { CompetitorSummary, OverviewScope, OverviewSummary } from '#shared/domain/win-rates.ts';
+import type { OverviewScope, OverviewSummary } from '#shared/domain/win-rates.ts';
 import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
 import { useQuery } from '../api/use-query.ts';
 import { encountersOption, rateBandOption } from '../charts/win-rates-charts.ts';
@@ -12,20 +12,9 @@ import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt } from '../lib/format.ts';
 import { savePng } from './png.ts';
-import { periodText } from './query.ts';
+import { periodText, rankByLowerBound } from './query.ts';
 
 const pts = (x: number | null) => (x === null ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}`);
-
-/** Strongest first by the interval's lower bound (domain.md); rows whose rate is hidden last. */
-export function rankByLowerBound(rows: CompetitorSummary[]): CompetitorSummary[] {
-  const score = (r: CompetitorSummary) => (r.involved.confidence === 'hidden' ? null : r.involved.low);
-  return [...rows].sort((a, b) => {
-    const x = score(a);
-    const y = score(b);
-    if (x === null || y === null) return x === null ? (y === null ? b.encounters - a.encounters : 1) : -1;
-    return y - x;
-  });
-}
 
 function Body({ s }: { s: OverviewSummary }) {
   const trend = useMemo(() => rateBandOption(s.winRateOverTime.map((p) => ({ period: p.period, rate: p.rate }))), [s]);

@@ -1,7 +1,14 @@
 // The win-rate screens' state: the query the user builds, row sorting, and the hash parameters
 // that make a view linkable (#/win-rates?view=matrix). Pure, so sorting is unit-tested.
 import type { Rate } from '#shared/analytics/rate.ts';
-import type { DimValue, MatrixFigures, MatrixQuery, MatrixResult, Period } from '#shared/domain/win-rates.ts';
+import type {
+  CompetitorSummary,
+  DimValue,
+  MatrixFigures,
+  MatrixQuery,
+  MatrixResult,
+  Period,
+} from '#shared/domain/win-rates.ts';
 import { useEffect, useState } from 'react';
 
 /**
@@ -117,4 +124,15 @@ export function presetPeriods(preset: Exclude<Preset, 'custom'>, last: string): 
   const b = { from: monthsBack(monthStart, 11), to: last };
   const a = { from: monthsBack(monthStart, 23), to: iso(Date.parse(b.from) - DAY) };
   return { a, b };
+}
+
+/** Strongest first by the interval's lower bound (domain.md); competitors whose rate is hidden last. */
+export function rankByLowerBound(rows: CompetitorSummary[]): CompetitorSummary[] {
+  const score = (r: CompetitorSummary) => (r.involved.confidence === 'hidden' ? null : r.involved.low);
+  return [...rows].sort((a, b) => {
+    const x = score(a);
+    const y = score(b);
+    if (x === null || y === null) return x === null ? (y === null ? b.encounters - a.encounters : 1) : -1;
+    return y - x;
+  });
 }
