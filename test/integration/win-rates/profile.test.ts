@@ -5,6 +5,7 @@ import type { Workspace } from '#core/db/open-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { overviewSummary } from '#core/win-rates/overview-queries.ts';
 import { competitorProfile, findCompetitor, listCompetitors } from '#core/win-rates/profile-queries.ts';
+import { aliasKey } from '#shared/domain/competitor-names.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { tempWorkspace } from '../../support/temp-workspace.ts';
 import { insertDataset } from './dataset.ts';
@@ -31,7 +32,7 @@ describe('competitor profile', () => {
       UPDATE deals SET rep_reason_text = 'Product fit' WHERE id = 1;
       UPDATE deals SET rep_reason_text = 'Price' WHERE id IN (2, 4);
       UPDATE deals SET lost_to_competitor_id = 2 WHERE id = 2;
-      INSERT INTO competitor_aliases (competitor_id, alias, alias_key) VALUES (1, 'Acme', 'acme'), (1, 'ACME Corp.', 'acmecorp');
+      INSERT INTO competitor_aliases (competitor_id, alias, alias_key) VALUES (1, 'ACME Corp.', 'acme');
       INSERT INTO interviews (id, deal_id, status, interviewee_name, interviewee_role, interviewee_title, interview_date, anonymous)
         VALUES (1, 1, 'complete', 'Zed', 'champion', 'Head of Analytics', '2025-02-01', 1),
                (2, 2, 'complete', 'Yan', 'economic_buyer', 'CFO', '2025-03-01', 0),
@@ -132,9 +133,10 @@ describe('competitor profile', () => {
       ['Bolt', 4, 4],
       ['Crux', 1, 0],
     ]);
-    expect(findCompetitor(ws.sqlite, 'acme', 'acme')).toEqual({ id: 1, name: 'Acme' });
-    expect(findCompetitor(ws.sqlite, 'ACME Corp.', 'acmecorp')).toEqual({ id: 1, name: 'Acme' });
-    expect(findCompetitor(ws.sqlite, 'Nobody', 'nobody')).toBeNull();
+    const find = (name: string) => findCompetitor(ws.sqlite, name, aliasKey(name));
+    expect(find('acme')).toEqual({ id: 1, name: 'Acme' });
+    expect(find('Acme, Inc.')).toEqual({ id: 1, name: 'Acme' }); // key "acme", the alias of ACME Corp.
+    expect(find('Nobody')).toBeNull();
     expect(() => competitorProfile(ws.sqlite, 99, settings)).toThrow('There is no competitor with id 99');
   });
 
