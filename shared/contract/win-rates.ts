@@ -103,7 +103,9 @@ export const winRatesChannels = {
     'Save a competitor profile as CSV (asks where)',
   ).returns<{ path: string | null }>(),
   'overview:summary': channel(
-    z.object({ period: periodSchema.default({}), scope: z.enum(['newBusiness', 'all']).default('newBusiness') }).strict(),
+    z
+      .object({ period: periodSchema.default({}), scope: z.enum(['newBusiness', 'all']).default('newBusiness') })
+      .strict(),
     'Win rate over time, no-decision share, competitors ranked, significant movers',
   ).returns<OverviewSummary>(),
   'winRates:savePng': channel(

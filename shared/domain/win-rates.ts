@@ -49,7 +49,11 @@ export const DIMENSION_LABEL: Record<Dimension, string> = {
 /** Dimensions where one deal can have several values: it counts once under each, once in totals. */
 export const MULTI_VALUED: ReadonlySet<Dimension> = new Set<Dimension>(['competitor']);
 
-export const PERIOD_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>(['closeMonth', 'closeQuarter', 'closeYear']);
+export const PERIOD_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>([
+  'closeMonth',
+  'closeQuarter',
+  'closeYear',
+]);
 
 /**
  * Deal-size bands on the deal amount (in the workspace currency), lower bound included, upper
@@ -283,7 +287,11 @@ export interface CompetitorProfile {
   byRegion: BreakdownRow[];
   byProduct: BreakdownRow[];
   /** This competitor, then every competitor's deals together, then each other competitor. */
-  sizeAndCycle: { them: DealSizeCycle; otherCompetitors: DealSizeCycle; byCompetitor: (DealSizeCycle & { id: number; name: string })[] };
+  sizeAndCycle: {
+    them: DealSizeCycle;
+    otherCompetitors: DealSizeCycle;
+    byCompetitor: (DealSizeCycle & { id: number; name: string })[];
+  };
   interviewReasons: { win: ReasonCount[]; loss: ReasonCount[]; interviews: number };
   crmReasons: { win: ReasonCount[]; loss: ReasonCount[] };
   ratings: RatingComparison[];

@@ -31,7 +31,13 @@ describe('win rates on the demo workspace', () => {
     bySegment = computeMatrix(
       ws.sqlite,
       // The screen starts on new business (a chip the user can remove).
-      { rows: 'segment', cols: 'competitor', measure: 'count', period: {}, filters: [{ dim: 'dealType', values: ['new_business'] }] },
+      {
+        rows: 'segment',
+        cols: 'competitor',
+        measure: 'count',
+        period: {},
+        filters: [{ dim: 'dealType', values: ['new_business'] }],
+      },
       settings,
     );
     const top = listCompetitors(ws.sqlite, settings)[0]!;

@@ -32,7 +32,14 @@ export function matrixCsv(m: MatrixResult): string {
   const label = (values: DimValue[], key: string | null | undefined) =>
     key === undefined ? 'Total' : (values.find((v) => v.key === key)?.label ?? key);
   const colsLabel = m.query.cols === 'none' ? 'Column' : DIMENSION_LABEL[m.query.cols];
-  const head = [DIMENSION_LABEL[m.query.rows], colsLabel, ...RATE_HEAD, `Won amount (${m.currency})`, `Closed amount (${m.currency})`, 'Win rate by amount'];
+  const head = [
+    DIMENSION_LABEL[m.query.rows],
+    colsLabel,
+    ...RATE_HEAD,
+    `Won amount (${m.currency})`,
+    `Closed amount (${m.currency})`,
+    'Win rate by amount',
+  ];
   const line = (row: string | null | undefined, col: string | null | undefined, f: MatrixFigures): CsvValue[] => [
     label(m.rows, row),
     label(m.cols, col),
@@ -50,7 +57,9 @@ export function matrixCsv(m: MatrixResult): string {
   const p = m.query.period;
   if (p.from || p.to) rows.push([`Close dates from ${p.from ?? 'the first'} to ${p.to ?? 'the last'}`]);
   for (const f of m.query.filters)
-    rows.push([`Filter: ${DIMENSION_LABEL[f.dim]} is ${f.values.map((v) => (v === null ? 'not set' : v)).join(' or ')}`]);
+    rows.push([
+      `Filter: ${DIMENSION_LABEL[f.dim]} is ${f.values.map((v) => (v === null ? 'not set' : v)).join(' or ')}`,
+    ]);
   return toCsv(rows);
 }
 
@@ -81,8 +90,17 @@ export function profileCsv(p: CompetitorProfile): string {
       rows.push([`${name} (involved)`, b.label, ...rateCells(b.involved.hits, b.involved)]);
       rows.push([`${name} (head-to-head)`, b.label, ...rateCells(b.headToHead.hits, b.headToHead)]);
     }
-  rows.push([], ['Deal size and cycle', 'Competitor', 'Closed deals', `Average amount (${p.currency})`, 'Average cycle (days)']);
-  rows.push(['Deal size and cycle', p.name, p.sizeAndCycle.them.deals, p.sizeAndCycle.them.averageAmount, p.sizeAndCycle.them.averageCycleDays]);
+  rows.push(
+    [],
+    ['Deal size and cycle', 'Competitor', 'Closed deals', `Average amount (${p.currency})`, 'Average cycle (days)'],
+  );
+  rows.push([
+    'Deal size and cycle',
+    p.name,
+    p.sizeAndCycle.them.deals,
+    p.sizeAndCycle.them.averageAmount,
+    p.sizeAndCycle.them.averageCycleDays,
+  ]);
   const o = p.sizeAndCycle.otherCompetitors;
   rows.push(['Deal size and cycle', 'Deals with other competitors', o.deals, o.averageAmount, o.averageCycleDays]);
   for (const c of p.sizeAndCycle.byCompetitor)
@@ -99,7 +117,17 @@ export function profileCsv(p: CompetitorProfile): string {
   for (const r of p.ratings) rows.push(['Ratings (1-5)', r.criterion, r.us, r.usN, r.them, r.themN]);
   rows.push([], ['Quotes', 'Text', 'Speaker', 'Date', 'Deal', 'Outcome', 'Sentiment', 'Shareable', 'Themes']);
   for (const q of p.quotes)
-    rows.push(['Quotes', q.text, q.speaker, q.interviewDate, q.dealName, q.outcome, q.sentiment, q.shareable, q.themes.join('; ')]);
+    rows.push([
+      'Quotes',
+      q.text,
+      q.speaker,
+      q.interviewDate,
+      q.dealName,
+      q.outcome,
+      q.sentiment,
+      q.shareable,
+      q.themes.join('; '),
+    ]);
   rows.push([], ['Recent deals', 'Deal', 'Account', 'Amount', 'Close date', 'Outcome', 'Competitors']);
   for (const d of p.recentDeals)
     rows.push(['Recent deals', d.name, d.account, d.amount, d.closeDate, d.outcome, d.competitors]);

@@ -26,14 +26,9 @@ export interface DimensionSql {
 const bandCase = (col: string) =>
   `CASE WHEN ${col} IS NULL THEN NULL ${SIZE_BANDS.map((b) => (b.max === null ? `ELSE ${Number(b.key)}` : `WHEN ${col} < ${Number(b.max)} THEN ${Number(b.key)}`)).join(' ')} END`;
 
-const quarter = (col: string) =>
-  `(substr(${col}, 1, 4) || '-Q' || ((CAST(substr(${col}, 6, 2) AS INTEGER) + 2) / 3))`;
+const quarter = (col: string) => `(substr(${col}, 1, 4) || '-Q' || ((CAST(substr(${col}, 6, 2) AS INTEGER) + 2) / 3))`;
 
-const deal = (
-  column: string,
-  copy: string | null,
-  extra: Partial<DimensionSql> = {},
-): DimensionSql => ({
+const deal = (column: string, copy: string | null, extra: Partial<DimensionSql> = {}): DimensionSql => ({
   deal: column,
   copy,
   kind: 'deal',
@@ -70,7 +65,10 @@ export const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
   },
   segment: deal('d.segment', 'dc.deal_segment'),
   region: deal('d.region', 'dc.deal_region'),
-  product: deal('d.product_id', 'dc.deal_product_id', { bind: 'int', labels: 'SELECT id AS key, name AS label FROM products' }),
+  product: deal('d.product_id', 'dc.deal_product_id', {
+    bind: 'int',
+    labels: 'SELECT id AS key, name AS label FROM products',
+  }),
   sizeBand: deal(bandCase('d.amount'), bandCase('dc.deal_amount'), { bind: 'int', order: 'key' }),
   dealType: deal('d.deal_type', 'dc.deal_type', { order: 'enum' }),
   owner: deal('d.owner_id', null, { bind: 'int', labels: 'SELECT id AS key, name AS label FROM owners' }),

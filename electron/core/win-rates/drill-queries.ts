@@ -35,7 +35,8 @@ export function drillDeals(
   const from = 'FROM deals d LEFT JOIN accounts a ON a.id = d.account_id';
   // The count joins accounts only when a filter reads them: at a million deals the join costs seconds.
   const countFrom = needsAccount([q.rows, q.cols], q.filters) ? from : 'FROM deals d';
-  const total = (sqlite.prepare(`SELECT count(*) AS n ${countFrom} WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+  const total = (sqlite.prepare(`SELECT count(*) AS n ${countFrom} WHERE ${w.sql}`).get(...w.params) as { n: number })
+    .n;
   const dir = page.descending ? 'DESC' : 'ASC';
   const deals = sqlite
     .prepare(
@@ -51,4 +52,3 @@ export function drillDeals(
     .all(...w.params, page.limit, page.offset) as DealListItem[];
   return { total, offset: page.offset, deals };
 }
-

@@ -217,7 +217,11 @@ function runJoin(sqlite: Database.Database, q: MatrixQuery, includeNoDecision: b
     const part = joinSql(q, rows, cols, includeNoDecision);
     const mapRow = keyMapper(rows);
     const mapCol = keyMapper(cols);
-    return (sqlite.prepare(part.sql).all(...part.params) as RawRow[]).map((x) => ({ ...x, r: mapRow(x.r), c: mapCol(x.c) }));
+    return (sqlite.prepare(part.sql).all(...part.params) as RawRow[]).map((x) => ({
+      ...x,
+      r: mapRow(x.r),
+      c: mapCol(x.c),
+    }));
   };
   const cells = new Map<string, Map<string, Counts>>();
   for (const row of fetch(q.rows, q.cols)) {
@@ -276,7 +280,9 @@ export function assertQuery(q: MatrixQuery): void {
 /** Counts of the matrix (no labels, no rates): also the basis of change and trend views. */
 export function matrixGrid(sqlite: Database.Database, q: MatrixQuery, settings: Settings): Grid {
   assertQuery(q);
-  return usesCopies(q) ? runCopies(sqlite, q, settings.includeNoDecision) : runJoin(sqlite, q, settings.includeNoDecision);
+  return usesCopies(q)
+    ? runCopies(sqlite, q, settings.includeNoDecision)
+    : runJoin(sqlite, q, settings.includeNoDecision);
 }
 
 /** Labels for the keys of a dimension, in the order the screen lists them (not set last). */

@@ -78,7 +78,10 @@ export function basePredicate(
   const close = side === 'deal' ? 'd.close_date' : 'dc.deal_close_date';
   const parts: SqlPart[] = [];
   if (outcomeInSql)
-    parts.push({ sql: `${outcome} IN (${includeNoDecision ? "'won', 'lost', 'no_decision'" : "'won', 'lost'"})`, params: [] });
+    parts.push({
+      sql: `${outcome} IN (${includeNoDecision ? "'won', 'lost', 'no_decision'" : "'won', 'lost'"})`,
+      params: [],
+    });
   if (period.from) parts.push({ sql: `${close} >= ?`, params: [period.from] });
   if (period.to) parts.push({ sql: `${close} <= ?`, params: [period.to] });
   for (const f of filters) parts.push(valuePredicate(f.dim, f.values, side));

@@ -35,7 +35,10 @@ export function trailingYears(last: string): { a: Period; b: Period } {
   return { a: { from: aFrom, to: aTo }, b: { from: bFrom, to: last } };
 }
 
-export function closeDateRange(sqlite: Database.Database, settings: Settings): { first: string | null; last: string | null } {
+export function closeDateRange(
+  sqlite: Database.Database,
+  settings: Settings,
+): { first: string | null; last: string | null } {
   return sqlite
     .prepare(
       `SELECT min(close_date) AS first, max(close_date) AS last FROM deals

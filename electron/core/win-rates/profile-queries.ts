@@ -251,7 +251,9 @@ function crmReasons(sqlite: Database.Database, id: number, period: Period): Comp
     )
     .all(id, ...p.params) as { reason: string; category: string | null; outcome: string; count: number }[];
   const pick = (o: string) =>
-    rows.filter((r) => r.outcome === o).map((r) => ({ reason: r.reason, category: r.category, count: r.count, primary: 0 }));
+    rows
+      .filter((r) => r.outcome === o)
+      .map((r) => ({ reason: r.reason, category: r.category, count: r.count, primary: 0 }));
   return { win: pick('won'), loss: pick('lost') };
 }
 
@@ -338,8 +340,7 @@ export function competitorProfile(
   period: Period = {},
 ): CompetitorProfile {
   const c = sqlite.prepare('SELECT id, name, website FROM competitors WHERE id = ?').get(id) as
-    | { id: number; name: string; website: string | null }
-    | undefined;
+    { id: number; name: string; website: string | null } | undefined;
   if (!c) throw new AppError('not_found', `There is no competitor with id ${id} in this workspace.`);
   const aliases = (
     sqlite.prepare('SELECT alias FROM competitor_aliases WHERE competitor_id = ? ORDER BY alias').all(id) as {
@@ -384,10 +385,13 @@ export function competitorProfile(
 }
 
 /** A competitor's id from a name or any alias, as typed (CLI); matched on the alias key. */
-export function findCompetitor(sqlite: Database.Database, name: string, key: string): { id: number; name: string } | null {
+export function findCompetitor(
+  sqlite: Database.Database,
+  name: string,
+  key: string,
+): { id: number; name: string } | null {
   const exact = sqlite.prepare('SELECT id, name FROM competitors WHERE name = ? COLLATE NOCASE').get(name) as
-    | { id: number; name: string }
-    | undefined;
+    { id: number; name: string } | undefined;
   if (exact) return exact;
   return (
     (sqlite

@@ -31,6 +31,11 @@ export function pngBytes(dataUrl: string): Buffer {
 
 /** A file name from a title: letters, digits and a few safe marks. */
 export function fileNameFor(title: string, ext: string): string {
-  const base = title.replace(/[^\w .()-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'export';
+  const base =
+    title
+      .replace(/[^\w .()-]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'export';
   return `${base}.${ext}`;
 }

@@ -60,7 +60,11 @@ export const winRatesHandlers: Pick<HandlerMap<Session>, Channels> = {
     const ws = s.require();
     const m = computeMatrix(ws.sqlite, query, readSettings(ws.sqlite));
     const title = `Win rates by ${DIMENSION_LABEL[query.rows]}${query.cols === 'none' ? '' : ` and ${DIMENSION_LABEL[query.cols]}`}`;
-    return saveExport(s, { title: 'Export matrix as CSV', filters: CSV, defaultName: fileNameFor(title, 'csv') }, matrixCsv(m));
+    return saveExport(
+      s,
+      { title: 'Export matrix as CSV', filters: CSV, defaultName: fileNameFor(title, 'csv') },
+      matrixCsv(m),
+    );
   },
   'competitorProfile:list': ({ period }, s) => {
     const ws = s.require();
@@ -85,6 +89,10 @@ export const winRatesHandlers: Pick<HandlerMap<Session>, Channels> = {
   },
   'winRates:savePng': async ({ defaultName, dataUrl }, s) => {
     const bytes = pngBytes(dataUrl);
-    return saveExport(s, { title: 'Save chart as PNG', filters: [{ name: 'PNG images', extensions: ['png'] }], defaultName }, bytes);
+    return saveExport(
+      s,
+      { title: 'Save chart as PNG', filters: [{ name: 'PNG images', extensions: ['png'] }], defaultName },
+      bytes,
+    );
   },
 };

@@ -66,8 +66,17 @@ export function heatmapOption(m: MatrixResult, rows: DimValue[]): EChartsCoreOpt
         col: c.key,
         title: `${r.label} · ${c.label}`,
         tip: `${escapeHtml(r.label)} · ${escapeHtml(c.label)}<br/>${describeFigures(cell, measure, m.currency)}`,
-        label: { show: true, formatter: cellLabel(cell, measure), color: '#1b2430', fontStyle: cell.rate.confidence === 'ok' ? 'normal' : 'italic' },
-        itemStyle: { color: cellColor(shownRate(cell, measure), overall, cell.rate.confidence), borderColor: '#fff', borderWidth: 1 },
+        label: {
+          show: true,
+          formatter: cellLabel(cell, measure),
+          color: '#1b2430',
+          fontStyle: cell.rate.confidence === 'ok' ? 'normal' : 'italic',
+        },
+        itemStyle: {
+          color: cellColor(shownRate(cell, measure), overall, cell.rate.confidence),
+          borderColor: '#fff',
+          borderWidth: 1,
+        },
       });
     }),
   );
@@ -86,7 +95,11 @@ export function heatmapOption(m: MatrixResult, rows: DimValue[]): EChartsCoreOpt
       splitArea: { show: false },
       axisLabel: { rotate: m.cols.length > 6 ? 35 : 0, interval: 0, width: 110, overflow: 'truncate' },
     },
-    yAxis: { type: 'category', data: ordered.map((r) => r.label), axisLabel: { interval: 0, width: 230, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => r.label),
+      axisLabel: { interval: 0, width: 230, overflow: 'truncate' },
+    },
     series: [{ type: 'heatmap', data, emphasis: { itemStyle: { borderColor: ACCENT, borderWidth: 2 } } }],
   };
 }
@@ -112,7 +125,14 @@ export function rateBandOption(points: { period: string; rate: Rate }[], name = 
     xAxis: { type: 'category', data: points.map((p) => p.period), boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: 'low', type: 'line', stack: 'ci', symbol: 'none', lineStyle: { opacity: 0 }, data: shown.map((r) => pct(r?.low ?? null)) },
+      {
+        name: 'low',
+        type: 'line',
+        stack: 'ci',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        data: shown.map((r) => pct(r?.low ?? null)),
+      },
       {
         name: '95% interval',
         type: 'line',
@@ -138,7 +158,10 @@ export function rateBandOption(points: { period: string; rate: Rate }[], name = 
 
 /** Two rate lines (involved and head-to-head) with the involved interval as a band. */
 export function twoRatesOption(points: { period: string; involved: Rate; headToHead: Rate }[]): EChartsCoreOption {
-  const base = rateBandOption(points.map((p) => ({ period: p.period, rate: p.involved })), 'Involved') as {
+  const base = rateBandOption(
+    points.map((p) => ({ period: p.period, rate: p.involved })),
+    'Involved',
+  ) as {
     series: unknown[];
   } & Record<string, unknown>;
   const h2h = points.map((p) => (p.headToHead.confidence === 'hidden' ? null : pct(p.headToHead.rate)));
@@ -156,7 +179,14 @@ export function twoRatesOption(points: { period: string; involved: Rate; headToH
     },
     series: [
       ...base.series,
-      { name: 'Head-to-head', type: 'line', symbolSize: 5, itemStyle: { color: OUTCOME_COLOR.no_decision }, lineStyle: { type: 'dashed' }, data: h2h },
+      {
+        name: 'Head-to-head',
+        type: 'line',
+        symbolSize: 5,
+        itemStyle: { color: OUTCOME_COLOR.no_decision },
+        lineStyle: { type: 'dashed' },
+        data: h2h,
+      },
     ],
   };
 }
@@ -171,7 +201,9 @@ export function encountersOption(rows: CompetitorSummary[], top = 15): EChartsCo
       trigger: 'item',
       formatter: (p: { dataIndex: number }) => {
         const r = ordered[p.dataIndex];
-        return r ? `${escapeHtml(r.name)}<br/>${formatInt(r.encounters)} deals met<br/>Win rate ${describeRateText(r.involved)}` : '';
+        return r
+          ? `${escapeHtml(r.name)}<br/>${formatInt(r.encounters)} deals met<br/>Win rate ${describeRateText(r.involved)}`
+          : '';
       },
     },
     xAxis: { type: 'value', name: 'Deals met' },

@@ -105,7 +105,9 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
           <button
             type="button"
             className="secondary"
-            onClick={() => run(async () => (await call((api) => api.competitorProfile.exportCsv({ id: p.id, period }))).path)}
+            onClick={() =>
+              run(async () => (await call((api) => api.competitorProfile.exportCsv({ id: p.id, period }))).path)
+            }
             data-testid="profile-csv"
           >
             Export CSV
@@ -113,7 +115,14 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
           <button
             type="button"
             className="secondary"
-            onClick={() => run(() => savePng([{ title: 'Win rate against them by close quarter', chart: chart.current }], `${p.name} win rate`))}
+            onClick={() =>
+              run(() =>
+                savePng(
+                  [{ title: 'Win rate against them by close quarter', chart: chart.current }],
+                  `${p.name} win rate`,
+                ),
+              )
+            }
             data-testid="profile-png"
           >
             Export PNG
@@ -155,8 +164,16 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
       <div className="charts">
         <section className="panel wide">
           <h2>Win rate against them by close quarter</h2>
-          <EChart option={trend} height={280} label="Win rate against the competitor by quarter, involved with 95% band and head-to-head" testId="profile-trend" onChart={(c) => (chart.current = c)} />
-          <p className="muted small">Shaded: 95% interval of the involved rate. Quarters with too few deals have no point.</p>
+          <EChart
+            option={trend}
+            height={280}
+            label="Win rate against the competitor by quarter, involved with 95% band and head-to-head"
+            testId="profile-trend"
+            onChart={(c) => (chart.current = c)}
+          />
+          <p className="muted small">
+            Shaded: 95% interval of the involved rate. Quarters with too few deals have no point.
+          </p>
         </section>
         <Breakdown title="By segment" what="Segment" rows={p.bySegment} />
         <Breakdown title="By region" what="Region" rows={p.byRegion} />
@@ -175,7 +192,9 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
             <tbody>
               {p.sizeAndCycle.byCompetitor.map((c) => (
                 <tr key={c.id} className={c.id === p.id ? 'highlight' : undefined}>
-                  <td>{c.id === p.id ? <strong>{c.name}</strong> : <a href={`#/competitors?id=${c.id}`}>{c.name}</a>}</td>
+                  <td>
+                    {c.id === p.id ? <strong>{c.name}</strong> : <a href={`#/competitors?id=${c.id}`}>{c.name}</a>}
+                  </td>
                   <td className="num">{formatInt(c.deals)}</td>
                   <td className="num">{money(c.averageAmount)}</td>
                   <td className="num">{days(c.averageCycleDays)}</td>
@@ -193,8 +212,8 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
             <Reasons title="Reps (CRM): why we lost" rows={p.crmReasons.loss} what="deals" />
           </div>
           <p className="muted small">
-            Buyers: reason codes from {formatInt(p.interviewReasons.interviews)} complete interviews on deals where they were
-            involved. Reps: the reason recorded in the CRM. Where the two differ is itself a finding.
+            Buyers: reason codes from {formatInt(p.interviewReasons.interviews)} complete interviews on deals where they
+            were involved. Reps: the reason recorded in the CRM. Where the two differ is itself a finding.
           </p>
         </section>
         <section className="panel">
@@ -273,7 +292,10 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
         </section>
       </div>
       <div className="notes muted small">
-        <p>{p.definition} Head-to-head counts only deals where they were the primary competitor. Intervals are 95% Wilson score intervals.</p>
+        <p>
+          {p.definition} Head-to-head counts only deals where they were the primary competitor. Intervals are 95% Wilson
+          score intervals.
+        </p>
       </div>
     </div>
   );
@@ -282,7 +304,8 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
 export function CompetitorProfileView({ id }: { id: number }) {
   const [period, setPeriod] = useState<Period>({});
   const profile = useQuery((api) => api.competitorProfile.get({ id, period }), [id, period]);
-  if (profile.error && !profile.data) return <ErrorMessage error={profile.error} title="The profile could not be loaded" />;
+  if (profile.error && !profile.data)
+    return <ErrorMessage error={profile.error} title="The profile could not be loaded" />;
   if (!profile.data) return <p className="muted">Loading…</p>;
   return (
     <>

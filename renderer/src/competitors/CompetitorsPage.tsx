@@ -40,7 +40,9 @@ function CompetitorList() {
     <div className="competitors" data-testid="competitor-list">
       <header className="page-head">
         <h1>Competitors</h1>
-        <p className="muted">Open a competitor for its profile: win rate over time, by segment, reasons, ratings and quotes.</p>
+        <p className="muted">
+          Open a competitor for its profile: win rate over time, by segment, reasons, ratings and quotes.
+        </p>
       </header>
       <section className="panel">
         <label className="control inline">

@@ -98,9 +98,7 @@ function ChangeTable({ ch, query }: { ch: MatrixChange; query: MatrixQuery }) {
                 <ChangeFigure c={rowTotals.get(k(r.key))} measure={query.measure} />
               </td>
               {trend.data && trend.data.periods.length > 1 && (
-                <td>
-                  {trendRows.get(k(r.key)) && <Sparkline points={trendRows.get(k(r.key))!} label={r.label} />}
-                </td>
+                <td>{trendRows.get(k(r.key)) && <Sparkline points={trendRows.get(k(r.key))!} label={r.label} />}</td>
               )}
             </tr>
           ))}
@@ -155,8 +153,18 @@ export function ChangePanel({ query, lastCloseDate }: { query: MatrixQuery; last
         </label>
         {preset === 'custom' ? (
           <>
-            <PeriodInputs value={custom.a} onChange={(a) => setCustom({ ...custom, a })} legend="Period A (before)" testId="period-a" />
-            <PeriodInputs value={custom.b} onChange={(b) => setCustom({ ...custom, b })} legend="Period B (after)" testId="period-b" />
+            <PeriodInputs
+              value={custom.a}
+              onChange={(a) => setCustom({ ...custom, a })}
+              legend="Period A (before)"
+              testId="period-a"
+            />
+            <PeriodInputs
+              value={custom.b}
+              onChange={(b) => setCustom({ ...custom, b })}
+              legend="Period B (after)"
+              testId="period-b"
+            />
           </>
         ) : (
           <p className="muted" data-testid="change-periods">

@@ -31,7 +31,11 @@ export function DrillDown({
   );
   const total = page.data?.total ?? 0;
   const header = (key: Sort, text: string, num = false) => (
-    <th scope="col" className={num ? 'num' : undefined} aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : 'none'}>
+    <th
+      scope="col"
+      className={num ? 'num' : undefined}
+      aria-sort={sort === key ? (descending ? 'descending' : 'ascending') : 'none'}
+    >
       <button
         type="button"
         className="th-sort"
@@ -58,8 +62,7 @@ export function DrillDown({
     >
       <header className="drill-head">
         <h2>
-          Deals counted in {title}:{' '}
-          <span data-testid="drill-total">{page.data ? formatInt(total) : '…'}</span>
+          Deals counted in {title}: <span data-testid="drill-total">{page.data ? formatInt(total) : '…'}</span>
         </h2>
         <button type="button" className="secondary" onClick={onClose} data-testid="drill-close">
           Close
@@ -101,7 +104,12 @@ export function DrillDown({
             </tbody>
           </table>
           <div className="pager">
-            <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - PAGE))}
+            >
               ← Previous
             </button>
             <span className="muted">

@@ -66,7 +66,12 @@ export function FigureButton({
   row?: string;
   col?: string;
 }) {
-  if (!f || f.closed === 0) return <span className="fig-empty" aria-label={`${label}: no closed deals`}>–</span>;
+  if (!f || f.closed === 0)
+    return (
+      <span className="fig-empty" aria-label={`${label}: no closed deals`}>
+        –
+      </span>
+    );
   return (
     <button
       type="button"

@@ -51,11 +51,21 @@ export function PeriodInputs({
       <legend>{legend}</legend>
       <label>
         from
-        <input type="date" value={value.from ?? ''} onChange={(e) => set('from', e.target.value)} data-testid={`${testId}-from`} />
+        <input
+          type="date"
+          value={value.from ?? ''}
+          onChange={(e) => set('from', e.target.value)}
+          data-testid={`${testId}-from`}
+        />
       </label>
       <label>
         to
-        <input type="date" value={value.to ?? ''} onChange={(e) => set('to', e.target.value)} data-testid={`${testId}-to`} />
+        <input
+          type="date"
+          value={value.to ?? ''}
+          onChange={(e) => set('to', e.target.value)}
+          data-testid={`${testId}-to`}
+        />
       </label>
     </fieldset>
   );
@@ -130,13 +140,16 @@ function FilterEditor({ onAdd, onCancel }: { onAdd: (f: MatrixFilter) => void; o
 /** Labels of filter values, fetched once per dimension, for the filter chips. */
 function FilterChip({ filter, onRemove }: { filter: MatrixFilter; onRemove: () => void }) {
   const values = useQuery((api) => api.matrix.values({ dim: filter.dim }), [filter.dim]);
-  const labels = filter.values.map(
-    (k) => values.data?.find((v) => v.key === k)?.label ?? (k === null ? 'not set' : k),
-  );
+  const labels = filter.values.map((k) => values.data?.find((v) => v.key === k)?.label ?? (k === null ? 'not set' : k));
   return (
     <span className="chip">
       {DIMENSION_LABEL[filter.dim]}: {labels.join(' or ')}
-      <button type="button" className="chip-remove" aria-label={`Remove filter on ${DIMENSION_LABEL[filter.dim]}`} onClick={onRemove}>
+      <button
+        type="button"
+        className="chip-remove"
+        aria-label={`Remove filter on ${DIMENSION_LABEL[filter.dim]}`}
+        onClick={onRemove}
+      >
         ×
       </button>
     </span>

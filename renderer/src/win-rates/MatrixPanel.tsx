@@ -88,10 +88,22 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
       {result.error && <ErrorMessage error={result.error} title="The matrix could not be computed" />}
       <div className="toolbar">
         <div className="segmented" role="tablist" aria-label="View">
-          <button type="button" role="tab" aria-selected={view === 'table'} onClick={() => setView('table')} data-testid="view-table">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'table'}
+            onClick={() => setView('table')}
+            data-testid="view-table"
+          >
             Table
           </button>
-          <button type="button" role="tab" aria-selected={view === 'heatmap'} onClick={() => setView('heatmap')} data-testid="view-heatmap">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'heatmap'}
+            onClick={() => setView('heatmap')}
+            data-testid="view-heatmap"
+          >
             Heatmap
           </button>
         </div>
@@ -106,7 +118,12 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={descending} onChange={(e) => setDescending(e.target.checked)} data-testid="sort-descending" />
+          <input
+            type="checkbox"
+            checked={descending}
+            onChange={(e) => setDescending(e.target.checked)}
+            data-testid="sort-descending"
+          />
           descending
         </label>
         <span className="spacer" />
@@ -146,13 +163,20 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
             onChart={(c) => (chart.current = c)}
           />
           <p className="muted small">
-            Colour: green above the overall rate ({m.overall.rate.rate === null ? '–' : `${(m.overall.rate.rate * 100).toFixed(1)}%`}), red
-            below; pale when n is low, grey with counts when n is too small. Click a cell for its deals.
+            Colour: green above the overall rate (
+            {m.overall.rate.rate === null ? '–' : `${(m.overall.rate.rate * 100).toFixed(1)}%`}), red below; pale when n
+            is low, grey with counts when n is too small. Click a cell for its deals.
           </p>
         </section>
       )}
       {drill && (
-        <DrillDown query={query} cell={drill.cell} title={drill.title} currency={m.currency} onClose={() => setDrill(null)} />
+        <DrillDown
+          query={query}
+          cell={drill.cell}
+          title={drill.title}
+          currency={m.currency}
+          onClose={() => setDrill(null)}
+        />
       )}
       <MatrixNotes m={m} />
     </div>

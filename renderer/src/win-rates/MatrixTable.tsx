@@ -78,9 +78,7 @@ export function MatrixTable({
                 />
               </td>
               {trend && trend.periods.length > 1 && (
-                <td>
-                  {trendRows.get(k(r.key)) && <Sparkline points={trendRows.get(k(r.key))!} label={r.label} />}
-                </td>
+                <td>{trendRows.get(k(r.key)) && <Sparkline points={trendRows.get(k(r.key))!} label={r.label} />}</td>
               )}
             </tr>
           ))}

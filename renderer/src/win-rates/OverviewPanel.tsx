@@ -19,7 +19,11 @@ const pts = (x: number | null) => (x === null ? '–' : `${x >= 0 ? '+' : '−'}
 function Body({ s }: { s: OverviewSummary }) {
   const trend = useMemo(() => rateBandOption(s.winRateOverTime.map((p) => ({ period: p.period, rate: p.rate }))), [s]);
   const nd = useMemo(
-    () => rateBandOption(s.noDecisionOverTime.map((p) => ({ period: p.period, rate: p.share })), 'No-decision share'),
+    () =>
+      rateBandOption(
+        s.noDecisionOverTime.map((p) => ({ period: p.period, rate: p.share })),
+        'No-decision share',
+      ),
     [s],
   );
   const enc = useMemo(() => encountersOption(s.competitors), [s]);
@@ -80,15 +84,29 @@ function Body({ s }: { s: OverviewSummary }) {
       <div className="charts">
         <section className="panel">
           <h2>Win rate by close quarter</h2>
-          <EChart option={trend} label="Win rate by quarter with 95% interval band" testId="overview-trend" onChart={(c) => (charts.current.trend = c)} />
+          <EChart
+            option={trend}
+            label="Win rate by quarter with 95% interval band"
+            testId="overview-trend"
+            onChart={(c) => (charts.current.trend = c)}
+          />
         </section>
         <section className="panel">
           <h2>Share of no-decision outcomes</h2>
-          <EChart option={nd} label="No-decision share by quarter with 95% interval band" onChart={(c) => (charts.current.nd = c)} />
+          <EChart
+            option={nd}
+            label="No-decision share by quarter with 95% interval band"
+            onChart={(c) => (charts.current.nd = c)}
+          />
         </section>
         <section className="panel">
           <h2>Competitors by deals met</h2>
-          <EChart option={enc} height={Math.max(220, 24 * Math.min(15, s.competitors.length) + 40)} label="Bar chart of competitors by deals met" onChart={(c) => (charts.current.enc = c)} />
+          <EChart
+            option={enc}
+            height={Math.max(220, 24 * Math.min(15, s.competitors.length) + 40)}
+            label="Bar chart of competitors by deals met"
+            onChart={(c) => (charts.current.enc = c)}
+          />
         </section>
         <section className="panel">
           <h2>Where we are strongest: by the interval&apos;s lower bound</h2>
@@ -116,7 +134,9 @@ function Body({ s }: { s: OverviewSummary }) {
               ))}
             </tbody>
           </table>
-          <p className="muted small">Ranked by the lower end of the 95% interval, so a 2-of-2 record cannot top the list.</p>
+          <p className="muted small">
+            Ranked by the lower end of the 95% interval, so a 2-of-2 record cannot top the list.
+          </p>
         </section>
         <section className="panel wide">
           <h2>Biggest significant movers</h2>

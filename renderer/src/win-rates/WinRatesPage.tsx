@@ -29,14 +29,19 @@ export function WinRatesPage() {
         <h1>Win rates</h1>
         {settings.data && (
           <p className="muted definition" data-testid="closed-definition">
-            {closedDefinition(settings.data)} No-decision deals are {settings.data.includeNoDecision ? 'included in' : 'left out of'}{' '}
-            closed (Settings).
+            {closedDefinition(settings.data)} No-decision deals are{' '}
+            {settings.data.includeNoDecision ? 'included in' : 'left out of'} closed (Settings).
           </p>
         )}
       </header>
       <nav className="tabs" aria-label="Win-rate views">
         {VIEWS.map(([v, label]) => (
-          <a key={v} href={`#/win-rates?view=${v}`} aria-current={view === v ? 'page' : undefined} data-testid={`tab-${v}`}>
+          <a
+            key={v}
+            href={`#/win-rates?view=${v}`}
+            aria-current={view === v ? 'page' : undefined}
+            data-testid={`tab-${v}`}
+          >
             {label}
           </a>
         ))}

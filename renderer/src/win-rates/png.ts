@@ -51,7 +51,13 @@ export async function chartsPng(charts: { title: string; chart: ECharts | null }
 
 /** A safe default file name from a title. */
 export function pngName(title: string): string {
-  return `${title.replace(/[^\w .()-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100) || 'chart'}.png`;
+  return `${
+    title
+      .replace(/[^\w .()-]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 100) || 'chart'
+  }.png`;
 }
 
 export async function savePng(

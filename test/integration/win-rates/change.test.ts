@@ -23,7 +23,13 @@ describe('change over time', () => {
 
   it('pairs each cell over two periods with its Newcombe interval (B - A)', () => {
     // A = first half of 2025: deals 1-5; B = second half: 6, 8, 9.
-    const ch = compareMatrix(ws.sqlite, q, { from: '2025-01-01', to: '2025-06-30' }, { from: '2025-07-01', to: '2025-12-31' }, settings);
+    const ch = compareMatrix(
+      ws.sqlite,
+      q,
+      { from: '2025-01-01', to: '2025-06-30' },
+      { from: '2025-07-01', to: '2025-12-31' },
+      settings,
+    );
     const row = (key: string | null) => ch.rowTotals.find((c) => c.row === key)!;
     // Acme: A = 1, 2, 4 (2 of 3); B = 8 (1 of 1). Change 1 - 2/3 with newcombe(1, 1, 2, 3).
     const acme = row('1');
@@ -43,7 +49,13 @@ describe('change over time', () => {
   });
 
   it('reports no change where one period has no closed deals', () => {
-    const ch = compareMatrix(ws.sqlite, { ...q, cols: 'segment' }, { from: '2025-01-01', to: '2025-03-31' }, { from: '2025-04-01', to: '2025-06-30' }, settings);
+    const ch = compareMatrix(
+      ws.sqlite,
+      { ...q, cols: 'segment' },
+      { from: '2025-01-01', to: '2025-03-31' },
+      { from: '2025-04-01', to: '2025-06-30' },
+      settings,
+    );
     // Acme x SMB: deals 1, 2 in A, nothing in B.
     const c = ch.cells.find((x) => x.row === '1' && x.col === 'SMB')!;
     expect(c).toMatchObject({ difference: null, low: null, significant: false, b: null });

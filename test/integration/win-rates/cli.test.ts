@@ -44,14 +44,28 @@ describe('winnow matrix and winnow competitor', () => {
     expect(lines[0]).toBe('Win rates by Competitor (involved) and Segment (8 closed deals)');
     // Acme x SMB: 1 of 2 (rate hidden below n = 5); overall 4 of 8, low confidence.
     expect(lines).toContain('Acme                    SMB           1       2  n too small');
-    expect(lines.find((l) => l.startsWith('Total                   Total'))).toMatch(/4\s+8\s+50\.0%\*\s+21\.5%–78\.5%$/);
+    expect(lines.find((l) => l.startsWith('Total                   Total'))).toMatch(
+      /4\s+8\s+50\.0%\*\s+21\.5%–78\.5%$/,
+    );
     expect(r.out).toContain('closed = won + lost + no decision');
   });
 
   it('filters with --where (names or aliases, repeated for "or") and a close period, as JSON', async () => {
     const r = await run(
-      'matrix', '--db', db, '--rows', 'segment', '--where', 'competitor=ACME Corp.', '--where', 'region=emea',
-      '--from', '2025-01-01', '--to', '2025-06-30', '--json',
+      'matrix',
+      '--db',
+      db,
+      '--rows',
+      'segment',
+      '--where',
+      'competitor=ACME Corp.',
+      '--where',
+      'region=emea',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-06-30',
+      '--json',
     );
     expect(r.code).toBe(0);
     const m = JSON.parse(r.out);
@@ -61,14 +75,24 @@ describe('winnow matrix and winnow competitor', () => {
       { dim: 'competitor', values: ['1'] },
       { dim: 'region', values: ['EMEA'] },
     ]);
-    const amount = JSON.parse((await run('matrix', '--db', db, '--rows', 'deal-type', '--measure', 'amount', '--json')).out);
+    const amount = JSON.parse(
+      (await run('matrix', '--db', db, '--rows', 'deal-type', '--measure', 'amount', '--json')).out,
+    );
     expect(amount.overall).toMatchObject({ wonAmount: 400, closedAmount: 2050 });
   });
 
   it('explains usage mistakes in one line with exit 2', async () => {
-    expect(await run('matrix', '--db', db)).toMatchObject({ code: 2, err: 'winnow matrix: --rows is required (for example --rows competitor --cols segment)' });
-    expect((await run('matrix', '--db', db, '--rows', 'colour')).err).toMatch(/^winnow matrix: --rows must be one of competitor, /);
-    expect(await run('matrix', '--db', db, '--rows', 'segment', '--from', '2025-02-30')).toMatchObject({ code: 2, err: 'winnow matrix: --from: Not a real date' });
+    expect(await run('matrix', '--db', db)).toMatchObject({
+      code: 2,
+      err: 'winnow matrix: --rows is required (for example --rows competitor --cols segment)',
+    });
+    expect((await run('matrix', '--db', db, '--rows', 'colour')).err).toMatch(
+      /^winnow matrix: --rows must be one of competitor, /,
+    );
+    expect(await run('matrix', '--db', db, '--rows', 'segment', '--from', '2025-02-30')).toMatchObject({
+      code: 2,
+      err: 'winnow matrix: --from: Not a real date',
+    });
     expect(await run('matrix', '--db', db, '--rows', 'segment', '--where', 'region=Mars')).toMatchObject({
       code: 2,
       err: 'winnow matrix: no Region called "Mars" among closed deals (for example: EMEA, NA)',
@@ -100,14 +124,22 @@ describe('matrix channels refuse bad arguments before any SQL runs', () => {
   it.each([
     ['a dimension not in the allowlist', { rows: 'deals.name; DROP TABLE deals', cols: 'segment' }],
     ['an unknown field', { rows: 'segment', cols: 'none', sql: 'x' }],
-    ['a period that ends before it starts', { rows: 'segment', cols: 'none', period: { from: '2025-05-01', to: '2025-01-01' } }],
+    [
+      'a period that ends before it starts',
+      { rows: 'segment', cols: 'none', period: { from: '2025-05-01', to: '2025-01-01' } },
+    ],
     ['a filter without values', { rows: 'segment', cols: 'none', filters: [{ dim: 'region', values: [] }] }],
   ])('%s', async (_, arg) => {
     const r = await dispatch(handlers, 'matrix:compute', arg, session);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
   it('refuses a save of something that is not a PNG', async () => {
-    const r = await dispatch(handlers, 'winRates:savePng', { defaultName: 'x.png', dataUrl: 'data:text/html;base64,PGI+' }, session);
+    const r = await dispatch(
+      handlers,
+      'winRates:savePng',
+      { defaultName: 'x.png', dataUrl: 'data:text/html;base64,PGI+' },
+      session,
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 });

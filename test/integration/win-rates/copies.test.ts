@@ -10,7 +10,19 @@ import { copiesSql, joinSql } from '#core/win-rates/matrix-queries.ts';
 import type { MatrixQuery } from '#shared/domain/win-rates.ts';
 import { tempDir, tempWorkspace } from '../../support/temp-workspace.ts';
 
-type Copy = { deal_id: number; competitor_id: number; deal_outcome: string; deal_close_date: string | null; deal_created_date: string | null; deal_amount: number | null; deal_segment: string | null; deal_region: string | null; deal_product_id: number | null; deal_type: string | null; first_for_deal: number };
+type Copy = {
+  deal_id: number;
+  competitor_id: number;
+  deal_outcome: string;
+  deal_close_date: string | null;
+  deal_created_date: string | null;
+  deal_amount: number | null;
+  deal_segment: string | null;
+  deal_region: string | null;
+  deal_product_id: number | null;
+  deal_type: string | null;
+  first_for_deal: number;
+};
 
 function copies(ws: Workspace): Copy[] {
   return ws.sqlite
@@ -21,7 +33,9 @@ function copies(ws: Workspace): Copy[] {
     .all() as Copy[];
 }
 const counts = (ws: Workspace) =>
-  (ws.sqlite.prepare('SELECT id, competitor_count AS n FROM deals ORDER BY id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]);
+  (
+    ws.sqlite.prepare('SELECT id, competitor_count AS n FROM deals ORDER BY id').all() as { id: number; n: number }[]
+  ).map((r) => [r.id, r.n]);
 
 describe('win-rate copies on deal_competitors', () => {
   let ws: Workspace;
@@ -38,11 +52,49 @@ describe('win-rate copies on deal_competitors', () => {
   afterEach(() => cleanup());
 
   it('copies the deal fields and marks the lowest competitor of each deal on insert', () => {
-    ws.sqlite.exec(`INSERT INTO deal_competitors (deal_id, competitor_id, is_primary) VALUES (10, 2, 1), (10, 1, 0), (11, 3, 1);`);
+    ws.sqlite.exec(
+      `INSERT INTO deal_competitors (deal_id, competitor_id, is_primary) VALUES (10, 2, 1), (10, 1, 0), (11, 3, 1);`,
+    );
     expect(copies(ws)).toEqual([
-      { deal_id: 10, competitor_id: 1, deal_outcome: 'won', deal_close_date: '2025-03-01', deal_created_date: '2025-01-15', deal_amount: 500, deal_segment: 'SMB', deal_region: 'EMEA', deal_product_id: 7, deal_type: 'new_business', first_for_deal: 1 },
-      { deal_id: 10, competitor_id: 2, deal_outcome: 'won', deal_close_date: '2025-03-01', deal_created_date: '2025-01-15', deal_amount: 500, deal_segment: 'SMB', deal_region: 'EMEA', deal_product_id: 7, deal_type: 'new_business', first_for_deal: 0 },
-      { deal_id: 11, competitor_id: 3, deal_outcome: 'open', deal_close_date: null, deal_created_date: null, deal_amount: 90, deal_segment: 'Mid-market', deal_region: 'APAC', deal_product_id: null, deal_type: 'renewal', first_for_deal: 1 },
+      {
+        deal_id: 10,
+        competitor_id: 1,
+        deal_outcome: 'won',
+        deal_close_date: '2025-03-01',
+        deal_created_date: '2025-01-15',
+        deal_amount: 500,
+        deal_segment: 'SMB',
+        deal_region: 'EMEA',
+        deal_product_id: 7,
+        deal_type: 'new_business',
+        first_for_deal: 1,
+      },
+      {
+        deal_id: 10,
+        competitor_id: 2,
+        deal_outcome: 'won',
+        deal_close_date: '2025-03-01',
+        deal_created_date: '2025-01-15',
+        deal_amount: 500,
+        deal_segment: 'SMB',
+        deal_region: 'EMEA',
+        deal_product_id: 7,
+        deal_type: 'new_business',
+        first_for_deal: 0,
+      },
+      {
+        deal_id: 11,
+        competitor_id: 3,
+        deal_outcome: 'open',
+        deal_close_date: null,
+        deal_created_date: null,
+        deal_amount: 90,
+        deal_segment: 'Mid-market',
+        deal_region: 'APAC',
+        deal_product_id: null,
+        deal_type: 'renewal',
+        first_for_deal: 1,
+      },
     ]);
     expect(counts(ws)).toEqual([
       [10, 2],
@@ -51,8 +103,12 @@ describe('win-rate copies on deal_competitors', () => {
   });
 
   it('follows edits of the deal, deletes, merges (competitor id changes) and deleted deals', () => {
-    ws.sqlite.exec(`INSERT INTO deal_competitors (deal_id, competitor_id, is_primary) VALUES (10, 1, 1), (10, 2, 0), (11, 3, 1);`);
-    ws.sqlite.exec(`UPDATE deals SET outcome = 'lost', close_date = '2025-04-02', created_date = '2025-02-01', amount = 0, segment = NULL, region = 'NA', deal_type = 'expansion' WHERE id = 11`);
+    ws.sqlite.exec(
+      `INSERT INTO deal_competitors (deal_id, competitor_id, is_primary) VALUES (10, 1, 1), (10, 2, 0), (11, 3, 1);`,
+    );
+    ws.sqlite.exec(
+      `UPDATE deals SET outcome = 'lost', close_date = '2025-04-02', created_date = '2025-02-01', amount = 0, segment = NULL, region = 'NA', deal_type = 'expansion' WHERE id = 11`,
+    );
     expect(copies(ws).find((c) => c.deal_id === 11)).toMatchObject({
       deal_outcome: 'lost',
       deal_close_date: '2025-04-02',
@@ -64,7 +120,11 @@ describe('win-rate copies on deal_competitors', () => {
     });
     // Removing the first competitor promotes the next one.
     ws.sqlite.exec('DELETE FROM deal_competitors WHERE deal_id = 10 AND competitor_id = 1');
-    expect(copies(ws).filter((c) => c.deal_id === 10).map((c) => [c.competitor_id, c.first_for_deal])).toEqual([[2, 1]]);
+    expect(
+      copies(ws)
+        .filter((c) => c.deal_id === 10)
+        .map((c) => [c.competitor_id, c.first_for_deal]),
+    ).toEqual([[2, 1]]);
     // A merge moves deal 11's Crux to Acme (id 1) and deal 10's Bolt to deal 11.
     ws.sqlite.exec('UPDATE deal_competitors SET competitor_id = 1 WHERE deal_id = 11 AND competitor_id = 3');
     ws.sqlite.exec('UPDATE deal_competitors SET deal_id = 11 WHERE deal_id = 10 AND competitor_id = 2');
@@ -99,7 +159,16 @@ describe('the win-rate migrations on a workspace that already holds deals', () =
       if (foundation.length === all.length) throw new Error('win-rate migrations not found');
       const ws = await openWorkspace(path, { mode: 'open', migrations: all });
       try {
-        expect(copies(ws).map((c) => [c.deal_id, c.competitor_id, c.deal_outcome, c.deal_amount, c.deal_segment, c.first_for_deal])).toEqual([
+        expect(
+          copies(ws).map((c) => [
+            c.deal_id,
+            c.competitor_id,
+            c.deal_outcome,
+            c.deal_amount,
+            c.deal_segment,
+            c.first_for_deal,
+          ]),
+        ).toEqual([
           [1, 1, 'lost', 10, 'SMB', 1],
           [1, 2, 'lost', 10, 'SMB', 0],
           [2, 2, 'won', 20, null, 1],
@@ -126,7 +195,9 @@ describe('matrix query plans', () => {
   afterEach(() => cleanup());
 
   const plan = (part: { sql: string; params: (string | number)[] }) =>
-    (ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${part.sql}`).all(...part.params) as { detail: string }[]).map((r) => r.detail);
+    (ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${part.sql}`).all(...part.params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
   const base: MatrixQuery = { rows: 'competitor', cols: 'segment', measure: 'count', period: {}, filters: [] };
 
   it.each([
@@ -136,7 +207,8 @@ describe('matrix query plans', () => {
     ['segment x competitor', { ...base, rows: 'segment', cols: 'competitor' }],
   ] as [string, MatrixQuery][])('%s reads only the covering indexes', (_, q) => {
     const [competitors, uncontested] = copiesSql(q, true);
-    const only = (index: string) => new RegExp(`^((SCAN|SEARCH) dc? USING COVERING INDEX ${index}( \\(.*\\))?|USE TEMP B-TREE FOR GROUP BY)$`);
+    const only = (index: string) =>
+      new RegExp(`^((SCAN|SEARCH) dc? USING COVERING INDEX ${index}( \\(.*\\))?|USE TEMP B-TREE FOR GROUP BY)$`);
     expect(plan(competitors!)[0]).toMatch(/USING COVERING INDEX deal_competitors_matrix/);
     for (const line of plan(competitors!)) expect(line).toMatch(only('deal_competitors_matrix'));
     expect(plan(uncontested!)[0]).toMatch(/USING COVERING INDEX deals_without_competitor/);

@@ -27,15 +27,96 @@ interface Row {
 }
 
 export const DEALS: Row[] = [
-  { id: 1, outcome: 'won', segment: 'SMB', region: 'EMEA', close: '2025-01-10', amount: 100, competitors: ['Acme'], type: 'new_business' },
-  { id: 2, outcome: 'lost', segment: 'SMB', region: 'EMEA', close: '2025-02-10', amount: 200, competitors: ['Acme', 'Bolt'], type: 'new_business' },
-  { id: 3, outcome: 'no_decision', segment: 'SMB', region: 'NA', close: '2025-04-05', amount: 50, competitors: ['Bolt'], type: 'new_business' },
-  { id: 4, outcome: 'won', segment: 'Mid-market', region: 'NA', close: '2025-04-20', amount: 0, competitors: ['Acme', 'Bolt'], type: 'new_business' },
-  { id: 5, outcome: 'won', segment: 'Mid-market', region: 'NA', close: '2025-05-01', amount: 300, competitors: [], type: 'renewal' },
-  { id: 6, outcome: 'lost', segment: 'Enterprise', region: 'EMEA', close: '2025-07-01', amount: 1000, competitors: ['Bolt'], type: 'new_business' },
-  { id: 7, outcome: 'open', segment: 'SMB', region: 'NA', close: null, amount: 500, competitors: ['Crux'], type: 'new_business' },
-  { id: 8, outcome: 'won', segment: null, region: 'EMEA', close: '2025-08-15', amount: null, competitors: ['Acme'], type: 'new_business' },
-  { id: 9, outcome: 'lost', segment: 'Mid-market', region: 'NA', close: '2025-09-30', amount: 400, competitors: [], type: 'new_business' },
+  {
+    id: 1,
+    outcome: 'won',
+    segment: 'SMB',
+    region: 'EMEA',
+    close: '2025-01-10',
+    amount: 100,
+    competitors: ['Acme'],
+    type: 'new_business',
+  },
+  {
+    id: 2,
+    outcome: 'lost',
+    segment: 'SMB',
+    region: 'EMEA',
+    close: '2025-02-10',
+    amount: 200,
+    competitors: ['Acme', 'Bolt'],
+    type: 'new_business',
+  },
+  {
+    id: 3,
+    outcome: 'no_decision',
+    segment: 'SMB',
+    region: 'NA',
+    close: '2025-04-05',
+    amount: 50,
+    competitors: ['Bolt'],
+    type: 'new_business',
+  },
+  {
+    id: 4,
+    outcome: 'won',
+    segment: 'Mid-market',
+    region: 'NA',
+    close: '2025-04-20',
+    amount: 0,
+    competitors: ['Acme', 'Bolt'],
+    type: 'new_business',
+  },
+  {
+    id: 5,
+    outcome: 'won',
+    segment: 'Mid-market',
+    region: 'NA',
+    close: '2025-05-01',
+    amount: 300,
+    competitors: [],
+    type: 'renewal',
+  },
+  {
+    id: 6,
+    outcome: 'lost',
+    segment: 'Enterprise',
+    region: 'EMEA',
+    close: '2025-07-01',
+    amount: 1000,
+    competitors: ['Bolt'],
+    type: 'new_business',
+  },
+  {
+    id: 7,
+    outcome: 'open',
+    segment: 'SMB',
+    region: 'NA',
+    close: null,
+    amount: 500,
+    competitors: ['Crux'],
+    type: 'new_business',
+  },
+  {
+    id: 8,
+    outcome: 'won',
+    segment: null,
+    region: 'EMEA',
+    close: '2025-08-15',
+    amount: null,
+    competitors: ['Acme'],
+    type: 'new_business',
+  },
+  {
+    id: 9,
+    outcome: 'lost',
+    segment: 'Mid-market',
+    region: 'NA',
+    close: '2025-09-30',
+    amount: 400,
+    competitors: [],
+    type: 'new_business',
+  },
 ];
 
 export function insertDataset(sqlite: Database.Database): void {
@@ -43,14 +124,30 @@ export function insertDataset(sqlite: Database.Database): void {
     for (const [name, id] of Object.entries(COMPETITOR))
       sqlite.prepare('INSERT INTO competitors (id, name) VALUES (?, ?)').run(id, name);
     sqlite.prepare("INSERT INTO owners (id, name) VALUES (1, 'Ana'), (2, 'Ben')").run();
-    sqlite.prepare("INSERT INTO accounts (id, name, sector, country) VALUES (1, 'Globex', 'Retail', 'UK'), (2, 'Initech', 'Software', 'US')").run();
+    sqlite
+      .prepare(
+        "INSERT INTO accounts (id, name, sector, country) VALUES (1, 'Globex', 'Retail', 'UK'), (2, 'Initech', 'Software', 'US')",
+      )
+      .run();
     const deal = sqlite.prepare(
       `INSERT INTO deals (id, external_id, name, outcome, segment, region, close_date, amount, deal_type, owner_id, account_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const link = sqlite.prepare('INSERT INTO deal_competitors (deal_id, competitor_id, is_primary) VALUES (?, ?, ?)');
     for (const d of DEALS) {
-      deal.run(d.id, `OPP-${d.id}`, `Deal ${d.id}`, d.outcome, d.segment, d.region, d.close, d.amount, d.type, d.id % 2 === 0 ? 2 : 1, d.region === 'EMEA' ? 1 : 2);
+      deal.run(
+        d.id,
+        `OPP-${d.id}`,
+        `Deal ${d.id}`,
+        d.outcome,
+        d.segment,
+        d.region,
+        d.close,
+        d.amount,
+        d.type,
+        d.id % 2 === 0 ? 2 : 1,
+        d.region === 'EMEA' ? 1 : 2,
+      );
       d.competitors.forEach((c, k) => link.run(d.id, COMPETITOR[c], k === 0 ? 1 : 0));
     }
   })();

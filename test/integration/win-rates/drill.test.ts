@@ -29,7 +29,10 @@ describe('drill-down', () => {
     ['competitor x segment', {}],
     ['head-to-head x region', { rows: 'primaryCompetitor', cols: 'region' }],
     ['segment x close month, by amount', { rows: 'segment', cols: 'closeMonth', measure: 'amount' }],
-    ['size band x owner, in a period', { rows: 'sizeBand', cols: 'owner', period: { from: '2025-02-01', to: '2025-08-31' } }],
+    [
+      'size band x owner, in a period',
+      { rows: 'sizeBand', cols: 'owner', period: { from: '2025-02-01', to: '2025-08-31' } },
+    ],
     ['competitor alone, filtered on sector', { cols: 'none', filters: [{ dim: 'sector', values: ['Retail'] }] }],
   ])('%s: every cell and total lists exactly its n deals', (_, over) => {
     const q: MatrixQuery = { rows: 'competitor', cols: 'segment', measure: 'count', period: {}, filters: [], ...over };
@@ -60,7 +63,12 @@ describe('drill-down', () => {
     expect(first.deals.map((d) => d.id)).toEqual([6, 9, 5]);
     const last = drillDeals(ws.sqlite, q, {}, settings, { offset: 6, limit: 3, sort: 'amount', descending: true });
     expect(last.deals.map((d) => d.id)).toEqual([4, 8]);
-    const byName = drillDeals(ws.sqlite, q, { row: 'SMB' }, settings, { offset: 0, limit: 10, sort: 'name', descending: false });
+    const byName = drillDeals(ws.sqlite, q, { row: 'SMB' }, settings, {
+      offset: 0,
+      limit: 10,
+      sort: 'name',
+      descending: false,
+    });
     expect(byName.deals[1]).toEqual({
       id: 2,
       externalId: 'OPP-2',

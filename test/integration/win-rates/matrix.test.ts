@@ -89,7 +89,11 @@ describe('win-rate matrix', () => {
     expect(strip(join)).toEqual(strip(copies));
     // Region is copied too: both plans agree on competitor x region.
     const regionCopies = computeMatrix(ws.sqlite, q({ cols: 'region' }), settings);
-    const regionJoin = computeMatrix(ws.sqlite, q({ cols: 'region', filters: [{ dim: 'owner', values: ['1', '2'] }] }), settings);
+    const regionJoin = computeMatrix(
+      ws.sqlite,
+      q({ cols: 'region', filters: [{ dim: 'owner', values: ['1', '2'] }] }),
+      settings,
+    );
     expect(regionCopies.plan).toBe('copies');
     expect(strip(regionJoin)).toEqual(strip(regionCopies));
     expect(cell(regionCopies, '2', 'EMEA')).toEqual([0, 2, 0, 0.6576]); // deals 2 and 6
@@ -126,10 +130,18 @@ describe('win-rate matrix', () => {
     expect(f(smb.overall)).toEqual([2, 4, 0.15, 0.85]); // deals 1, 2, 3, 8; won 1 and 8
 
     // Filtering on a competitor keeps the deals it was involved in: Bolt's 2, 3, 4, 6.
-    const bolt = computeMatrix(ws.sqlite, q({ rows: 'segment', cols: 'none', filters: [{ dim: 'competitor', values: ['2'] }] }), settings);
+    const bolt = computeMatrix(
+      ws.sqlite,
+      q({ rows: 'segment', cols: 'none', filters: [{ dim: 'competitor', values: ['2'] }] }),
+      settings,
+    );
     expect(bolt.plan).toBe('join');
     expect(f(bolt.overall)).toEqual([1, 4, 0.0456, 0.6994]);
-    const none = computeMatrix(ws.sqlite, q({ rows: 'segment', cols: 'none', filters: [{ dim: 'competitor', values: [null] }] }), settings);
+    const none = computeMatrix(
+      ws.sqlite,
+      q({ rows: 'segment', cols: 'none', filters: [{ dim: 'competitor', values: [null] }] }),
+      settings,
+    );
     expect(f(none.overall)).toEqual([1, 2, 0.0945, 0.9055]); // deals 5 and 9
   });
 

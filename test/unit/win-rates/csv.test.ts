@@ -27,6 +27,11 @@ describe('CSV for spreadsheets', () => {
   });
 
   it('starts with a BOM and ends rows with CRLF', () => {
-    expect(toCsv([['a', 1], ['b', null]])).toBe('\uFEFFa,1\r\nb,\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b', null],
+      ]),
+    ).toBe('\uFEFFa,1\r\nb,\r\n');
   });
 });

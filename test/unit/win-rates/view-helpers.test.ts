@@ -116,7 +116,12 @@ describe('change of one cell', () => {
     expect(changeOf('x', null, null, fig(1, 2), 'count')).toMatchObject({ difference: null, significant: false });
     const a = { ...fig(1, 2), amountRate: 0.25 };
     const b = { ...fig(1, 2), amountRate: 0.75 };
-    expect(changeOf('x', null, a, b, 'amount')).toMatchObject({ difference: 0.5, low: null, high: null, significant: false });
+    expect(changeOf('x', null, a, b, 'amount')).toMatchObject({
+      difference: 0.5,
+      low: null,
+      high: null,
+      significant: false,
+    });
   });
 });
 
