@@ -2,11 +2,13 @@
 -- copies of the deal's fields (deal_outcome, deal_close_date, deal_created_date, deal_amount, deal_segment, deal_region,
 -- deal_product_id, deal_type), its first_for_deal mark (one row per deal: the lowest competitor id) and deals.competitor_count
 -- true on every write, whoever makes it (importer, editor, merge, demo). Then existing rows are filled.
+-- A link to a deal that does not exist is left for the foreign key check to refuse, with its own message.
 CREATE TRIGGER `deal_competitors_after_insert` AFTER INSERT ON `deal_competitors` BEGIN
   UPDATE `deal_competitors`
      SET (`deal_outcome`, `deal_close_date`, `deal_created_date`, `deal_amount`, `deal_segment`, `deal_region`, `deal_product_id`, `deal_type`) =
          (SELECT `outcome`, `close_date`, `created_date`, `amount`, `segment`, `region`, `product_id`, `deal_type` FROM `deals` WHERE `id` = NEW.`deal_id`)
-   WHERE `deal_id` = NEW.`deal_id` AND `competitor_id` = NEW.`competitor_id`;
+   WHERE `deal_id` = NEW.`deal_id` AND `competitor_id` = NEW.`competitor_id`
+     AND EXISTS (SELECT 1 FROM `deals` WHERE `id` = NEW.`deal_id`);
   UPDATE `deal_competitors`
      SET `first_for_deal` = (`competitor_id` = (SELECT min(x.`competitor_id`) FROM `deal_competitors` x WHERE x.`deal_id` = NEW.`deal_id`))
    WHERE `deal_id` = NEW.`deal_id`;
@@ -24,7 +26,8 @@ CREATE TRIGGER `deal_competitors_after_move` AFTER UPDATE OF `deal_id`, `competi
   UPDATE `deal_competitors`
      SET (`deal_outcome`, `deal_close_date`, `deal_created_date`, `deal_amount`, `deal_segment`, `deal_region`, `deal_product_id`, `deal_type`) =
          (SELECT `outcome`, `close_date`, `created_date`, `amount`, `segment`, `region`, `product_id`, `deal_type` FROM `deals` WHERE `id` = NEW.`deal_id`)
-   WHERE `deal_id` = NEW.`deal_id` AND `competitor_id` = NEW.`competitor_id`;
+   WHERE `deal_id` = NEW.`deal_id` AND `competitor_id` = NEW.`competitor_id`
+     AND EXISTS (SELECT 1 FROM `deals` WHERE `id` = NEW.`deal_id`);
   UPDATE `deal_competitors`
      SET `first_for_deal` = (`competitor_id` = (SELECT min(x.`competitor_id`) FROM `deal_competitors` x WHERE x.`deal_id` = `deal_competitors`.`deal_id`))
    WHERE `deal_id` IN (OLD.`deal_id`, NEW.`deal_id`);
