@@ -171,6 +171,7 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
       )}
       {drill && (
         <DrillDown
+          key={JSON.stringify([query, drill.cell])}
           query={query}
           cell={drill.cell}
           title={drill.title}
