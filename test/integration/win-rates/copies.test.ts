@@ -205,6 +205,14 @@ describe('matrix query plans', () => {
     ['with a close period', { ...base, period: { from: '2025-01-01', to: '2025-12-31' } }],
     ['by amount, filtered on segment', { ...base, measure: 'amount', filters: [{ dim: 'segment', values: ['SMB'] }] }],
     ['segment x competitor', { ...base, rows: 'segment', cols: 'competitor' }],
+    [
+      'competitor x region, new business',
+      { ...base, cols: 'region', filters: [{ dim: 'dealType', values: ['new_business'] }] },
+    ],
+    [
+      'competitor x close quarter, product filter',
+      { ...base, cols: 'closeQuarter', filters: [{ dim: 'product', values: ['1'] }] },
+    ],
   ] as [string, MatrixQuery][])('%s reads only the covering indexes', (_, q) => {
     const [competitors, uncontested] = copiesSql(q, true);
     const only = (index: string) =>
@@ -214,6 +222,30 @@ describe('matrix query plans', () => {
     expect(plan(uncontested!)[0]).toMatch(/USING COVERING INDEX deals_without_competitor/);
     for (const line of plan(uncontested!)) expect(line).toMatch(only('deals_without_competitor'));
   });
+
+  it.each([
+    [
+      'win rate by close quarter, new business',
+      'closeQuarter',
+      'none',
+      [{ dim: 'dealType', values: ['new_business'] }],
+      {},
+    ],
+    ['region in a close period', 'region', 'none', [], { from: '2025-01-01', to: '2025-12-31' }],
+    [
+      'product x deal type, new business in a period',
+      'product',
+      'dealType',
+      [{ dim: 'dealType', values: ['new_business'] }],
+      { from: '2025-01-01' },
+    ],
+  ] as [string, MatrixQuery['rows'], MatrixQuery['cols'], MatrixQuery['filters'], MatrixQuery['period']][])(
+    '%s reads a covering index of deals, not the table',
+    (_, rows, cols, filters, period) => {
+      const lines = plan(joinSql({ ...base, rows, cols, filters, period }, rows, cols, true));
+      expect(lines[0]).toMatch(/^(SCAN|SEARCH) d USING COVERING INDEX deals_(close|segment)_matrix/);
+    },
+  );
 
   it('segment x close quarter reads the deals segment index, not the table', () => {
     const lines = plan(joinSql({ ...base, rows: 'segment', cols: 'closeQuarter' }, 'segment', 'closeQuarter', true));

@@ -64,12 +64,23 @@ export const deals = sqliteTable(
     index('deals_batch').on(t.importBatchId),
     // "Lost to them" on a competitor's profile (and ON DELETE SET NULL when a competitor goes).
     index('deals_lost_to').on(t.lostToCompetitorId, t.outcome, t.closeDate),
-    // Win-rate matrices by segment (and their column totals): one pass over the index, in group order.
-    index('deals_segment_matrix').on(t.segment, t.outcome, t.closeDate, t.amount),
+    // Win-rate matrices by segment (and their column totals): one pass over the index, in group order;
+    // deal type in it for the usual new-business filter.
+    index('deals_segment_matrix').on(t.segment, t.outcome, t.closeDate, t.dealType, t.amount),
+    // Win rate over time and matrices within a close period: a range of close dates, covered.
+    index('deals_close_matrix').on(
+      t.closeDate,
+      t.outcome,
+      t.dealType,
+      t.amount,
+      t.segment,
+      t.region,
+      t.productId,
+    ),
     // Deals with no competitor: the "No competitor recorded" row of competitor matrices, read from
     // a small partial index instead of the whole table.
     index('deals_without_competitor')
-      .on(t.segment, t.outcome, t.closeDate, t.amount)
+      .on(t.segment, t.outcome, t.closeDate, t.dealType, t.amount, t.region, t.productId)
       .where(sql`${t.competitorCount} = 0`),
   ],
 );
@@ -109,7 +120,7 @@ export const dealCompetitors = sqliteTable(
     // Win rate per competitor: walk one competitor's deals in order, primary flag in the index.
     index('deal_competitors_competitor').on(t.competitorId, t.isPrimary, t.dealId),
     // Competitor x segment matrices, with or without a close period, from the index alone, in group order;
-    // created date last for the profile's cycle lengths.
+    // the other copies after them so filters, other columns and profiles never read the table.
     index('deal_competitors_matrix').on(
       t.competitorId,
       t.dealSegment,
@@ -119,6 +130,9 @@ export const dealCompetitors = sqliteTable(
       t.dealCloseDate,
       t.dealAmount,
       t.dealCreatedDate,
+      t.dealType,
+      t.dealRegion,
+      t.dealProductId,
     ),
   ],
 );
