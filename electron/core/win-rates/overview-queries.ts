@@ -35,16 +35,22 @@ export function trailingYears(last: string): { a: Period; b: Period } {
   return { a: { from: aFrom, to: aTo }, b: { from: bFrom, to: last } };
 }
 
+/** First and last close date of closed deals: two walks down the close-date index, one row each. */
 export function closeDateRange(
   sqlite: Database.Database,
   settings: Settings,
 ): { first: string | null; last: string | null } {
-  return sqlite
-    .prepare(
-      `SELECT min(close_date) AS first, max(close_date) AS last FROM deals
-        WHERE outcome IN ${settings.includeNoDecision ? "('won', 'lost', 'no_decision')" : "('won', 'lost')"}`,
-    )
-    .get() as { first: string | null; last: string | null };
+  const closed = settings.includeNoDecision ? "('won', 'lost', 'no_decision')" : "('won', 'lost')";
+  const end = (dir: 'ASC' | 'DESC') =>
+    (
+      sqlite
+        .prepare(
+          `SELECT close_date AS d FROM deals WHERE +outcome IN ${closed} AND close_date IS NOT NULL
+            ORDER BY close_date ${dir} LIMIT 1`,
+        )
+        .get() as { d: string } | undefined
+    )?.d ?? null;
+  return { first: end('ASC'), last: end('DESC') };
 }
 
 export function overviewSummary(
