@@ -68,15 +68,7 @@ export const deals = sqliteTable(
     // deal type in it for the usual new-business filter.
     index('deals_segment_matrix').on(t.segment, t.outcome, t.closeDate, t.dealType, t.amount),
     // Win rate over time and matrices within a close period: a range of close dates, covered.
-    index('deals_close_matrix').on(
-      t.closeDate,
-      t.outcome,
-      t.dealType,
-      t.amount,
-      t.segment,
-      t.region,
-      t.productId,
-    ),
+    index('deals_close_matrix').on(t.closeDate, t.outcome, t.dealType, t.amount, t.segment, t.region, t.productId),
     // Deals with no competitor: the "No competitor recorded" row of competitor matrices, read from
     // a small partial index instead of the whole table.
     index('deals_without_competitor')
