@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { loadDemo } from '#core/demo/load-demo.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { compareMatrix } from '#core/win-rates/change-queries.ts';
 import { computeMatrix } from '#core/win-rates/matrix-queries.ts';
+import { closeDateRange, trailingYears } from '#core/win-rates/overview-queries.ts';
 import { competitorProfile, listCompetitors } from '#core/win-rates/profile-queries.ts';
 import type { CompetitorProfile, MatrixResult } from '#shared/domain/win-rates.ts';
 import { closeBrowser, launchWinnow, SCREENSHOT_DIR } from './harness/launch.ts';
@@ -21,6 +23,7 @@ describe('win rates on the demo workspace', () => {
   let dir: string;
   let bySegment: MatrixResult;
   let profile: CompetitorProfile;
+  let significantRows: number;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'winnow-e2e-wr-'));
@@ -40,6 +43,21 @@ describe('win rates on the demo workspace', () => {
       },
       settings,
     );
+    const years = trailingYears(closeDateRange(ws.sqlite, settings).last!);
+    const change = compareMatrix(
+      ws.sqlite,
+      {
+        rows: 'competitor',
+        cols: 'none',
+        measure: 'count',
+        period: {},
+        filters: [{ dim: 'dealType', values: ['new_business'] }],
+      },
+      years.a,
+      years.b,
+      settings,
+    );
+    significantRows = change.rowTotals.filter((c) => c.significant).length;
     const top = listCompetitors(ws.sqlite, settings)[0]!;
     profile = competitorProfile(ws.sqlite, top.id, settings);
     ws.close();
@@ -120,7 +138,12 @@ describe('win rates on the demo workspace', () => {
     await page.getByTestId('cols-select').selectOption('none');
     await page.getByTestId('change-preset').selectOption('twelveMonths');
     await page.getByTestId('change-table').waitFor();
-    await expect.poll(() => page.getByTestId('change-summary').innerText()).toMatch(/significant change/);
+    await expect
+      .poll(() => page.getByTestId('change-summary').innerText())
+      .toContain(`${significantRows} significant change${significantRows === 1 ? '' : 's'} among the rows`);
+    expect(await page.locator('[data-testid="change-table"] tbody [data-significant="true"]').count()).toBe(
+      significantRows,
+    );
     expect(await page.locator('[data-testid="change-table"] svg.sparkline').count()).toBeGreaterThan(5);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'win-rates-change.png'), fullPage: true });
   });

@@ -137,7 +137,8 @@ export function ChangePanel({ query, lastCloseDate }: { query: MatrixQuery; last
     [query, periods],
   );
   const ch = change.data;
-  const significant = ch ? [...ch.cells, ...ch.rowTotals, ...ch.colTotals].filter((c) => c.significant).length : 0;
+  // Counted over the cells on screen (the rows themselves when there are no columns), not the totals.
+  const significant = ch ? (query.cols === 'none' ? ch.rowTotals : ch.cells).filter((c) => c.significant).length : 0;
   return (
     <div className="change-panel">
       <div className="panel controls-row">
@@ -178,8 +179,8 @@ export function ChangePanel({ query, lastCloseDate }: { query: MatrixQuery; last
         <>
           <p className="muted" data-testid="change-summary">
             Change from A ({formatInt(ch.a.overall.closed)} closed deals) to B ({formatInt(ch.b.overall.closed)}), in
-            percentage points. {significant} significant change{significant === 1 ? '' : 's'} (▲ ▼: the 95% Newcombe
-            interval for the difference excludes 0).
+            percentage points. {significant} significant change{significant === 1 ? '' : 's'} among the{' '}
+            {query.cols === 'none' ? 'rows' : 'cells'} (▲ ▼: the 95% Newcombe interval for the difference excludes 0).
           </p>
           <ChangeTable ch={ch} query={query} />
           <div className="notes muted small">
