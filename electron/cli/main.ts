@@ -1,7 +1,9 @@
 // The winnow command line: the app's core under plain Node, for analysts who automate and for
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
+import { competitorCommand, competitorHelp } from './commands/competitor.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
+import { matrixCommand, matrixHelp } from './commands/matrix.ts';
 import { statsCommand, statsHelp } from './commands/stats.ts';
 import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
@@ -9,6 +11,8 @@ import type { CliIO } from './io.ts';
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
   demo: { run: demoCommand, help: demoHelp },
   stats: { run: statsCommand, help: statsHelp },
+  matrix: { run: matrixCommand, help: matrixHelp },
+  competitor: { run: competitorCommand, help: competitorHelp },
 };
 
 function usage(): string {

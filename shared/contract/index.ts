@@ -8,12 +8,14 @@ import type { ChannelSpec, DomainOf } from './define.ts';
 import { jobsChannels } from './jobs.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
+import { winRatesChannels } from './win-rates.ts';
 
 export const contract = {
   ...appChannels,
   ...dashboardChannels,
   ...settingsChannels,
   ...jobsChannels,
+  ...winRatesChannels,
 } as const;
 
 export type Contract = typeof contract;

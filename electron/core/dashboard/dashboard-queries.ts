@@ -10,9 +10,9 @@ import type { Outcome } from '#shared/domain/enums.ts';
 import type { ImportBatchSummary } from '#shared/domain/imports.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 
-/** SQL for "this deal counts as closed" under the setting in force (no user text reaches it). */
-export function closedPredicate(includeNoDecision: boolean, alias = ''): string {
-  const col = `${alias}outcome`;
+/** SQL for "this deal counts as closed" under the setting in force; prefix names the column ("d." or "deal_"). No user text reaches it. */
+export function closedPredicate(includeNoDecision: boolean, prefix = ''): string {
+  const col = `${prefix}outcome`;
   return includeNoDecision ? `${col} IN ('won','lost','no_decision')` : `${col} IN ('won','lost')`;
 }
 
@@ -86,15 +86,17 @@ export function dashboardSummary(sqlite: Database.Database, settings: Settings):
     .all() as { month: string; won: number; closed: number }[];
   const quarters = monthsToQuarters(months);
 
+  // Competitors met most often: deal_competitors carries a copy of each deal's outcome (kept by
+  // triggers, see the win-rate migration), so this reads one index and never the deals table.
   const competitorRows = sqlite
     .prepare(
-      `SELECT c.id, c.name, count(*) AS encounters,
-              count(*) FILTER (WHERE ${closedPredicate(settings.includeNoDecision, 'd.')}) AS closed,
-              count(*) FILTER (WHERE d.outcome = 'won') AS won
-         FROM deal_competitors dc
-         JOIN deals d ON d.id = dc.deal_id
-         JOIN competitors c ON c.id = dc.competitor_id
-        GROUP BY c.id ORDER BY encounters DESC, c.name LIMIT 8`,
+      `SELECT c.id, c.name, t.encounters, t.closed, t.won
+         FROM (SELECT competitor_id, count(*) AS encounters,
+                      count(*) FILTER (WHERE ${closedPredicate(settings.includeNoDecision, 'deal_')}) AS closed,
+                      count(*) FILTER (WHERE deal_outcome = 'won') AS won
+                 FROM deal_competitors GROUP BY competitor_id) t
+         JOIN competitors c ON c.id = t.competitor_id
+        ORDER BY t.encounters DESC, c.name LIMIT 8`,
     )
     .all() as { id: number; name: string; encounters: number; closed: number; won: number }[];
   const topCompetitors: CompetitorEncounters[] = competitorRows.map((r) => ({

@@ -15,6 +15,8 @@ export interface SegmentSpec {
   revenueBands: string[];
   /** Base yearly churn probability at renewal. */
   churn: number;
+  /** For segments invented by scaledSegments: the catalog segment whose products, teams and competitors apply. */
+  like?: string;
 }
 
 export const SEGMENTS: SegmentSpec[] = [

@@ -3,7 +3,7 @@
 // real programmes: reps blame price, buyers talk about product gaps and the sales experience.
 import { dayToIso, isoToDay } from '#shared/domain/dates.ts';
 import type { Driver, IntervieweeRole, Sentiment } from '#shared/domain/enums.ts';
-import { BUYER_REASONS, BUYER_TITLES, COMPETITORS, FIRST_NAMES, LAST_NAMES, QUOTES } from './catalog.ts';
+import { BUYER_REASONS, BUYER_TITLES, FIRST_NAMES, LAST_NAMES, QUOTES } from './catalog.ts';
 import type { Rng } from './rng.ts';
 import type { DealRow, DemoLookups, DemoSink } from './rows.ts';
 
@@ -31,12 +31,15 @@ export class InterviewWriter {
   private readonly lookups: DemoLookups;
   private readonly sink: DemoSink;
   private readonly anchorDay: number;
+  /** Competitor names by id - 1. */
+  private readonly competitorNames: string[];
 
-  constructor(rng: Rng, lookups: DemoLookups, sink: DemoSink, anchorDay: number) {
+  constructor(rng: Rng, lookups: DemoLookups, sink: DemoSink, anchorDay: number, competitorNames: string[]) {
     this.rng = rng;
     this.lookups = lookups;
     this.sink = sink;
     this.anchorDay = anchorDay;
+    this.competitorNames = competitorNames;
   }
 
   /** Interview a closed deal with some probability; larger and competitive deals more often. */
@@ -70,7 +73,7 @@ export class InterviewWriter {
     const role = rng.weighted(ROLES);
     const isRep = role === 'rep';
     const primaryCompetitor = competitorIds[0] ?? null;
-    const competitorName = primaryCompetitor ? COMPETITORS[primaryCompetitor - 1]!.name : 'the incumbent';
+    const competitorName = primaryCompetitor ? this.competitorNames[primaryCompetitor - 1]! : 'the incumbent';
     let primary: string = rng.weighted(BUYER_REASONS[outcome]);
     // Planted: lost enterprise deals against Brightline cite capability and security gaps.
     if (outcome === 'lost' && primaryCompetitor === 2 && deal.segment === 'Enterprise' && rng.chance(0.6)) {

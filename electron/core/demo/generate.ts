@@ -11,7 +11,6 @@ import {
   CAMPAIGN_CHANNELS,
   CAMPAIGN_TOPICS,
   CLOSED_STAGE,
-  COMPETITORS,
   FIRST_NAMES,
   LAST_NAMES,
   LEAD_SOURCES,
@@ -20,13 +19,13 @@ import {
   REGIONS,
   REP_REASONS,
   SECTORS,
-  SEGMENTS,
   STAGES,
   TEAMS,
 } from './catalog.ts';
 import type { SegmentSpec } from './catalog.ts';
 import { InterviewWriter } from './generate-interviews.ts';
 import { Rng } from './rng.ts';
+import { scaledCompetitors, scaledSegments } from './scale.ts';
 import type { DealRow, DemoLookups, DemoSink } from './rows.ts';
 
 export interface DemoOptions {
@@ -35,6 +34,10 @@ export interface DemoOptions {
   seed: number;
   /** The last day of the data ("today" in the demo world); fixed so the data does not drift. */
   anchor: string;
+  /** Benchmarks only: more competitors than the catalog's ten (invented ones copy catalog behaviour). */
+  competitorCount?: number;
+  /** Benchmarks only: more segments than the catalog's three ("SMB 2" ... copy a catalog segment). */
+  segmentCount?: number;
 }
 
 export const DEMO_DEFAULTS: DemoOptions = { deals: 3000, seed: 42, anchor: '2026-10-31' };
@@ -68,6 +71,8 @@ export function generateDemo(
   onDeal?: (done: number) => void,
 ): DemoStats {
   const rng = new Rng(options.seed);
+  const COMPETITORS = scaledCompetitors(options.competitorCount);
+  const SEGMENTS = scaledSegments(options.segmentCount);
   const anchorDay = isoToDay(options.anchor);
   const startDay = anchorDay - HISTORY_DAYS;
   const checklistDay = anchorDay - CHECKLIST_DAYS;
@@ -152,7 +157,13 @@ export function generateDemo(
   }
 
   // --- Deals -----------------------------------------------------------------------------------
-  const interviews = new InterviewWriter(rng, lookups, sink, anchorDay);
+  const interviews = new InterviewWriter(
+    rng,
+    lookups,
+    sink,
+    anchorDay,
+    COMPETITORS.map((c) => c.name),
+  );
   let dealId = 0;
   let leadId = 0;
   const qualIds = [...lookups.qualificationIdByKey.entries()];
@@ -205,11 +216,13 @@ export function generateDemo(
     const segment = account.segment;
     const createdDay = createdDayFor();
     const dealType = rng.chance(0.12) ? 'cross_sell' : 'new_business';
-    const productIndex = dealType === 'cross_sell' ? rng.pick([3, 4]) : rng.weighted(PRODUCT_BY_SEGMENT[segment.name]!);
+    // Invented benchmark segments behave like the catalog segment they copy.
+    const like = segment.like ?? segment.name;
+    const productIndex = dealType === 'cross_sell' ? rng.pick([3, 4]) : rng.weighted(PRODUCT_BY_SEGMENT[like]!);
     const product = PRODUCTS[productIndex]!;
     const sourceIndex = rng.weighted(LEAD_SOURCES.map((s, i) => [i, s.weight] as const));
     const source = LEAD_SOURCES[sourceIndex]!;
-    const teamId = teamFor(segment.name, account.region);
+    const teamId = teamFor(like, account.region);
     const ownerId = rng.pick(ownersByTeam[teamId - 1]!);
 
     // Qualification checklist: budget and decision-maker predict wins; engagement barely does.
@@ -232,7 +245,7 @@ export function generateDemo(
     ] as const);
     const competitorIds: number[] = [];
     while (competitorIds.length < competitorCount) {
-      const c = rng.weighted(COMPETITORS.map((spec, i) => [i + 1, spec.presence[segment.name] ?? 1] as const));
+      const c = rng.weighted(COMPETITORS.map((spec, i) => [i + 1, spec.presence[like] ?? 1] as const));
       if (!competitorIds.includes(c)) competitorIds.push(c);
     }
     const primary = competitorIds[0];
@@ -244,7 +257,7 @@ export function generateDemo(
     pWin *= qual.need_identified ? 1.1 : 0.85;
     if (primary !== undefined) {
       const spec = COMPETITORS[primary - 1]!;
-      let strength = spec.strength[segment.name] ?? 1;
+      let strength = spec.strength[like] ?? 1;
       // Planted: Brightline beats us in enterprise, but we win back share over the last year.
       if (spec.name === 'Brightline' && segment.name === 'Enterprise' && createdDay >= recoveryDay - 60)
         strength = 1.05;

@@ -6,10 +6,12 @@ import { jobsHandlers } from '../jobs/jobs-handlers.ts';
 import { appHandlers } from '../session/app-handlers.ts';
 import type { Session } from '../session/session.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
+import { winRatesHandlers } from '../win-rates/win-rates-handlers.ts';
 
 export const handlers: HandlerMap<Session> = {
   ...appHandlers,
   ...dashboardHandlers,
   ...settingsHandlers,
   ...jobsHandlers,
+  ...winRatesHandlers,
 };

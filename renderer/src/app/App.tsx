@@ -2,10 +2,12 @@
 import { useState } from 'react';
 import { useQuery } from '../api/use-query.ts';
 import { PendingArea } from '../areas/PendingArea.tsx';
+import { CompetitorsPage } from '../competitors/CompetitorsPage.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { WinRatesPage } from '../win-rates/WinRatesPage.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
 import { AREAS, areaForPath } from './routes.ts';
 import { useHashRoute } from './use-hash-route.ts';
@@ -32,6 +34,8 @@ export function App() {
     );
   else if (area.id === 'home') body = <HomePage info={info.data} />;
   else if (area.id === 'settings') body = <SettingsPage info={info.data} />;
+  else if (area.id === 'win-rates') body = <WinRatesPage />;
+  else if (area.id === 'competitors') body = <CompetitorsPage />;
   else body = <PendingArea area={area} />;
 
   return (

@@ -32,7 +32,7 @@ export const AREAS: Area[] = [
     id: 'win-rates',
     label: 'Win rates',
     path: '/win-rates',
-    pending: 'issue #5',
+    pending: null,
     purpose:
       'Win-rate matrices by competitor, segment, region, product and period, each cell with n and its 95% interval.',
   },
@@ -40,7 +40,7 @@ export const AREAS: Area[] = [
     id: 'competitors',
     label: 'Competitors',
     path: '/competitors',
-    pending: 'issue #5',
+    pending: null,
     purpose: 'A profile per competitor: win rate over time, head-to-head, reasons, ratings and quotes.',
   },
   {

@@ -1,6 +1,6 @@
 // The one React wrapper around ECharts: it owns init, option updates, resize and dispose.
 // Only the charts and components we use are registered (no full `echarts` import).
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -15,6 +15,7 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([
   BarChart,
+  HeatmapChart,
   LineChart,
   GridComponent,
   TooltipComponent,
@@ -30,9 +31,13 @@ export interface EChartProps {
   /** Accessible description of what the chart shows (charts are canvases). */
   label: string;
   testId?: string;
+  /** Chart events by name ('click' ...), e.g. to drill into a heatmap cell. */
+  onEvents?: Record<string, (params: unknown) => void>;
+  /** The live instance (or null once disposed), e.g. for getDataURL when exporting a PNG. */
+  onChart?: (chart: echarts.ECharts | null) => void;
 }
 
-export function EChart({ option, height = 260, label, testId }: EChartProps) {
+export function EChart({ option, height = 260, label, testId, onEvents, onChart }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -40,14 +45,27 @@ export function EChart({ option, height = 260, label, testId }: EChartProps) {
     if (!el.current) return;
     const instance = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    onChart?.(instance);
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el.current);
     return () => {
       observer.disconnect();
       instance.dispose();
       chart.current = null;
+      onChart?.(null);
     };
+    // The instance lives as long as the element; a new onChart callback does not recreate it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onEvents) return;
+    for (const [name, handler] of Object.entries(onEvents)) instance.on(name, handler);
+    return () => {
+      for (const [name, handler] of Object.entries(onEvents)) instance.off(name, handler);
+    };
+  }, [onEvents]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });

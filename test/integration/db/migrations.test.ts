@@ -180,7 +180,11 @@ describe('migrations', () => {
     await expectAppError(openWorkspace(foreign, { mode: 'open' }), 'not_a_workspace', /not a Winnow workspace/);
     expect(sha(foreign)).toBe(foreignBefore);
 
-    await expectAppError(openWorkspace(join(dir, 'no-such-folder', 'w.winnow'), { mode: 'create' }), 'not_found', /Cannot open/);
+    await expectAppError(
+      openWorkspace(join(dir, 'no-such-folder', 'w.winnow'), { mode: 'create' }),
+      'not_found',
+      /Cannot open/,
+    );
 
     const missing = join(dir, 'missing.winnow');
     await expectAppError(openWorkspace(missing, { mode: 'open' }), 'not_found');

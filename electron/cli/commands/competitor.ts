@@ -1,0 +1,73 @@
+// winnow competitor NAME [--from DATE] [--to DATE] [--db FILE] [--json]: a competitor's profile,
+// found by its name or any alias ("ACME Corp." finds Acme Analytics).
+import { parseArgs } from 'node:util';
+import { describeRateText } from '#shared/analytics/describe-rate.ts';
+import { periodSchema } from '#shared/contract/win-rates.ts';
+import { aliasKey } from '#shared/domain/competitor-names.ts';
+import { openWorkspace } from '#core/db/open-workspace.ts';
+import { readSettings } from '#core/settings/settings-store.ts';
+import { competitorProfile, findCompetitor } from '#core/win-rates/profile-queries.ts';
+import { AppError } from '#core/errors.ts';
+import type { CliIO } from '../io.ts';
+import { UsageError } from '../io.ts';
+import { workspacePathFrom } from '../workspace-arg.ts';
+
+export const competitorHelp =
+  'winnow competitor NAME [--from DATE] [--to DATE] [--db FILE] [--json]\n' +
+  '                                                     a competitor profile: win rates, reasons, ratings, quotes';
+
+const money = (x: number | null, currency: string) =>
+  x === null ? '–' : `${Math.round(x).toLocaleString('en-US')} ${currency}`;
+const days = (x: number | null) => (x === null ? '–' : `${Math.round(x)} days`);
+
+export async function competitorCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const name = positionals.join(' ').trim();
+  if (!name) throw new UsageError('name a competitor, for example: winnow competitor "Acme Analytics" --json');
+  const period = periodSchema.safeParse({
+    ...(values.from ? { from: values.from } : {}),
+    ...(values.to ? { to: values.to } : {}),
+  });
+  if (!period.success) {
+    const issue = period.error.issues[0]!;
+    throw new UsageError(`--${issue.path.join('.') || 'from'}: ${issue.message}`);
+  }
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  try {
+    const found = findCompetitor(ws.sqlite, name, aliasKey(name));
+    if (!found) throw new AppError('not_found', `No competitor called "${name}" (by name or alias) in this workspace.`);
+    const settings = readSettings(ws.sqlite);
+    const p = competitorProfile(ws.sqlite, found.id, settings, period.data);
+    if (values.json) {
+      io.out(JSON.stringify(p, null, 2));
+      return 0;
+    }
+    const top = (list: { reason: string; count: number }[]) =>
+      list
+        .slice(0, 3)
+        .map((r) => `${r.reason} (${r.count})`)
+        .join(', ') || 'none recorded';
+    const lines = [
+      `${p.name}${p.aliases.length ? ` (also: ${p.aliases.join(', ')})` : ''}`,
+      `Deals met         ${p.encounters.toLocaleString('en-US')}; lost to them (CRM): ${p.lostToThem.toLocaleString('en-US')}`,
+      `Win rate          involved: ${describeRateText(p.involved)}`,
+      `                  head-to-head: ${describeRateText(p.headToHead)}`,
+      `Deal size, cycle  ${money(p.sizeAndCycle.them.averageAmount, p.currency)}, ${days(p.sizeAndCycle.them.averageCycleDays)}` +
+        ` (other competitors: ${money(p.sizeAndCycle.otherCompetitors.averageAmount, p.currency)}, ${days(p.sizeAndCycle.otherCompetitors.averageCycleDays)})`,
+      `Why we win        buyers: ${top(p.interviewReasons.win)}; reps: ${top(p.crmReasons.win)}`,
+      `Why we lose       buyers: ${top(p.interviewReasons.loss)}; reps: ${top(p.crmReasons.loss)}`,
+      'By segment:',
+      ...p.bySegment.map((b) => `  ${b.label.padEnd(20)} ${describeRateText(b.involved)}`),
+      p.definition,
+    ];
+    for (const l of lines) io.out(l);
+    return 0;
+  } finally {
+    ws.close();
+  }
+}

@@ -1,0 +1,178 @@
+// winnow matrix --rows FIELD [--cols FIELD] [--measure count|amount] [--from DATE] [--to DATE]
+//               [--where FIELD=VALUE ...] [--db FILE] [--json]
+// The win-rate matrix from the same query code as the app: per cell won, closed, rate and its 95%
+// Wilson interval, with row, column and overall totals.
+import { parseArgs } from 'node:util';
+import { matrixQuerySchema } from '#shared/contract/win-rates.ts';
+import { aliasKey } from '#shared/domain/competitor-names.ts';
+import type { DimValue, Dimension, MatrixFigures, MatrixFilter, MatrixResult } from '#shared/domain/win-rates.ts';
+import { DIMENSION_LABEL, DIMENSIONS } from '#shared/domain/win-rates.ts';
+import { openWorkspace } from '#core/db/open-workspace.ts';
+import { readSettings } from '#core/settings/settings-store.ts';
+import { computeMatrix, dimensionValues } from '#core/win-rates/matrix-queries.ts';
+import { findCompetitor } from '#core/win-rates/profile-queries.ts';
+import type { CliIO } from '../io.ts';
+import { UsageError } from '../io.ts';
+import { workspacePathFrom } from '../workspace-arg.ts';
+
+export const matrixHelp =
+  'winnow matrix --rows FIELD [--cols FIELD] [--measure count|amount] [--from DATE] [--to DATE] [--where FIELD=VALUE] [--db FILE] [--json]\n' +
+  '                                                     win rate per cell with n and its 95% interval; FIELD is one of\n' +
+  `                                                     ${DIMENSIONS.join(', ')}`;
+
+const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+
+/** 'close-quarter', 'close_quarter' and 'closeQuarter' all name closeQuarter. */
+export function parseDimension(value: string, option: string): Dimension {
+  const found = DIMENSIONS.find((d) => squash(d) === squash(value));
+  if (!found) throw new UsageError(`${option} must be one of ${DIMENSIONS.join(', ')}; got "${value}"`);
+  return found;
+}
+
+/** A typed value (label or key, any case; "not set" or "none" for empty) to the dimension's key. */
+export function resolveValue(
+  values: DimValue[],
+  dim: Dimension,
+  typed: string,
+  /** Competitors: a key from any alias ("ACME Corp." for Acme Analytics). */
+  alias?: (typed: string) => string | null,
+): string | null {
+  const t = typed.trim().toLowerCase();
+  const hit = values.find((v) => v.label.toLowerCase() === t || (v.key !== null && v.key.toLowerCase() === t));
+  if (hit) return hit.key;
+  const viaAlias = alias?.(typed);
+  if (viaAlias && values.some((v) => v.key === viaAlias)) return viaAlias;
+  if (['not set', 'none', 'no competitor', 'null'].includes(t) && values.some((v) => v.key === null)) return null;
+  const some = values
+    .slice(0, 8)
+    .map((v) => v.label)
+    .join(', ');
+  throw new UsageError(
+    `no ${DIMENSION_LABEL[dim]} called "${typed}" among closed deals${values.length ? ` (for example: ${some})` : ''}`,
+  );
+}
+
+const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+const int = (x: number | null) => (x === null ? '–' : Math.round(x).toLocaleString('en-US'));
+
+function rateText(f: MatrixFigures, measure: 'count' | 'amount'): string[] {
+  if (measure === 'amount') return [int(f.wonAmount), int(f.closedAmount), pct(f.amountRate), String(f.closed)];
+  const r = f.rate;
+  if (r.n === 0) return [int(f.won), int(f.closed), '–', ''];
+  if (r.confidence === 'hidden') return [int(f.won), int(f.closed), 'n too small', ''];
+  return [
+    int(f.won),
+    int(f.closed),
+    `${pct(r.rate)}${r.confidence === 'low' ? '*' : ''}`,
+    `${pct(r.low)}–${pct(r.high)}`,
+  ];
+}
+
+export function matrixLines(m: MatrixResult): string[] {
+  const q = m.query;
+  const label = (values: DimValue[], key: string | null) => values.find((v) => v.key === key)?.label ?? String(key);
+  const flat = q.cols === 'none';
+  const head = [
+    DIMENSION_LABEL[q.rows],
+    ...(flat ? [] : [DIMENSION_LABEL[q.cols as Dimension]]),
+    ...(q.measure === 'amount'
+      ? [`Won ${m.currency}`, `Closed ${m.currency}`, 'Rate by amount', 'n']
+      : ['Won', 'Closed', 'Rate', '95% CI']),
+  ];
+  const table: string[][] = [];
+  if (flat) {
+    for (const t of m.rowTotals) table.push([label(m.rows, t.row), ...rateText(t, q.measure)]);
+    table.push(['Total', ...rateText(m.overall, q.measure)]);
+  } else {
+    for (const c of m.cells) table.push([label(m.rows, c.row), label(m.cols, c.col), ...rateText(c, q.measure)]);
+    for (const t of m.rowTotals) table.push([label(m.rows, t.row), 'Total', ...rateText(t, q.measure)]);
+    for (const t of m.colTotals) table.push(['Total', label(m.cols, t.col), ...rateText(t, q.measure)]);
+    table.push(['Total', 'Total', ...rateText(m.overall, q.measure)]);
+  }
+  const textCols = flat ? 1 : 2;
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= textCols ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const title =
+    `Win rates by ${DIMENSION_LABEL[q.rows]}${q.cols === 'none' ? '' : ` and ${DIMENSION_LABEL[q.cols]}`}` +
+    ` (${m.overall.closed.toLocaleString('en-US')} closed deals` +
+    (q.period.from || q.period.to ? `, closed ${q.period.from ?? '…'} to ${q.period.to ?? '…'}` : '') +
+    ')';
+  return [
+    title,
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...table.map(line),
+    '',
+    m.definition,
+    ...m.notes,
+    `* low confidence: n below ${m.thresholds.lowConfidenceBelowN}; rates hidden below n = ${m.thresholds.hideRateBelowN}.`,
+  ];
+}
+
+export async function matrixCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      rows: { type: 'string' },
+      cols: { type: 'string' },
+      measure: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      where: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (!values.rows) throw new UsageError('--rows is required (for example --rows competitor --cols segment)');
+  const rows = parseDimension(values.rows, '--rows');
+  const cols = values.cols === undefined || values.cols === 'none' ? 'none' : parseDimension(values.cols, '--cols');
+  if (values.measure !== undefined && values.measure !== 'count' && values.measure !== 'amount')
+    throw new UsageError(`--measure must be count or amount; got "${values.measure}"`);
+  const wheres = (values.where ?? []).map((w) => {
+    const eq = w.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--where needs FIELD=VALUE; got "${w}"`);
+    return { dim: parseDimension(w.slice(0, eq), '--where FIELD'), value: w.slice(eq + 1) };
+  });
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  try {
+    const settings = readSettings(ws.sqlite);
+    // Several --where on one field keep deals with any of those values.
+    const filters: MatrixFilter[] = [];
+    for (const w of wheres) {
+      const alias =
+        w.dim === 'competitor' || w.dim === 'primaryCompetitor'
+          ? (typed: string) => {
+              const c = findCompetitor(ws.sqlite, typed, aliasKey(typed));
+              return c ? String(c.id) : null;
+            }
+          : undefined;
+      const key = resolveValue(dimensionValues(ws.sqlite, w.dim, settings), w.dim, w.value, alias);
+      const existing = filters.find((f) => f.dim === w.dim);
+      if (existing) existing.values.push(key);
+      else filters.push({ dim: w.dim, values: [key] });
+    }
+    const parsed = matrixQuerySchema.safeParse({
+      rows,
+      cols,
+      measure: values.measure ?? 'count',
+      period: { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) },
+      filters,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.join('.').replace(/^period\./, '--');
+      throw new UsageError(`${where ? `${where}: ` : ''}${issue.message}`);
+    }
+    const m = computeMatrix(ws.sqlite, parsed.data, settings);
+    if (values.json) io.out(JSON.stringify(m, null, 2));
+    else for (const l of matrixLines(m)) io.out(l);
+    return 0;
+  } finally {
+    ws.close();
+  }
+}

@@ -1,0 +1,142 @@
+// The win/loss overview: overall win rate over time, the share of no-decision outcomes,
+// competitors by encounters and by interval lower bound, and the biggest significant movers of the
+// last twelve months against the twelve before. New business only unless asked for all deal types:
+// renewals are nearly always won and would swamp the competitive picture.
+import type Database from 'better-sqlite3';
+import { rateOf } from '#shared/analytics/rate.ts';
+import { addMonths, quarterOf } from '#shared/domain/dates.ts';
+import { closedDefinition } from '#shared/domain/settings.ts';
+import type { Settings } from '#shared/domain/settings.ts';
+import type {
+  Dimension,
+  MatrixFilter,
+  MatrixQuery,
+  Mover,
+  OverviewScope,
+  OverviewSummary,
+  Period,
+  TrendPoint,
+} from '#shared/domain/win-rates.ts';
+import { compareMatrix, periodRange } from './change-queries.ts';
+import { computeMatrix } from './matrix-queries.ts';
+import { listCompetitors } from './profile-queries.ts';
+
+const MOVER_DIMENSIONS: Dimension[] = ['competitor', 'segment', 'region', 'product'];
+
+/**
+ * "This period" for movers: the twelve months ending with the month of `last` (up to `last`), and
+ * the twelve before. A year gives intervals narrow enough to find a change; a quarter rarely does.
+ */
+export function trailingYears(last: string): { a: Period; b: Period } {
+  const monthStart = `${last.slice(0, 7)}-01`;
+  const bFrom = addMonths(monthStart, -11);
+  const aFrom = addMonths(monthStart, -23);
+  const aTo = new Date(Date.parse(`${bFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { a: { from: aFrom, to: aTo }, b: { from: bFrom, to: last } };
+}
+
+/** First and last close date of closed deals: two walks down the close-date index, one row each. */
+export function closeDateRange(
+  sqlite: Database.Database,
+  settings: Settings,
+): { first: string | null; last: string | null } {
+  const closed = settings.includeNoDecision ? "('won', 'lost', 'no_decision')" : "('won', 'lost')";
+  const end = (dir: 'ASC' | 'DESC') =>
+    (
+      sqlite
+        .prepare(
+          `SELECT close_date AS d FROM deals WHERE +outcome IN ${closed} AND close_date IS NOT NULL
+            ORDER BY close_date ${dir} LIMIT 1`,
+        )
+        .get() as { d: string } | undefined
+    )?.d ?? null;
+  return { first: end('ASC'), last: end('DESC') };
+}
+
+export function overviewSummary(
+  sqlite: Database.Database,
+  settings: Settings,
+  period: Period = {},
+  scope: OverviewScope = 'newBusiness',
+): OverviewSummary {
+  const range = closeDateRange(sqlite, settings);
+  const filters: MatrixFilter[] = scope === 'newBusiness' ? [{ dim: 'dealType', values: ['new_business'] }] : [];
+  const base: MatrixQuery = { rows: 'closeQuarter', cols: 'none', measure: 'count', period, filters };
+  const byQuarter = computeMatrix(sqlite, base, settings);
+  const quarterKeys = byQuarter.rows.map((r) => r.key).filter((k): k is string => k !== null);
+  const periods = quarterKeys.length ? periodRange('closeQuarter', quarterKeys[0]!, quarterKeys.at(-1)!) : [];
+  const totals = new Map(byQuarter.rowTotals.map((t) => [t.row, t]));
+  const winRateOverTime: TrendPoint[] = periods.map((p) => {
+    const t = totals.get(p);
+    return { period: p, won: t?.won ?? 0, closed: t?.closed ?? 0, rate: rateOf(t?.won ?? 0, t?.closed ?? 0, settings) };
+  });
+
+  // No decision share of everything that ended (won + lost + no decision), whatever the setting.
+  // Grouped by close date (index order, no sort) and folded into quarters here.
+  const ndRows = sqlite
+    .prepare(
+      `SELECT close_date AS day, count(*) FILTER (WHERE outcome = 'no_decision') AS nd, count(*) AS ended
+         FROM deals WHERE +outcome IN ('won', 'lost', 'no_decision')
+              ${period.from ? 'AND close_date >= @from' : ''} ${period.to ? 'AND close_date <= @to' : ''}
+              ${scope === 'newBusiness' ? "AND deal_type = 'new_business'" : ''}
+        GROUP BY 1`,
+    )
+    .all({ ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }) as {
+    day: string;
+    nd: number;
+    ended: number;
+  }[];
+  const ndByPeriod = new Map<string, { nd: number; ended: number }>();
+  for (const r of ndRows) {
+    const q = quarterOf(r.day);
+    const t = ndByPeriod.get(q) ?? { nd: 0, ended: 0 };
+    ndByPeriod.set(q, { nd: t.nd + r.nd, ended: t.ended + r.ended });
+  }
+  const nd = [...ndByPeriod.values()];
+  const ndTotal = nd.reduce((t, r) => ({ nd: t.nd + r.nd, ended: t.ended + r.ended }), { nd: 0, ended: 0 });
+
+  let movers: Mover[] = [];
+  let quarters: { a: Period; b: Period } | null = null;
+  const last = period.to && range.last && period.to < range.last ? period.to : range.last;
+  if (last) {
+    quarters = trailingYears(last);
+    for (const dim of MOVER_DIMENSIONS) {
+      const change = compareMatrix(
+        sqlite,
+        { rows: dim, cols: 'none', measure: 'count', period: {}, filters },
+        quarters.a,
+        quarters.b,
+        settings,
+      );
+      const labels = new Map(change.rows.map((r) => [r.key, r.label]));
+      movers.push(
+        ...change.rowTotals
+          .filter((c) => c.significant)
+          .map((c) => ({ ...c, dimension: dim, label: labels.get(c.row) ?? String(c.row) })),
+      );
+    }
+    movers = movers.sort((x, y) => Math.abs(y.difference ?? 0) - Math.abs(x.difference ?? 0)).slice(0, 12);
+  }
+
+  return {
+    period,
+    scope,
+    definition: closedDefinition(settings),
+    includeNoDecision: settings.includeNoDecision,
+    currency: settings.currency,
+    thresholds: { lowConfidenceBelowN: settings.lowConfidenceBelowN, hideRateBelowN: settings.hideRateBelowN },
+    firstCloseDate: range.first,
+    lastCloseDate: range.last,
+    overall: byQuarter.overall,
+    winRateOverTime,
+    noDecisionShare: rateOf(ndTotal.nd, ndTotal.ended, settings),
+    noDecisionOverTime: periods.map((p) => {
+      const r = ndByPeriod.get(p);
+      return { period: p, share: rateOf(r?.nd ?? 0, r?.ended ?? 0, settings) };
+    }),
+    competitors: listCompetitors(sqlite, settings, period, scope === 'newBusiness' ? 'new_business' : null),
+    moversA: quarters?.a ?? null,
+    moversB: quarters?.b ?? null,
+    movers,
+  };
+}

@@ -1,0 +1,98 @@
+import type { HandlerMap } from '#shared/contract/index.ts';
+import { DIMENSION_LABEL, DIMENSIONS } from '#shared/domain/win-rates.ts';
+import type { Session } from '../session/session.ts';
+import { readSettings } from '../settings/settings-store.ts';
+import { compareMatrix, matrixTrend } from './change-queries.ts';
+import { matrixCsv, profileCsv } from './csv.ts';
+import { drillDeals } from './drill-queries.ts';
+import { computeMatrix, dimensionValues } from './matrix-queries.ts';
+import { closeDateRange, overviewSummary } from './overview-queries.ts';
+import { competitorProfile, listCompetitors } from './profile-queries.ts';
+import { fileNameFor, pngBytes, saveExport } from './save-file.ts';
+
+type Channels =
+  | 'matrix:dimensions'
+  | 'matrix:values'
+  | 'matrix:compute'
+  | 'matrix:compare'
+  | 'matrix:trend'
+  | 'matrix:deals'
+  | 'matrix:exportCsv'
+  | 'competitorProfile:list'
+  | 'competitorProfile:get'
+  | 'competitorProfile:exportCsv'
+  | 'overview:summary'
+  | 'winRates:savePng';
+
+const CSV = [{ name: 'CSV files', extensions: ['csv'] }];
+
+export const winRatesHandlers: Pick<HandlerMap<Session>, Channels> = {
+  'matrix:dimensions': (_arg, s) => {
+    const ws = s.require();
+    const range = closeDateRange(ws.sqlite, readSettings(ws.sqlite));
+    return {
+      dimensions: DIMENSIONS.map((id) => ({ id, label: DIMENSION_LABEL[id] })),
+      firstCloseDate: range.first,
+      lastCloseDate: range.last,
+    };
+  },
+  'matrix:values': ({ dim }, s) => {
+    const ws = s.require();
+    return dimensionValues(ws.sqlite, dim, readSettings(ws.sqlite));
+  },
+  'matrix:compute': (query, s) => {
+    const ws = s.require();
+    return computeMatrix(ws.sqlite, query, readSettings(ws.sqlite));
+  },
+  'matrix:compare': ({ query, periodA, periodB }, s) => {
+    const ws = s.require();
+    return compareMatrix(ws.sqlite, query, periodA, periodB, readSettings(ws.sqlite));
+  },
+  'matrix:trend': ({ query, grain }, s) => {
+    const ws = s.require();
+    return matrixTrend(ws.sqlite, query, grain, readSettings(ws.sqlite));
+  },
+  'matrix:deals': ({ query, cell, ...page }, s) => {
+    const ws = s.require();
+    return drillDeals(ws.sqlite, query, cell, readSettings(ws.sqlite), page);
+  },
+  'matrix:exportCsv': async ({ query }, s) => {
+    const ws = s.require();
+    const m = computeMatrix(ws.sqlite, query, readSettings(ws.sqlite));
+    const title = `Win rates by ${DIMENSION_LABEL[query.rows]}${query.cols === 'none' ? '' : ` and ${DIMENSION_LABEL[query.cols]}`}`;
+    return saveExport(
+      s,
+      { title: 'Export matrix as CSV', filters: CSV, defaultName: fileNameFor(title, 'csv') },
+      matrixCsv(m),
+    );
+  },
+  'competitorProfile:list': ({ period }, s) => {
+    const ws = s.require();
+    return listCompetitors(ws.sqlite, readSettings(ws.sqlite), period);
+  },
+  'competitorProfile:get': ({ id, period }, s) => {
+    const ws = s.require();
+    return competitorProfile(ws.sqlite, id, readSettings(ws.sqlite), period);
+  },
+  'competitorProfile:exportCsv': async ({ id, period }, s) => {
+    const ws = s.require();
+    const p = competitorProfile(ws.sqlite, id, readSettings(ws.sqlite), period);
+    return saveExport(
+      s,
+      { title: 'Export competitor profile as CSV', filters: CSV, defaultName: fileNameFor(`${p.name} profile`, 'csv') },
+      profileCsv(p),
+    );
+  },
+  'overview:summary': ({ period, scope }, s) => {
+    const ws = s.require();
+    return overviewSummary(ws.sqlite, readSettings(ws.sqlite), period, scope);
+  },
+  'winRates:savePng': async ({ defaultName, dataUrl }, s) => {
+    const bytes = pngBytes(dataUrl);
+    return saveExport(
+      s,
+      { title: 'Save chart as PNG', filters: [{ name: 'PNG images', extensions: ['png'] }], defaultName },
+      bytes,
+    );
+  },
+};

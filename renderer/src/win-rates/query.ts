@@ -1,0 +1,138 @@
+// The win-rate screens' state: the query the user builds, row sorting, and the hash parameters
+// that make a view linkable (#/win-rates?view=matrix). Pure, so sorting is unit-tested.
+import type { Rate } from '#shared/analytics/rate.ts';
+import type {
+  CompetitorSummary,
+  DimValue,
+  MatrixFigures,
+  MatrixQuery,
+  MatrixResult,
+  Period,
+} from '#shared/domain/win-rates.ts';
+import { useEffect, useState } from 'react';
+
+/**
+ * Competitor by segment over new business: the competitive question. Renewals and expansions are
+ * nearly always won and rarely meet a competitor; the filter is a chip the user can remove.
+ */
+export const DEFAULT_QUERY: MatrixQuery = {
+  rows: 'competitor',
+  cols: 'segment',
+  measure: 'count',
+  period: {},
+  filters: [{ dim: 'dealType', values: ['new_business'] }],
+};
+
+export type RowSort = 'label' | 'rate' | 'n' | 'low' | 'high';
+export const ROW_SORT_LABEL: Record<RowSort, string> = {
+  label: 'Name',
+  rate: 'Win rate',
+  n: 'n (closed deals)',
+  low: 'Interval lower bound (strongest first)',
+  high: 'Interval upper bound (weakest first, ascending)',
+};
+
+/** The number a row is ranked by; null sorts last. */
+function rowScore(t: MatrixFigures | undefined, by: RowSort, measure: MatrixQuery['measure']): number | null {
+  if (!t) return null;
+  const r: Rate = t.rate;
+  if (by === 'n') return t.closed;
+  if (r.confidence === 'hidden' && by !== 'rate') return null;
+  if (by === 'rate') return measure === 'amount' ? t.amountRate : r.confidence === 'hidden' ? null : r.rate;
+  if (by === 'low') return r.low;
+  return r.high;
+}
+
+/**
+ * Rows in the chosen order, by their totals. Rankings by interval bound follow domain.md: a 2-of-2
+ * row does not top the list, and rows whose rate is hidden (n too small) go last.
+ */
+export function sortRows(m: MatrixResult, by: RowSort, descending: boolean): DimValue[] {
+  if (by === 'label') return descending ? [...m.rows].reverse() : m.rows;
+  const totals = new Map(m.rowTotals.map((t) => [t.row, t]));
+  const score = (v: DimValue) => rowScore(totals.get(v.key), by, m.query.measure);
+  return [...m.rows].sort((a, b) => {
+    const x = score(a);
+    const y = score(b);
+    if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+    return descending ? y - x : x - y;
+  });
+}
+
+export function periodText(p: Period): string {
+  if (!p.from && !p.to) return 'all close dates';
+  if (p.from && p.to) return `closed ${p.from} to ${p.to}`;
+  return p.from ? `closed from ${p.from}` : `closed up to ${p.to}`;
+}
+
+function readParam(name: string): string | null {
+  const hash = window.location.hash;
+  const q = hash.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(name);
+}
+
+/** A parameter of the hash route (#/path?name=value), kept in step with back and forward. */
+export function useHashParam(name: string): [string | null, (value: string | null) => void] {
+  const [value, setValue] = useState(() => readParam(name));
+  useEffect(() => {
+    const onChange = () => setValue(readParam(name));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, [name]);
+  const set = (next: string | null) => {
+    const hash = window.location.hash.replace(/^#/, '');
+    const [path, search] = [hash.split('?')[0] ?? '/', hash.split('?')[1] ?? ''];
+    const params = new URLSearchParams(search);
+    if (next === null) params.delete(name);
+    else params.set(name, next);
+    const qs = params.toString();
+    window.location.hash = `${path}${qs ? `?${qs}` : ''}`;
+  };
+  return [value, set];
+}
+
+export type Preset = 'quarter' | 'twelveMonths' | 'year' | 'custom';
+export const PRESET_LABEL: Record<Preset, string> = {
+  quarter: 'Latest quarter vs the quarter before',
+  twelveMonths: 'Last 12 months vs the 12 before',
+  year: 'Latest calendar year vs the year before',
+  custom: 'Any two periods',
+};
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+function monthsBack(isoDate: string, months: number): string {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  const total = y * 12 + (m - 1) - months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Periods A (earlier) and B (later) for a preset, relative to the last close date in the data. */
+export function presetPeriods(preset: Exclude<Preset, 'custom'>, last: string): { a: Period; b: Period } {
+  if (preset === 'quarter') {
+    const month = Number(last.slice(5, 7));
+    const bFrom = `${last.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+    const aFrom = monthsBack(bFrom, 3);
+    return { a: { from: aFrom, to: iso(Date.parse(bFrom) - DAY) }, b: { from: bFrom, to: last } };
+  }
+  if (preset === 'year') {
+    const y = Number(last.slice(0, 4));
+    return { a: { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` }, b: { from: `${y}-01-01`, to: last } };
+  }
+  // Twelve whole months ending with the month of the last close date, and the twelve before.
+  const monthStart = `${last.slice(0, 7)}-01`;
+  const b = { from: monthsBack(monthStart, 11), to: last };
+  const a = { from: monthsBack(monthStart, 23), to: iso(Date.parse(b.from) - DAY) };
+  return { a, b };
+}
+
+/** Strongest first by the interval's lower bound (domain.md); competitors whose rate is hidden last. */
+export function rankByLowerBound(rows: CompetitorSummary[]): CompetitorSummary[] {
+  const score = (r: CompetitorSummary) => (r.involved.confidence === 'hidden' ? null : r.involved.low);
+  return [...rows].sort((a, b) => {
+    const x = score(a);
+    const y = score(b);
+    if (x === null || y === null) return x === null ? (y === null ? b.encounters - a.encounters : 1) : -1;
+    return y - x;
+  });
+}
