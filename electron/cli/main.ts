@@ -2,6 +2,8 @@
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
+import { interviewsCommand, interviewsHelp } from './commands/interviews.ts';
+import { reasonsCommand, reasonsHelp } from './commands/reasons.ts';
 import { statsCommand, statsHelp } from './commands/stats.ts';
 import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
@@ -9,6 +11,8 @@ import type { CliIO } from './io.ts';
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
   demo: { run: demoCommand, help: demoHelp },
   stats: { run: statsCommand, help: statsHelp },
+  interviews: { run: interviewsCommand, help: interviewsHelp },
+  reasons: { run: reasonsCommand, help: reasonsHelp },
 };
 
 function usage(): string {

@@ -4,16 +4,22 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { dashboardChannels } from './dashboard.ts';
+import { interviewsChannels } from './interviews.ts';
 import type { ChannelSpec, DomainOf } from './define.ts';
 import { jobsChannels } from './jobs.ts';
+import { reasonsChannels } from './reasons.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
+import { winlossChannels } from './winloss.ts';
 
 export const contract = {
   ...appChannels,
   ...dashboardChannels,
   ...settingsChannels,
   ...jobsChannels,
+  ...interviewsChannels,
+  ...reasonsChannels,
+  ...winlossChannels,
 } as const;
 
 export type Contract = typeof contract;
