@@ -13,7 +13,7 @@ export function cleanText(s: string): string {
 /** One-line fields (names, titles): also no line breaks or tabs, outer spaces trimmed. */
 export function cleanLine(s: string): string {
   return cleanText(s)
-    .replace(/[\n\t]+/g, ' ')
+    .replace(/[^\S\n\t]*[\n\t][\s]*/g, ' ')
     .trim();
 }
 
