@@ -1,12 +1,13 @@
 // The one React wrapper around ECharts: it owns init, option updates, resize and dispose.
 // Only the charts and components we use are registered (no full `echarts` import).
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -16,6 +17,10 @@ import { useEffect, useRef } from 'react';
 echarts.use([
   BarChart,
   LineChart,
+  ScatterChart,
+  CustomChart,
+  HeatmapChart,
+  VisualMapComponent,
   GridComponent,
   TooltipComponent,
   LegendComponent,
