@@ -46,6 +46,8 @@ export function InterviewForm({
   const edit: Edit = useCallback((change) => {
     setDraft(change);
     setVersion((v) => v + 1);
+    // A refusal listed what was missing then; once the form changes, the live checklist takes over.
+    setCompleteError((e) => (e instanceof ApiError && e.code === 'invalid_argument' ? null : e));
   }, []);
 
   const onSaved = useCallback((r: SaveResult) => {

@@ -24,6 +24,7 @@ export function NewInterview({ dealId }: { dealId?: number }) {
   }, [text]);
   const deals = useQuery((api) => api.interviews.findDeals({ query, limit: 12 }), [query]);
   const list = deals.data ?? [];
+  const current = query === text.trim() && !deals.loading;
   const preset = dealId !== undefined ? list.find((d) => d.id === dealId) : undefined;
 
   const start = async (deal: DealOption) => {
@@ -38,6 +39,16 @@ export function NewInterview({ dealId }: { dealId?: number }) {
     }
   };
 
+  /** Enter before the results for the typed text arrived: ask for them and take the first. */
+  const startFirstMatch = async () => {
+    try {
+      const [first] = await call((api) => api.interviews.findDeals({ query: text.trim(), limit: 1 }));
+      if (first) await start(first);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -47,6 +58,10 @@ export function NewInterview({ dealId }: { dealId?: number }) {
       setActive((a) => Math.max(0, a - 1));
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      if (!current) {
+        if (!busy) void startFirstMatch();
+        return;
+      }
       const deal = list[active];
       if (deal && !busy) void start(deal);
     } else if (e.key === 'Escape') {
