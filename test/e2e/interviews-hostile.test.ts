@@ -49,8 +49,9 @@ beforeAll(async () => {
     { name: PAYLOAD_NAME, outcome: 'lost', closeDate: '2026-02-01', competitors: ['<script>alert(1)</script> Corp'] },
   ]);
   db.prepare('UPDATE deals SET account_id = ?, segment = ? WHERE id = ?').run(account, 'Mid-market', dealId);
-  const commercials = (db.prepare("SELECT id FROM reason_categories WHERE name = 'Price/Commercials'").get() as { id: number })
-    .id;
+  const commercials = (
+    db.prepare("SELECT id FROM reason_categories WHERE name = 'Price/Commercials'").get() as { id: number }
+  ).id;
   const reason = addReason(db, commercials, '<img src=x onerror=alert(2)>');
   const theme = createTheme(db, `"><svg onload=window.__pwned='theme'>`).id;
   const competitor = (db.prepare('SELECT id FROM competitors').get() as { id: number }).id;
@@ -106,9 +107,9 @@ async function assertInert(where: string): Promise<void> {
     const main = document.querySelector('main')!;
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-      active: [...main.querySelectorAll('script, iframe, embed, object, img, svg, link, style, meta, base, form[action]')].map(
-        (e) => e.tagName,
-      ),
+      active: [
+        ...main.querySelectorAll('script, iframe, embed, object, img, svg, link, style, meta, base, form[action]'),
+      ].map((e) => e.tagName),
       scriptLinks: [...document.querySelectorAll('a[href]')]
         .map((a) => a.getAttribute('href')!)
         .filter((h) => !h.startsWith('#')),
@@ -119,7 +120,9 @@ async function assertInert(where: string): Promise<void> {
   expect(dialogs, where).toEqual([]);
   const documents = new Set(navigations.map((u) => u.split('#')[0]));
   expect(documents.size, `${where}: navigated to ${[...documents].join(', ')}`).toBeLessThanOrEqual(1);
-  const outside = app.requests.filter((u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const outside = app.requests.filter(
+    (u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+  );
   expect(outside, where).toEqual([]);
 }
 
@@ -159,10 +162,13 @@ describe('hostile text', () => {
     expect(await preview.locator('strong').innerText()).toBe('bold');
     expect(await preview.locator('a').count()).toBe(0);
     // Right-to-left text is isolated: its element runs right to left, the page does not.
-    const rtl = await page.evaluate((arabic) => {
-      const el = [...document.querySelectorAll('[dir=auto]')].find((e) => e.textContent?.includes(arabic));
-      return el ? getComputedStyle(el).direction : null;
-    }, ARABIC.slice(0, 10));
+    const rtl = await page.evaluate(
+      (arabic) => {
+        const el = [...document.querySelectorAll('[dir=auto]')].find((e) => e.textContent?.includes(arabic));
+        return el ? getComputedStyle(el).direction : null;
+      },
+      ARABIC.slice(0, 10),
+    );
     expect(rtl).toBe('rtl');
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('ltr');
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
@@ -178,10 +184,14 @@ describe('hostile text', () => {
     expect(await page.getByTestId('quote-count').innerText()).toBe(`${HOSTILE.length} quotes`);
     await page.getByTestId('quote-search').fill('onerror');
     const withOnerror = HOSTILE.filter((h) => /onerror/i.test(h)).length;
-    await expect.poll(() => page.getByTestId('quote-count').innerText()).toBe(`${withOnerror} quote${withOnerror === 1 ? '' : 's'}`);
+    await expect
+      .poll(() => page.getByTestId('quote-count').innerText())
+      .toBe(`${withOnerror} quote${withOnerror === 1 ? '' : 's'}`);
     await page.getByTestId('copy-quote').first().click();
     await expect.poll(() => page.getByTestId('copy-status').innerText()).toContain('Copied: “');
-    expect(await page.getByTestId('copy-status').innerText()).toContain(`— ${PAYLOAD_NAME}, <iframe src="javascript:alert(3)">`);
+    expect(await page.getByTestId('copy-status').innerText()).toContain(
+      `— ${PAYLOAD_NAME}, <iframe src="javascript:alert(3)">`,
+    );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'hostile-quotes.png') });
     await assertInert('quotes');
 

@@ -14,7 +14,7 @@ import { AppError } from '../errors.ts';
 import { interviewWhere, quoteWhere, SEARCH_HITS_CTE } from './interview-filters.ts';
 import { listCriteria } from './interview-lookups.ts';
 import type { RawQuote } from './quote-queries.ts';
-import { attributionInput, QUOTE_SELECT } from './quote-queries.ts';
+import { attributionInput, quoteSelect } from './quote-queries.ts';
 
 export interface ExportOptions {
   includeAnonymousNames: boolean;
@@ -194,7 +194,7 @@ export function exportQuotesCsv(
   path: string,
   options: ExportOptions,
 ): number {
-  const { where, params } = quoteWhere(filters);
+  const { where, params, quotesFrom } = quoteWhere(filters);
   const themesOf = sqlite.prepare(
     `SELECT group_concat(t.name, '; ') AS names FROM (SELECT t.name FROM quote_themes qt JOIN themes t ON t.id = qt.theme_id
       WHERE qt.quote_id = ? ORDER BY t.name COLLATE NOCASE) t`,
@@ -224,7 +224,7 @@ export function exportQuotesCsv(
       false,
     );
     const rows = sqlite
-      .prepare(`${QUOTE_SELECT} WHERE ${where} ORDER BY i.interview_date, q.interview_id, q.sort, q.id`)
+      .prepare(`${quoteSelect(quotesFrom)} WHERE ${where} ORDER BY i.interview_date, q.interview_id, q.sort, q.id`)
       .iterate(params) as IterableIterator<RawQuote>;
     for (const q of rows) {
       const a = attributionInput(q);

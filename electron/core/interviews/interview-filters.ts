@@ -7,9 +7,16 @@ import { ftsQuery } from '#shared/text/fts-query.ts';
 export interface SqlWhere {
   /** Conditions joined with AND (never empty: '1' when nothing filters). */
   where: string;
+  /**
+   * The quotes to start from: `quotes q`, or, when searching, the FTS matches first (CROSS JOIN
+   * keeps SQLite from probing the match list once per interview).
+   */
+  quotesFrom: string;
   params: Record<string, string | number>;
   /** The FTS5 MATCH argument when searching, else null. */
   match: string | null;
+  /** The conditions read the deal (d.*): the deals join is needed to filter. */
+  usesDeal: boolean;
 }
 
 /**
@@ -70,7 +77,13 @@ export function interviewWhere(f: InterviewFilters): SqlWhere {
   const match = f.search ? ftsQuery(f.search).match : null;
   if (match) params.match = match;
   else if (f.search?.trim()) where.push('0'); // only punctuation typed: nothing can match
-  return { where: where.length ? where.join(' AND ') : '1', params, match };
+  return {
+    where: where.length ? where.join(' AND ') : '1',
+    params,
+    match,
+    quotesFrom: 'quotes q',
+    usesDeal: f.outcome !== undefined,
+  };
 }
 
 /** Conditions over quotes q joined to interviews i and deals d. */
@@ -79,6 +92,7 @@ export function quoteWhere(f: QuoteFilters): SqlWhere {
   const params: Record<string, string | number> = {};
   if (!f.includeDrafts && f.interviewId === undefined) where.push("i.status = 'complete'");
   if (f.themeId !== undefined) {
+    // EXISTS, not "q.id IN (list)": SQLite would probe the whole list once per interview.
     where.push('EXISTS (SELECT 1 FROM quote_themes qt WHERE qt.quote_id = q.id AND qt.theme_id = @themeId)');
     params.themeId = f.themeId;
   }
@@ -107,9 +121,15 @@ export function quoteWhere(f: QuoteFilters): SqlWhere {
     params.interviewId = f.interviewId;
   }
   const match = f.search ? ftsQuery(f.search).match : null;
-  if (match) {
-    where.push('q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH @match)');
-    params.match = match;
-  } else if (f.search?.trim()) where.push('0');
-  return { where: where.length ? where.join(' AND ') : '1', params, match };
+  if (match) params.match = match;
+  else if (f.search?.trim()) where.push('0');
+  return {
+    where: where.length ? where.join(' AND ') : '1',
+    params,
+    match,
+    quotesFrom: match
+      ? '(SELECT rowid AS id FROM quote_fts WHERE quote_fts MATCH @match) qh CROSS JOIN quotes q ON q.id = qh.id'
+      : 'quotes q',
+    usesDeal: f.outcome !== undefined,
+  };
 }

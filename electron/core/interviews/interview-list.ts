@@ -61,42 +61,47 @@ export interface ListRequest {
 }
 
 export function listInterviews(sqlite: Database.Database, req: ListRequest): InterviewPage {
-  const { where, params, match } = interviewWhere(req.filters);
-  const withHits = match ? `WITH ${SEARCH_HITS_CTE}` : '';
+  const { where, params, match, usesDeal } = interviewWhere(req.filters);
+  const withHits = match ? `WITH ${SEARCH_HITS_CTE},` : 'WITH';
   const joinHits = match ? 'JOIN hits h ON h.interview_id = i.id' : '';
   const dir = req.dir === 'asc' ? 'ASC' : 'DESC';
-  const order =
-    req.sort === 'relevance'
-      ? match
-        ? 'h.score ASC, i.id DESC'
-        : `i.interview_date DESC, i.id DESC`
-      : `${SORT_SQL[req.sort]} ${dir}, i.id ${dir}`;
+  const sort = req.sort === 'relevance' && !match ? 'date' : req.sort;
+  const key = sort === 'relevance' ? 'h.score' : SORT_SQL[sort];
+  const keyDir = sort === 'relevance' ? 'ASC' : dir;
+  // Deals are joined only when a filter or the sort reads them: on large workspaces the join to
+  // a million deals costs more than everything else here.
+  const joinDeal = usesDeal || sort === 'deal' || sort === 'outcome' ? 'JOIN deals d ON d.id = i.deal_id' : '';
 
   const totals = sqlite
     .prepare(
-      `${withHits} SELECT count(*) AS total, count(DISTINCT i.deal_id) AS deals
-         FROM interviews i JOIN deals d ON d.id = i.deal_id ${joinHits} WHERE ${where}`,
+      `${match ? `WITH ${SEARCH_HITS_CTE}` : ''} SELECT count(*) AS total, count(DISTINCT i.deal_id) AS deals
+         FROM interviews i ${joinDeal} ${joinHits} WHERE ${where}`,
     )
     .get(params) as { total: number; deals: number };
 
+  // Two steps: the page's ids (sorted and limited with as little as possible joined), then the
+  // details of those rows only.
   const raw = sqlite
     .prepare(
-      `${withHits}
+      `${withHits} page AS (
+         SELECT i.id, row_number() OVER (ORDER BY ${key} ${keyDir}, i.id ${dir}) AS n
+           FROM interviews i ${joinDeal} ${joinHits}
+          WHERE ${where}
+          ORDER BY ${key} ${keyDir}, i.id ${dir}
+          LIMIT @limit OFFSET @offset)
        SELECT i.id, i.deal_id AS dealId, d.name AS dealName, a.name AS accountName, d.outcome, d.close_date AS closeDate,
               i.status, i.interview_date AS interviewDate, i.interviewee_name AS intervieweeName,
               i.interviewee_title AS intervieweeTitle, i.interviewee_role AS intervieweeRole,
               i.interviewer_type AS interviewerType, i.channel, i.anonymous,
               pr.reason_id AS reasonId, r.name AS reasonName, pr.driver,
               (SELECT count(*) FROM quotes cq WHERE cq.interview_id = i.id) AS quotes, i.updated_at AS updatedAt
-         FROM interviews i
+         FROM page p
+         JOIN interviews i ON i.id = p.id
          JOIN deals d ON d.id = i.deal_id
-         ${joinHits}
          LEFT JOIN accounts a ON a.id = d.account_id
          LEFT JOIN interview_reasons pr ON pr.interview_id = i.id AND pr.is_primary = 1
          LEFT JOIN reasons r ON r.id = pr.reason_id
-        WHERE ${where}
-        ORDER BY ${order}
-        LIMIT @limit OFFSET @offset`,
+        ORDER BY p.n`,
     )
     .all({ ...params, limit: req.limit, offset: req.offset }) as RawRow[];
 

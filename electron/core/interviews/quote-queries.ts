@@ -34,14 +34,15 @@ export interface RawQuote {
   segment: string | null;
 }
 
-export const QUOTE_SELECT = `
+/** The quote library's row, from `from` (quoteWhere().quotesFrom). */
+export const quoteSelect = (from: string) => `
   SELECT q.id, q.text, q.sentiment, q.shareable, q.competitor_id AS competitorId, c.name AS competitorName,
          q.reason_id AS reasonId, r.name AS reasonName, i.id AS interviewId, i.interview_date AS interviewDate, i.status,
          i.interviewee_name AS intervieweeName, i.interviewee_title AS intervieweeTitle,
          i.interviewee_role AS intervieweeRole, i.anonymous, i.consent_to_quote AS consentToQuote,
          d.id AS dealId, d.external_id AS dealExternalId, d.name AS dealName, d.outcome, a.name AS accountName, a.sector,
          coalesce(d.segment, a.segment) AS segment
-    FROM quotes q
+    FROM ${from}
     JOIN interviews i ON i.id = q.interview_id
     JOIN deals d ON d.id = i.deal_id
     LEFT JOIN accounts a ON a.id = d.account_id
@@ -63,14 +64,17 @@ export function attributionInput(q: RawQuote): AttributionInput {
 }
 
 export function listQuotes(sqlite: Database.Database, filters: QuoteFilters, offset: number, limit: number): QuotePage {
-  const { where, params, match } = quoteWhere(filters);
-  const from = `FROM quotes q JOIN interviews i ON i.id = q.interview_id JOIN deals d ON d.id = i.deal_id WHERE ${where}`;
+  const { where, params, match, quotesFrom, usesDeal } = quoteWhere(filters);
+  const from = `FROM ${quotesFrom} JOIN interviews i ON i.id = q.interview_id ${usesDeal ? 'JOIN deals d ON d.id = i.deal_id' : ''}
+    WHERE ${where}`;
   const total = (sqlite.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  // The page's ids first (sorted and limited with little joined), then the details of those rows.
+  const order = 'i.interview_date DESC, q.interview_id DESC, q.sort, q.id';
   const raw = sqlite
     .prepare(
-      `${QUOTE_SELECT} WHERE ${where}
-        ORDER BY i.interview_date DESC, q.interview_id DESC, q.sort, q.id
-        LIMIT @limit OFFSET @offset`,
+      `WITH page AS (SELECT q.id, row_number() OVER (ORDER BY ${order}) AS n ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset)
+       ${quoteSelect('page p JOIN quotes q ON q.id = p.id')}
+       ORDER BY p.n`,
     )
     .all({ ...params, limit, offset }) as RawQuote[];
   const ids = raw.map((q) => q.id);

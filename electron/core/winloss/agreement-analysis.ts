@@ -9,7 +9,7 @@ import type { MatrixAxis, ReasonPair } from '#shared/analytics/agreement.ts';
 import type { Outcome } from '#shared/domain/enums.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { AgreementAnalysis, AnalysisFilters, ReasonLevel } from '#shared/domain/winloss.ts';
-import { readScope, scopeSql } from './analysis-scope.ts';
+import { materializeScope, readScope } from './analysis-scope.ts';
 
 export function agreementAnalysis(
   sqlite: Database.Database,
@@ -17,7 +17,7 @@ export function agreementAnalysis(
   level: ReasonLevel,
   settings: Settings,
 ): AgreementAnalysis {
-  const scope = scopeSql(filters);
+  const scope = materializeScope(sqlite, filters);
   const summary = readScope(sqlite, scope, filters.includeDrafts ?? false);
   const rows = sqlite
     .prepare(

@@ -47,6 +47,23 @@ export function scopeSql(f: AnalysisFilters): ScopeSql {
   };
 }
 
+/**
+ * The scope copied once into a temporary table, for an analysis that reads it several times:
+ * joining every interview to its deal is the costly part on large workspaces (a million deals),
+ * so it is done once per analysis instead of once per query. Temporary tables belong to this
+ * connection only and work on read-only connections too.
+ */
+export function materializeScope(sqlite: Database.Database, f: AnalysisFilters): ScopeSql {
+  const scope = scopeSql(f);
+  sqlite.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS winloss_scope (interview_id INTEGER PRIMARY KEY, deal_id INTEGER NOT NULL,
+       outcome TEXT NOT NULL, close_date TEXT, role TEXT, interview_date TEXT)`,
+  );
+  sqlite.exec('DELETE FROM temp.winloss_scope');
+  sqlite.prepare(`INSERT INTO temp.winloss_scope WITH ${scope.cte} SELECT * FROM si`).run(scope.params);
+  return { cte: 'si AS (SELECT * FROM temp.winloss_scope)', params: {} };
+}
+
 export function readScope(sqlite: Database.Database, scope: ScopeSql, includeDrafts: boolean): AnalysisScope {
   const rows = sqlite
     .prepare(

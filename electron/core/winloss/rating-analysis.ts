@@ -9,7 +9,7 @@ import { meanOf, pairedDifference, welchDifference } from '#shared/analytics/mea
 import type { Moments } from '#shared/analytics/mean.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { AnalysisFilters, CompetitorRatings, CriterionGap, RatingAnalysis } from '#shared/domain/winloss.ts';
-import { readScope, scopeSql } from './analysis-scope.ts';
+import { materializeScope, readScope } from './analysis-scope.ts';
 
 const EMPTY: Moments = { n: 0, sum: 0, sumSq: 0 };
 
@@ -18,7 +18,7 @@ export function ratingAnalysis(
   filters: AnalysisFilters,
   settings: Settings,
 ): RatingAnalysis {
-  const scope = scopeSql(filters);
+  const scope = materializeScope(sqlite, filters);
   const summary = readScope(sqlite, scope, filters.includeDrafts ?? false);
   const criteria = sqlite
     .prepare(

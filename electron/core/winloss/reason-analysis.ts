@@ -6,7 +6,7 @@ import { paretoRows } from '#shared/analytics/pareto.ts';
 import type { Driver } from '#shared/domain/enums.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { AnalysisFilters, ReasonAnalysis, ReasonLevel, ReasonPanel } from '#shared/domain/winloss.ts';
-import { readScope, scopeSql } from './analysis-scope.ts';
+import { materializeScope, readScope } from './analysis-scope.ts';
 
 const PANELS: { outcome: ReasonPanel['outcome']; driver: Driver }[] = [
   { outcome: 'won', driver: 'win' },
@@ -23,7 +23,7 @@ export function reasonAnalysis(
   primaryOnly: boolean,
   settings: Settings,
 ): ReasonAnalysis {
-  const scope = scopeSql(filters);
+  const scope = materializeScope(sqlite, filters);
   const summary = readScope(sqlite, scope, filters.includeDrafts ?? false);
   const counts = sqlite
     .prepare(

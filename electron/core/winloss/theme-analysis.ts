@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { AnalysisFilters, Granularity, ThemeTrend } from '#shared/domain/winloss.ts';
-import { readScope, scopeSql } from './analysis-scope.ts';
+import { materializeScope, readScope } from './analysis-scope.ts';
 
 const PERIOD_SQL: Record<Granularity, string> = {
   quarter: "substr(si.close_date, 1, 4) || '-Q' || ((CAST(substr(si.close_date, 6, 2) AS INTEGER) + 2) / 3)",
@@ -17,7 +17,7 @@ export function themeTrend(
   granularity: Granularity,
   settings: Settings,
 ): ThemeTrend {
-  const scope = scopeSql(filters);
+  const scope = materializeScope(sqlite, filters);
   const summary = readScope(sqlite, scope, filters.includeDrafts ?? false);
   const period = PERIOD_SQL[granularity];
   const periods = sqlite

@@ -223,6 +223,7 @@ describe('interview capture', () => {
   it('lists drafts newest first; deleting removes reasons, ratings and quotes', () => {
     const a = createInterview(ws.sqlite, lostDeal).id;
     const b = createInterview(ws.sqlite, openDeal).id;
+    ws.sqlite.prepare("UPDATE interviews SET updated_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").run(b);
     saveInterview(ws.sqlite, a, fullDraft());
     const drafts = listDrafts(ws.sqlite, 10);
     expect(drafts.total).toBe(2);
