@@ -106,7 +106,14 @@ export const interviewsChannels = {
     'Draft interviews, most recently edited first',
   ).returns<{ total: number; drafts: DraftSummary[] }>(),
   'interviews:findDeals': channel(
-    z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(12) }).strict(),
+    z
+      .object({
+        query: z.string().max(200),
+        limit: z.number().int().min(1).max(50).default(12),
+        /** One deal by id (a link from elsewhere: "interview this deal"); the query is then ignored. */
+        dealId: rowId.optional(),
+      })
+      .strict(),
     'Deals to interview, by name, account or external id (recently closed deals without an interview first)',
   ).returns<DealOption[]>(),
   'interviews:options': channel(

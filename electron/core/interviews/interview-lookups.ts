@@ -28,7 +28,12 @@ const CANDIDATES = 400;
  * (who to call next). With text: an exact external id first, then deals whose name or account
  * contains it, closed before open, most recently closed first.
  */
-export function findDeals(sqlite: Database.Database, query: string, limit: number): DealOption[] {
+export function findDeals(sqlite: Database.Database, query: string, limit: number, dealId?: number): DealOption[] {
+  if (dealId !== undefined) {
+    return sqlite
+      .prepare(`SELECT ${DEAL_COLUMNS} FROM deals d LEFT JOIN accounts a ON a.id = d.account_id WHERE d.id = ?`)
+      .all(dealId) as DealOption[];
+  }
   const q = query.trim();
   if (q === '') {
     return sqlite
@@ -154,28 +159,30 @@ export function interviewFacets(sqlite: Database.Database): InterviewFacets {
         ORDER BY c.name COLLATE NOCASE`,
     )
     .all() as { id: number; name: string }[];
-  const segments = (
-    sqlite
-      .prepare(
-        `SELECT DISTINCT segment FROM deals WHERE segment IS NOT NULL AND id IN (SELECT deal_id FROM interviews) ORDER BY segment`,
-      )
-      .all() as { segment: string }[]
-  ).map((r) => r.segment);
-  const products = sqlite
+  // One pass over the interviewed deals gives segments, products and close dates: on a large
+  // workspace the lookups into the deals table are the cost, so they are made once.
+  const dealFacets = sqlite
     .prepare(
-      `SELECT p.id, p.name FROM products p
-        WHERE p.id IN (SELECT d.product_id FROM deals d WHERE d.id IN (SELECT deal_id FROM interviews))
-        ORDER BY p.name COLLATE NOCASE`,
+      `WITH interviewed AS (SELECT DISTINCT deal_id FROM interviews)
+       SELECT d.segment, d.product_id AS productId, min(d.close_date) AS first, max(d.close_date) AS last
+         FROM interviewed x JOIN deals d ON d.id = x.deal_id
+        GROUP BY d.segment, d.product_id`,
     )
-    .all() as { id: number; name: string }[];
+    .all() as { segment: string | null; productId: number | null; first: string | null; last: string | null }[];
+  const segments = [...new Set(dealFacets.map((f) => f.segment).filter((s): s is string => s !== null))].sort();
+  const productIds = new Set(dealFacets.map((f) => f.productId).filter((p): p is number => p !== null));
+  const products = (
+    sqlite.prepare('SELECT id, name FROM products ORDER BY name COLLATE NOCASE').all() as { id: number; name: string }[]
+  ).filter((p) => productIds.has(p.id));
   const interviewDates = sqlite
     .prepare('SELECT min(interview_date) AS first, max(interview_date) AS last FROM interviews')
     .get() as { first: string | null; last: string | null };
-  const closeDates = sqlite
-    .prepare(
-      'SELECT min(close_date) AS first, max(close_date) AS last FROM deals WHERE id IN (SELECT deal_id FROM interviews)',
-    )
-    .get() as { first: string | null; last: string | null };
+  const firsts = dealFacets.map((f) => f.first).filter((d): d is string => d !== null);
+  const lasts = dealFacets.map((f) => f.last).filter((d): d is string => d !== null);
+  const closeDates = {
+    first: firsts.length ? firsts.reduce((a, b) => (a < b ? a : b)) : null,
+    last: lasts.length ? lasts.reduce((a, b) => (a > b ? a : b)) : null,
+  };
   const counts = sqlite
     .prepare(
       `SELECT (SELECT count(*) FROM interviews) AS interviews,

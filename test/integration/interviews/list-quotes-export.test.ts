@@ -144,6 +144,8 @@ describe('deal search for the capture form', () => {
       'Summit Open',
     ]);
     expect(findDeals(ws.sqlite, 'Blue', 10)[0]).toMatchObject({ interviews: 1, accountName: 'Blue Ridge Retail' });
+    // A link naming the deal ("interview this deal") finds it by id, whatever the text.
+    expect(findDeals(ws.sqlite, 'ignored', 10, deals[3]).map((d) => d.name)).toEqual(['Summit Open']);
   });
 });
 

@@ -55,9 +55,14 @@ function Panel({ panel, level }: { panel: ReasonPanel; level: ReasonAnalysis['le
                     <UserText>{r.label}</UserText>
                     {r.retired && <span className="muted small"> (retired)</span>}
                     {level === 'reason' && (
-                      <a className="small row-link" href={interviewsHref({ view: 'quotes', reason: r.id })}>
-                        quotes
-                      </a>
+                      <>
+                        <a className="small row-link" href={interviewsHref({ reason: r.id })}>
+                          interviews
+                        </a>
+                        <a className="small row-link" href={interviewsHref({ view: 'quotes', reason: r.id })}>
+                          quotes
+                        </a>
+                      </>
                     )}
                   </td>
                   {level === 'reason' && (

@@ -25,7 +25,6 @@ export function NewInterview({ dealId }: { dealId?: number }) {
   const deals = useQuery((api) => api.interviews.findDeals({ query, limit: 12 }), [query]);
   const list = deals.data ?? [];
   const current = query === text.trim() && !deals.loading;
-  const preset = dealId !== undefined ? list.find((d) => d.id === dealId) : undefined;
 
   const start = async (deal: DealOption) => {
     setBusy(true);
@@ -81,6 +80,7 @@ export function NewInterview({ dealId }: { dealId?: number }) {
           as a draft from the first keystroke.
         </p>
       </header>
+      {dealId !== undefined && <LinkedDeal dealId={dealId} busy={busy} onStart={(d) => void start(d)} />}
       <section className="panel">
         <label className="field">
           <span className="field-label">Deal</span>
@@ -144,14 +144,23 @@ export function NewInterview({ dealId }: { dealId?: number }) {
             </li>
           ))}
         </ul>
-        {preset && (
-          <p>
-            <button type="button" onClick={() => void start(preset)} disabled={busy}>
-              Start the interview on {preset.name}
-            </button>
-          </p>
-        )}
       </section>
     </div>
+  );
+}
+
+/** Arrived from a link naming the deal ("interview this deal"): offer it first. */
+function LinkedDeal({ dealId, busy, onStart }: { dealId: number; busy: boolean; onStart: (d: DealOption) => void }) {
+  const linked = useQuery((api) => api.interviews.findDeals({ query: '', dealId, limit: 1 }), [dealId]);
+  const deal = linked.data?.[0];
+  if (linked.error) return <ErrorMessage error={linked.error} />;
+  if (!deal) return null;
+  return (
+    <section className="panel">
+      <button type="button" onClick={() => onStart(deal)} disabled={busy} data-testid="start-linked">
+        Start the interview on <UserText>{deal.name}</UserText>
+      </button>{' '}
+      <span className="muted">or find another deal below.</span>
+    </section>
   );
 }
