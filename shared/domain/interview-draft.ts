@@ -26,8 +26,8 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2025-03-31')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a real date');
-const text = (max: number, what: string) =>
-  z.string().max(max, `${what} is too long (at most ${max.toLocaleString('en-US')} characters)`);
+const text = (max: number, what: string, verb = 'is') =>
+  z.string().max(max, `${what} ${verb} too long (at most ${max.toLocaleString('en-US')} characters)`);
 
 export const questionKey = z.string().regex(/^[a-z0-9_]{1,64}$/, 'Not a question key');
 
@@ -61,7 +61,7 @@ export const interviewDraftSchema = z
       .record(questionKey, text(LIMITS.answer, 'An answer'))
       .refine((a) => Object.keys(a).length <= LIMITS.answers, 'Too many answers'),
     buyerStatement: text(LIMITS.statement, "The buyer's statement"),
-    notes: text(LIMITS.notes, 'The notes'),
+    notes: text(LIMITS.notes, 'The notes', 'are'),
     reasons: z
       .array(z.object({ reasonId: id, isPrimary: z.boolean(), driver: z.enum(DRIVERS) }).strict())
       .max(LIMITS.reasons, 'Too many reasons')

@@ -92,7 +92,7 @@ describe('interviewDraftSchema', () => {
     ).toBe(false);
     expect(
       interviewDraftSchema.safeParse({ ...complete(), notes: 'x'.repeat(100_001) }).error?.issues[0]?.message,
-    ).toBe('The notes is too long (at most 100,000 characters)');
+    ).toBe('The notes are too long (at most 100,000 characters)');
     expect(interviewDraftSchema.safeParse({ ...complete(), answers: { 'Bad Key': 'x' } }).success).toBe(false);
     expect(interviewDraftSchema.safeParse({ ...complete(), interviewDate: '2025-02-30x' }).success).toBe(false);
     expect(interviewDraftSchema.safeParse({ ...complete(), extra: 1 }).success).toBe(false);

@@ -3,6 +3,7 @@
 // quote, Alt+T a theme tag, Alt+R jumps to the reasons, Ctrl+S saves now, Ctrl+Enter completes.
 import { useCallback, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { missingForCompletion } from '#shared/domain/interview-completeness.ts';
 import type { InterviewDraft } from '#shared/domain/interview-draft.ts';
 import type { CaptureOptions, InterviewRecord, SaveResult } from '#shared/domain/interviews.ts';
@@ -24,7 +25,7 @@ import { useAutosave } from './use-autosave.ts';
 
 export type Edit = (change: (d: InterviewDraft) => InterviewDraft) => void;
 
-const focusById = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+const focusById = (id: string) => document.getElementById(id)?.focus();
 
 export function InterviewForm({
   record,
@@ -102,11 +103,12 @@ export function InterviewForm({
     }
   };
 
-  const addQuote = () => {
+  /** Render the new quote at once, so the next keystroke already lands in it. */
+  const addQuote = (focus: 'text' | 'tag' = 'text') => {
     const q = newQuote();
     const index = draft.quotes.length;
-    edit((d) => ({ ...d, quotes: [...d.quotes, q] }));
-    focusById(`iv-quotes-${index}-text`);
+    flushSync(() => edit((d) => ({ ...d, quotes: [...d.quotes, q] })));
+    focusById(focus === 'text' ? `iv-quotes-${index}-text` : `iv-quote-${q.key}-tag`);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -119,11 +121,7 @@ export function InterviewForm({
       const here = (e.target as HTMLElement).closest<HTMLElement>('[data-quote-key]')?.dataset.quoteKey;
       const key = here ?? draft.quotes.at(-1)?.key;
       if (key) focusById(`iv-quote-${key}-tag`);
-      else {
-        const q = newQuote();
-        edit((d) => ({ ...d, quotes: [...d.quotes, q] }));
-        focusById(`iv-quote-${q.key}-tag`);
-      }
+      else addQuote('tag');
     } else if (e.altKey && !mod && e.code === 'KeyR') {
       e.preventDefault();
       focusById('iv-reasons');
@@ -182,7 +180,7 @@ export function InterviewForm({
             edit={edit}
             options={options}
             competitors={record.deal.competitors}
-            onAdd={addQuote}
+            onAdd={() => addQuote()}
             onThemesChanged={reloadOptions}
             invalid={invalid}
           />

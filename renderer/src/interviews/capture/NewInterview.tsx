@@ -110,7 +110,11 @@ export function NewInterview({ dealId }: { dealId?: number }) {
         {error && <ErrorMessage error={error} title="The interview could not be started" />}
         <ul id="deal-options" role="listbox" className="deal-options" aria-label="Deals">
           {list.length === 0 && !deals.loading && (
-            <li className="muted">No deal matches. Try part of the account name.</li>
+            <li className="muted">
+              {query
+                ? 'No deal matches. Try part of the deal or account name, or the CRM id.'
+                : 'No recently closed deal is waiting for an interview. Type to search all deals.'}
+            </li>
           )}
           {list.map((d, i) => (
             <li
