@@ -126,7 +126,14 @@ export const interviewsChannels = {
     'Start a draft interview on a deal (with the guide for its outcome)',
   ).returns<InterviewRecord>(),
   'interviews:save': channel(
-    z.object({ id: rowId, draft: interviewDraftSchema }).strict(),
+    z
+      .object({
+        id: rowId,
+        /** The interview's deal, as the form knows it: a save meant for another workspace is refused. */
+        dealId: rowId,
+        draft: interviewDraftSchema,
+      })
+      .strict(),
     'Autosave: store the form as it is',
   ).returns<SaveResult>(),
   'interviews:complete': channel(

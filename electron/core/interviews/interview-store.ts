@@ -285,7 +285,16 @@ function cleaned(draft: InterviewDraft): InterviewDraft {
   };
 }
 
-export function saveInterview(sqlite: Database.Database, id: number, input: InterviewDraft): SaveResult {
+/**
+ * dealId: the deal the form was opened on. A form still open while another workspace was opened
+ * must not write over an interview that happens to have the same id there.
+ */
+export function saveInterview(
+  sqlite: Database.Database,
+  id: number,
+  input: InterviewDraft,
+  dealId?: number,
+): SaveResult {
   const draft = cleaned(input);
   const savedAt = now();
   const quoteIds: Record<string, number> = {};
@@ -295,6 +304,11 @@ export function saveInterview(sqlite: Database.Database, id: number, input: Inte
 
   sqlite.transaction(() => {
     const row = interviewRow(sqlite, id);
+    if (dealId !== undefined && row.dealId !== dealId)
+      throw new AppError(
+        'not_found',
+        'This interview is not in the open workspace (another workspace was opened, or it was deleted). Nothing was saved.',
+      );
     checkReferences(sqlite, row, draft);
     status = row.status;
     if (status === 'complete' && missing.length > 0) {

@@ -194,6 +194,15 @@ describe('interview capture', () => {
     expect(thrown(() => saveInterview(ws.sqlite, id, steal)).message).toBe('Quote 1 belongs to another interview.');
   });
 
+  it('refuses a save meant for an interview of another workspace (same id, other deal)', () => {
+    const { id } = createInterview(ws.sqlite, lostDeal);
+    expect(saveInterview(ws.sqlite, id, fullDraft(), lostDeal).status).toBe('draft');
+    const e = thrown(() => saveInterview(ws.sqlite, id, { ...fullDraft(), notes: 'elsewhere' }, openDeal));
+    expect(e.code).toBe('not_found');
+    expect(e.message).toMatch(/not in the open workspace.*Nothing was saved/);
+    expect(getInterview(ws.sqlite, id).draft.notes).toBe('**Follow up** with product.');
+  });
+
   it('a retired reason stays on interviews coded with it but cannot be used for new coding', () => {
     const coded = createInterview(ws.sqlite, lostDeal).id;
     saveInterview(ws.sqlite, coded, fullDraft());

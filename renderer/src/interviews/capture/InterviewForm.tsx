@@ -63,7 +63,7 @@ export function InterviewForm({
     setStatus(r.status);
     if (r.reopened) setNotice('This interview went back to draft: a required field was emptied.');
   }, []);
-  const autosave = useAutosave(record.id, draft, version, onSaved);
+  const autosave = useAutosave(record.id, record.deal.id, draft, version, onSaved);
 
   const missing = useMemo(() => missingForCompletion(draft, todayLocal()), [draft]);
   const invalid = useMemo(() => new Set(attempted ? missing.map((m) => m.path) : []), [attempted, missing]);

@@ -111,8 +111,9 @@ export class AutosaveController {
       }
     } catch (e) {
       this.setState({ kind: 'error', error: e as Error });
-      // A refused form (invalid_argument) waits for the next edit; anything else is retried.
-      if (!(e instanceof ApiError && e.code === 'invalid_argument')) {
+      // A refused form (invalid_argument) waits for the next edit, and an interview that is not
+      // there (not_found, no workspace) is not retried; anything else is, every two seconds.
+      if (!(e instanceof ApiError && ['invalid_argument', 'not_found', 'no_workspace'].includes(e.code))) {
         this.clearTimer();
         this.timer = setTimeout(() => void this.flush().catch(() => undefined), RETRY_MS);
       }
@@ -127,16 +128,20 @@ export class AutosaveController {
   }
 }
 
-const defaultSave: Save = (api, id, draft) => api.interviews.save({ id, draft });
-
 export function useAutosave(
   id: number,
+  dealId: number,
   draft: InterviewDraft,
   version: number,
   onSaved: (result: SaveResult) => void,
 ): { state: SaveState; flush: () => Promise<void> } {
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
-  const [ctl] = useState(() => new AutosaveController(id, draft, version, setState, defaultSave));
+  const [ctl] = useState(
+    () =>
+      new AutosaveController(id, draft, version, setState, (api, i, d) =>
+        api.interviews.save({ id: i, dealId, draft: d }),
+      ),
+  );
   useEffect(() => ctl.sync(draft, onSaved));
   useEffect(() => ctl.changed(version), [ctl, version]);
   useEffect(() => () => ctl.leave(), [ctl]);
