@@ -22,7 +22,7 @@ export function paretoOption(rows: ReasonParetoRow[], color: string, n: number, 
   const shown = rows.slice(0, limit);
   return {
     animation: false,
-    grid: { left: 44, right: 44, top: 28, bottom: 96 },
+    grid: { left: 60, right: 44, top: 28, bottom: 100 },
     tooltip: {
       ...TOOLTIP,
       trigger: 'axis',

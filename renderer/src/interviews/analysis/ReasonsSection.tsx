@@ -37,15 +37,14 @@ function Panel({ panel, level }: { panel: ReasonPanel; level: ReasonAnalysis['le
             label={`Pareto chart: ${TITLES[panel.outcome]}`}
             testId={`chart-pareto-${panel.outcome}`}
           />
-          <table className="data-table" data-testid={`pareto-table-${panel.outcome}`}>
+          <table className="data-table pareto-table" data-testid={`pareto-table-${panel.outcome}`}>
             <thead>
               <tr>
                 <th>{level === 'reason' ? 'Reason' : 'Category'}</th>
-                {level === 'reason' && <th>Category</th>}
                 <th className="num">Deals citing</th>
                 <th>Share of interviewed deals (95% CI, n)</th>
                 <th className="num">Interviews</th>
-                <th className="num">Cumulative</th>
+                <th className="num">Cum.</th>
               </tr>
             </thead>
             <tbody>
@@ -55,23 +54,14 @@ function Panel({ panel, level }: { panel: ReasonPanel; level: ReasonAnalysis['le
                     <UserText>{r.label}</UserText>
                     {r.retired && <span className="muted small"> (retired)</span>}
                     {level === 'reason' && (
-                      <>
-                        <a className="small row-link" href={interviewsHref({ reason: r.id })}>
-                          interviews
-                        </a>
-                        <a className="small row-link" href={interviewsHref({ view: 'quotes', reason: r.id })}>
-                          quotes
-                        </a>
-                      </>
+                      <div className="small muted">
+                        <UserText>{r.category}</UserText> · <a href={interviewsHref({ reason: r.id })}>interviews</a> ·{' '}
+                        <a href={interviewsHref({ view: 'quotes', reason: r.id })}>quotes</a>
+                      </div>
                     )}
                   </td>
-                  {level === 'reason' && (
-                    <td className="muted">
-                      <UserText>{r.category}</UserText>
-                    </td>
-                  )}
                   <td className="num">{formatInt(r.deals)}</td>
-                  <td>
+                  <td className="nowrap">
                     <RateView rate={r.share} hitsLabel="citing" />
                   </td>
                   <td className="num">{formatInt(r.interviews)}</td>
