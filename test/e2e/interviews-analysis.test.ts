@@ -17,6 +17,9 @@ import type { AgreementAnalysis, ReasonAnalysis } from '#shared/domain/winloss.t
 import { closeBrowser, launchWinnow, SCREENSHOT_DIR } from './harness/launch.ts';
 import type { Winnow } from './harness/launch.ts';
 
+/** Waits for the UI generously: the machine running the tests may be busy. */
+const POLL = 15_000;
+
 let app: Winnow;
 let dbPath: string;
 let reasons: ReasonAnalysis;
@@ -76,7 +79,9 @@ describe('why we win, why we lose', () => {
     }
     const m = agreement.result;
     await expect
-      .poll(async () => (await page.getByTestId('agreement-headline').innerText()).replace(/\s+/g, ' '))
+      .poll(async () => (await page.getByTestId('agreement-headline').innerText()).replace(/\s+/g, ' '), {
+        timeout: POLL,
+      })
       .toContain(
         `on ${m.compared - m.agree} of ${m.compared} deals: ${pct(m.differ.rate)} ${(m.differ.low! * 100).toFixed(0)}%–${(m.differ.high! * 100).toFixed(0)}% n=${m.compared}`,
       );
@@ -92,11 +97,11 @@ describe('why we win, why we lose', () => {
     await page.getByTestId('analysis-competitor').selectOption(String(acme.id));
     const expected = readOnly((db) => reasonAnalysis(db, { competitorId: acme.id }, 'reason', false, readSettings(db)));
     await expect
-      .poll(() => page.getByTestId('analysis-scope').innerText())
+      .poll(() => page.getByTestId('analysis-scope').innerText(), { timeout: POLL })
       .toContain(`${expected.scope.interviews} interviews on ${expected.scope.deals} deals`);
     const top = expected.panels[1]!.rows[0]!;
     await expect
-      .poll(() => page.getByTestId('pareto-table-lost').locator('tbody tr').first().innerText())
+      .poll(() => page.getByTestId('pareto-table-lost').locator('tbody tr').first().innerText(), { timeout: POLL })
       .toContain(top.label);
   });
 });
@@ -110,9 +115,13 @@ describe('quote library', () => {
     );
     await page.getByTestId('quote-theme').selectOption(String(pricing.id));
     const expected = readOnly((db) => listQuotes(db, { themeId: pricing.id }, 0, 5));
-    await expect.poll(() => page.getByTestId('quote-count').innerText()).toBe(`${expected.total} quotes`);
+    await expect
+      .poll(() => page.getByTestId('quote-count').innerText(), { timeout: POLL })
+      .toBe(`${expected.total} quotes`);
     await page.getByTestId('copy-quote').first().click();
-    await expect.poll(() => page.getByTestId('copy-status').innerText()).toBe(`Copied: ${expected.rows[0]!.copyText}`);
+    await expect
+      .poll(() => page.getByTestId('copy-status').innerText(), { timeout: POLL })
+      .toBe(`Copied: ${expected.rows[0]!.copyText}`);
     expect(expected.rows[0]!.copyText).toMatch(/^“.+” — .+, .+/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'interviews-quotes.png') });
   });
@@ -133,7 +142,7 @@ describe('reason taxonomy editor', () => {
     expect(await row.innerText()).toContain(`${from.counts.interviews} interview codings`);
     await row.getByTestId('merge-confirm').click();
     await expect
-      .poll(() => page.getByTestId('taxonomy-message').innerText())
+      .poll(() => page.getByTestId('taxonomy-message').innerText(), { timeout: POLL })
       .toBe('Merged "Understanding of our needs" into "Responsiveness".');
     const after = readOnly((db) => readTaxonomy(db)).categories.flatMap((c) => c.reasons);
     const merged = after.find((r) => r.id === into.id)!;
@@ -147,7 +156,7 @@ describe('reason taxonomy editor', () => {
       .innerText();
     expect(shown).toContain(`${merged.counts.interviews} (${merged.counts.primary})`);
     await expect
-      .poll(() => page.getByTestId('reason-history').locator('li').first().innerText())
+      .poll(() => page.getByTestId('reason-history').locator('li').first().innerText(), { timeout: POLL })
       .toContain('Merged "Understanding of our needs" into "Responsiveness"');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'interviews-taxonomy.png'), fullPage: true });
   });

@@ -11,6 +11,9 @@ import { insertDeals } from '../support/insert.ts';
 import { closeBrowser, launchWinnow, SCREENSHOT_DIR } from './harness/launch.ts';
 import type { Winnow } from './harness/launch.ts';
 
+/** Waits for the UI generously: the machine running the tests may be busy. */
+const POLL = 15_000;
+
 let dbPath: string;
 let app: Winnow | null = null;
 
@@ -70,7 +73,9 @@ describe('interview capture', () => {
     app = await launchWinnow({ dbPath });
     const { page } = app;
     const id = await startInterview(app, 'Blue Ridge');
-    await expect.poll(() => page.getByTestId('completion').innerText()).toContain("Interviewee's role");
+    await expect
+      .poll(() => page.getByTestId('completion').innerText(), { timeout: POLL })
+      .toContain("Interviewee's role");
 
     // Complete too early: the form says exactly what is missing.
     await page.getByTestId('complete').click();
@@ -98,7 +103,9 @@ describe('interview capture', () => {
     await page.keyboard.press('Alt+KeyR');
     await page.keyboard.type('missing cap');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('coded-reasons').innerText()).toContain('Missing capability');
+    await expect
+      .poll(() => page.getByTestId('coded-reasons').innerText(), { timeout: POLL })
+      .toContain('Missing capability');
 
     await page.getByTestId('rating-product_fit-us').selectOption('2');
     const acme = (row("SELECT id FROM competitors WHERE name = 'Acme Analytics'") as { id: number }).id;
@@ -111,17 +118,17 @@ describe('interview capture', () => {
     await page.keyboard.type('integrations');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByTestId('theme-tag').allInnerTexts())
+      .poll(() => page.getByTestId('theme-tag').allInnerTexts(), { timeout: POLL })
       .toEqual([expect.stringContaining('integrations')]);
     await page.getByTestId('quote-shareable').check();
 
     await page.getByTestId('notes').fill('**Follow up** with product on the connector.\n\n- warehouse sync\n- SSO');
     await expect
-      .poll(() => page.getByTestId('notes-preview').locator('li').allInnerTexts())
+      .poll(() => page.getByTestId('notes-preview').locator('li').allInnerTexts(), { timeout: POLL })
       .toEqual(['warehouse sync', 'SSO']);
 
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => page.getByTestId('status-badge').innerText()).toBe('Complete');
+    await expect.poll(() => page.getByTestId('status-badge').innerText(), { timeout: POLL }).toBe('Complete');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'interview-form.png'), fullPage: true });
 
     const stored = row(
@@ -180,7 +187,7 @@ describe('interview capture', () => {
     expect(await drafts.innerText()).toContain('Cedar Labs - Insight Core');
     await drafts.getByTestId('resume-draft').first().click();
     await again.getByTestId('interview-form').waitFor();
-    await expect.poll(() => again.getByTestId('notes').inputValue()).toBe(saved);
+    await expect.poll(() => again.getByTestId('notes').inputValue(), { timeout: POLL }).toBe(saved);
     await again.screenshot({ path: join(SCREENSHOT_DIR, 'interview-draft-resumed.png') });
   });
 });

@@ -16,6 +16,9 @@ import { insertDeals } from '../support/insert.ts';
 import { closeBrowser, launchWinnow, SCREENSHOT_DIR } from './harness/launch.ts';
 import type { Winnow } from './harness/launch.ts';
 
+/** Waits for the UI generously: the machine running the tests may be busy. */
+const POLL = 15_000;
+
 const HOSTILE = JSON.parse(
   readFileSync(new URL('../fixtures/interviews/hostile-strings.json', import.meta.url), 'utf8'),
 ) as string[];
@@ -137,7 +140,7 @@ describe('hostile text', () => {
     await page.getByTestId('interview-row').first().waitFor();
     expect(await page.getByTestId('interview-row').first().innerText()).toContain(PAYLOAD_NAME);
     await page.getByTestId('interview-search').fill('script pwned');
-    await expect.poll(() => page.getByTestId('search-match').count()).toBeGreaterThan(2);
+    await expect.poll(() => page.getByTestId('search-match').count(), { timeout: POLL }).toBeGreaterThan(2);
     const marks = await page.locator('[data-testid=search-match] mark').allInnerTexts();
     expect(marks.map((m) => m.toLowerCase())).toContain('script');
     expect(await page.getByTestId('search-match').first().innerText()).toContain('<script>');
@@ -155,7 +158,9 @@ describe('hostile text', () => {
     for (const s of HOSTILE.slice(0, 5)) expect(shown).toContain(s);
     // Typed into the form as a user would (and autosaved), not only imported.
     await page.getByTestId('notes').fill(TYPED);
-    await expect.poll(() => preview.innerText()).toContain('<script>window.__pwned = "typed"</script>');
+    await expect
+      .poll(() => preview.innerText(), { timeout: POLL })
+      .toContain('<script>window.__pwned = "typed"</script>');
     expect(await preview.locator('h3').innerText()).toBe('Notes <script>window.__pwned = "typed"</script>');
     expect(await preview.innerText()).toContain('bad link (link removed)');
     expect(await preview.innerText()).toContain('good link (https://example.com/pricing)');
@@ -171,7 +176,7 @@ describe('hostile text', () => {
     );
     expect(rtl).toBe('rtl');
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('ltr');
-    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: POLL }).toBe('saved');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'hostile-form.png'), fullPage: true });
     await assertInert('form');
   });
@@ -185,10 +190,10 @@ describe('hostile text', () => {
     await page.getByTestId('quote-search').fill('onerror');
     const withOnerror = HOSTILE.filter((h) => /onerror/i.test(h)).length;
     await expect
-      .poll(() => page.getByTestId('quote-count').innerText())
+      .poll(() => page.getByTestId('quote-count').innerText(), { timeout: POLL })
       .toBe(`${withOnerror} quote${withOnerror === 1 ? '' : 's'}`);
     await page.getByTestId('copy-quote').first().click();
-    await expect.poll(() => page.getByTestId('copy-status').innerText()).toContain('Copied: “');
+    await expect.poll(() => page.getByTestId('copy-status').innerText(), { timeout: POLL }).toContain('Copied: “');
     expect(await page.getByTestId('copy-status').innerText()).toContain(
       `— ${PAYLOAD_NAME}, <iframe src="javascript:alert(3)">`,
     );
@@ -209,7 +214,9 @@ describe('hostile text', () => {
 
     await go('Reasons & themes');
     await page.getByTestId('taxonomy').waitFor();
-    expect(await page.getByTestId('themes').innerText()).toContain(`"><svg onload=window.__pwned='theme'>`);
+    await expect
+      .poll(() => page.getByTestId('themes').innerText(), { timeout: POLL })
+      .toContain(`"><svg onload=window.__pwned='theme'>`);
     await assertInert('taxonomy');
   });
 });

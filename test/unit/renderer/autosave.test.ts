@@ -51,18 +51,18 @@ afterEach(() => {
 });
 
 describe('autosave', () => {
-  it('saves 300 ms after typing pauses', async () => {
+  it('saves 250 ms after typing pauses', async () => {
     const c = controller();
     c.sync({ ...emptyDraft(), notes: 'a' }, () => {});
     c.changed(1);
-    await vi.advanceTimersByTimeAsync(299);
+    await vi.advanceTimersByTimeAsync(249);
     expect(calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
-    expect(calls.map((x) => [x.at, x.draft.notes])).toEqual([[300, 'a']]);
+    expect(calls.map((x) => [x.at, x.draft.notes])).toEqual([[250, 'a']]);
     expect(states.at(-1)).toEqual({ kind: 'saved', at: '2026-01-01T00:00:00.000Z' });
   });
 
-  it('while typing without pause, saves at least every 800 ms', async () => {
+  it('while typing without pause, saves at least every 600 ms', async () => {
     const c = controller();
     let text = '';
     for (let i = 1; i <= 25; i++) {
@@ -72,9 +72,9 @@ describe('autosave', () => {
       await vi.advanceTimersByTimeAsync(100);
     }
     await vi.advanceTimersByTimeAsync(300);
-    // Edits every 100 ms from 0 to 2400 ms: saved 800 ms after each first unsaved edit (800, 1600,
-    // 2400), then 300 ms after the last one.
-    expect(calls.map((x) => x.at)).toEqual([800, 1600, 2400, 2700]);
+    // Edits every 100 ms from 0 to 2400 ms: saved 600 ms after each first unsaved edit (600, 1200,
+    // 1800, 2400), then 250 ms after the last one.
+    expect(calls.map((x) => x.at)).toEqual([600, 1200, 1800, 2400, 2650]);
     expect(calls.at(-1)!.draft.notes).toBe(text);
   });
 
@@ -92,7 +92,7 @@ describe('autosave', () => {
     };
     c.sync({ ...emptyDraft(), quotes: [quote] }, () => {});
     c.changed(1);
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(250);
     expect(calls).toHaveLength(1);
     // More typing while the first save is still on its way: no second save yet.
     c.sync({ ...emptyDraft(), quotes: [{ ...quote, text: 'Hi there' }] }, () => {});
@@ -136,7 +136,7 @@ describe('autosave', () => {
     expect(calls).toHaveLength(1);
     expect(states.at(-1)).toMatchObject({ kind: 'error' });
     c.changed(2);
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(250);
     expect(calls).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(2000);
     expect(calls).toHaveLength(3);
