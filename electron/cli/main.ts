@@ -4,6 +4,8 @@ import { AppError } from '#core/errors.ts';
 import { competitorCommand, competitorHelp } from './commands/competitor.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
 import { matrixCommand, matrixHelp } from './commands/matrix.ts';
+import { interviewsCommand, interviewsHelp } from './commands/interviews.ts';
+import { reasonsCommand, reasonsHelp } from './commands/reasons.ts';
 import { statsCommand, statsHelp } from './commands/stats.ts';
 import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
@@ -13,6 +15,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   stats: { run: statsCommand, help: statsHelp },
   matrix: { run: matrixCommand, help: matrixHelp },
   competitor: { run: competitorCommand, help: competitorHelp },
+  interviews: { run: interviewsCommand, help: interviewsHelp },
+  reasons: { run: reasonsCommand, help: reasonsHelp },
 };
 
 function usage(): string {

@@ -4,11 +4,14 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { dashboardChannels } from './dashboard.ts';
+import { interviewsChannels } from './interviews.ts';
 import type { ChannelSpec, DomainOf } from './define.ts';
 import { jobsChannels } from './jobs.ts';
+import { reasonsChannels } from './reasons.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
 import { winRatesChannels } from './win-rates.ts';
+import { winlossChannels } from './winloss.ts';
 
 export const contract = {
   ...appChannels,
@@ -16,6 +19,9 @@ export const contract = {
   ...settingsChannels,
   ...jobsChannels,
   ...winRatesChannels,
+  ...interviewsChannels,
+  ...reasonsChannels,
+  ...winlossChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,9 +10,10 @@ import { loadDemo } from '#core/demo/load-demo.ts';
 import type { Figure, Suite } from './harness.ts';
 import { printTable } from './harness.ts';
 import { foundationSuite } from './suites/foundation.ts';
+import { interviewsSuite } from './suites/interviews.ts';
 import { matrixSuite } from './suites/matrix.ts';
 
-const SUITES: Suite[] = [foundationSuite, matrixSuite];
+const SUITES: Suite[] = [foundationSuite, matrixSuite, interviewsSuite];
 
 const { values } = parseArgs({
   options: {

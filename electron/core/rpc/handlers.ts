@@ -2,11 +2,14 @@
 // without a handler here does not compile.
 import type { HandlerMap } from '#shared/contract/index.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
+import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { jobsHandlers } from '../jobs/jobs-handlers.ts';
+import { reasonsHandlers } from '../reasons/reasons-handlers.ts';
 import { appHandlers } from '../session/app-handlers.ts';
 import type { Session } from '../session/session.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
 import { winRatesHandlers } from '../win-rates/win-rates-handlers.ts';
+import { winlossHandlers } from '../winloss/winloss-handlers.ts';
 
 export const handlers: HandlerMap<Session> = {
   ...appHandlers,
@@ -14,4 +17,7 @@ export const handlers: HandlerMap<Session> = {
   ...settingsHandlers,
   ...jobsHandlers,
   ...winRatesHandlers,
+  ...interviewsHandlers,
+  ...reasonsHandlers,
+  ...winlossHandlers,
 };

@@ -6,6 +6,7 @@ import { CompetitorsPage } from '../competitors/CompetitorsPage.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { InterviewsArea } from '../interviews/InterviewsArea.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { WinRatesPage } from '../win-rates/WinRatesPage.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
@@ -36,6 +37,7 @@ export function App() {
   else if (area.id === 'settings') body = <SettingsPage info={info.data} />;
   else if (area.id === 'win-rates') body = <WinRatesPage />;
   else if (area.id === 'competitors') body = <CompetitorsPage />;
+  else if (area.id === 'interviews') body = <InterviewsArea />;
   else body = <PendingArea area={area} />;
 
   return (

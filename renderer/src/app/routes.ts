@@ -25,7 +25,7 @@ export const AREAS: Area[] = [
     id: 'interviews',
     label: 'Interviews',
     path: '/interviews',
-    pending: 'issue #4',
+    pending: null,
     purpose: 'Log win/loss interviews, code reasons, keep a quote library, and see why we win and why we lose.',
   },
   {

@@ -1,12 +1,13 @@
 // The one React wrapper around ECharts: it owns init, option updates, resize and dispose.
 // Only the charts and components we use are registered (no full `echarts` import).
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -17,6 +18,9 @@ echarts.use([
   BarChart,
   HeatmapChart,
   LineChart,
+  ScatterChart,
+  CustomChart,
+  VisualMapComponent,
   GridComponent,
   TooltipComponent,
   LegendComponent,

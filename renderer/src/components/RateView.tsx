@@ -4,8 +4,9 @@ import type { Rate } from '#shared/analytics/rate.ts';
 import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import { formatInt, formatPercent } from '../lib/format.ts';
 
-export function RateView({ rate, big = false }: { rate: Rate; big?: boolean }) {
-  const title = describeRateText(rate);
+/** hitsLabel names the hits in the tooltip ('won' by default; 'citing', 'differ' …). */
+export function RateView({ rate, big = false, hitsLabel }: { rate: Rate; big?: boolean; hitsLabel?: string }) {
+  const title = describeRateText(rate, hitsLabel);
   if (rate.n === 0) {
     return (
       <span className="rate rate-empty" title={title}>

@@ -148,8 +148,10 @@ describe('the win-rate migrations on a workspace that already holds deals', () =
     try {
       const path = join(dir, 'old.winnow');
       const all = readMigrations(defaultMigrationsDir());
-      const foundation = all.filter((m) => !m.tag.includes('win_rate'));
-      // The workspace as the foundation left it (other issues' migrations included, ours not).
+      // The workspace as it was before the migration that adds the copies (a prefix: migrations
+      // apply in order).
+      const first = all.findIndex((m) => m.statements.some((st) => st.includes('ADD `deal_outcome`')));
+      const foundation = all.slice(0, first);
       const old = await openWorkspace(path, { mode: 'create', migrations: foundation });
       old.sqlite.exec(`
         INSERT INTO competitors (id, name) VALUES (1, 'Acme'), (2, 'Bolt');

@@ -1,0 +1,51 @@
+// The Interviews area: the list with its search, capture, "why we win, why we lose", the quote
+// library, the reason taxonomy and the interview guides. Its sub-pages live in the hash query.
+import { AnalysisPage } from './analysis/AnalysisPage.tsx';
+import { NewInterview } from './capture/NewInterview.tsx';
+import { InterviewEditor } from './capture/InterviewEditor.tsx';
+import { GuideEditor } from './guides/GuideEditor.tsx';
+import { intParam, interviewsHref, useHashQuery } from './hash-query.ts';
+import { InterviewList } from './list/InterviewList.tsx';
+import { QuoteBrowser } from './quotes/QuoteBrowser.tsx';
+import { TaxonomyEditor } from './taxonomy/TaxonomyEditor.tsx';
+import './interviews.css';
+
+const VIEWS = [
+  { id: 'list', label: 'Interviews' },
+  { id: 'analysis', label: 'Why we win & lose' },
+  { id: 'quotes', label: 'Quote library' },
+  { id: 'taxonomy', label: 'Reasons & themes' },
+  { id: 'guides', label: 'Interview guides' },
+] as const;
+
+export function InterviewsArea() {
+  const params = useHashQuery();
+  const id = intParam(params, 'id');
+  if (id !== undefined) return <InterviewEditor key={id} id={id} />;
+  if (params.has('new')) return <NewInterview dealId={intParam(params, 'deal')} />;
+  const view = VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'list';
+  return (
+    <div className="interviews" data-testid="interviews-area">
+      <nav className="subnav" aria-label="Interviews">
+        {VIEWS.map((v) => (
+          <a
+            key={v.id}
+            href={interviewsHref(v.id === 'list' ? {} : { view: v.id })}
+            aria-current={v.id === view ? 'page' : undefined}
+          >
+            {v.label}
+          </a>
+        ))}
+        <a className="button-link" href={interviewsHref({ new: 1 })} data-testid="new-interview">
+          New interview
+        </a>
+      </nav>
+      {/* Keyed by the query: following a link with other filters starts the view afresh from them. */}
+      {view === 'list' && <InterviewList key={params.toString()} params={params} />}
+      {view === 'analysis' && <AnalysisPage key={params.toString()} params={params} />}
+      {view === 'quotes' && <QuoteBrowser key={params.toString()} params={params} />}
+      {view === 'taxonomy' && <TaxonomyEditor />}
+      {view === 'guides' && <GuideEditor />}
+    </div>
+  );
+}

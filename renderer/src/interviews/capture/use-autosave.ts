@@ -1,0 +1,150 @@
+// Autosave for the capture form: every edit reaches the database within a second, without any
+// help from unload handlers (a crash or a killed window loses at most the last second).
+//  - A save starts 250 ms after typing pauses, and at the latest 600 ms after the first unsaved
+//    edit, so continuous typing is saved about every 0.6 s, leaving time for the request itself
+//    on a busy machine.
+//  - Saves run one at a time; edits made during a save are sent by the next one.
+//  - New quotes get their ids from the first save; the ids are kept here as well as in the
+//    form, so a save that starts before the form re-renders cannot create a quote twice.
+import { useEffect, useState } from 'react';
+import type { InterviewDraft } from '#shared/domain/interview-draft.ts';
+import type { SaveResult } from '#shared/domain/interviews.ts';
+import type { Api } from '#shared/contract/index.ts';
+import { ApiError, call } from '../../api/client.ts';
+
+export const SAVE_PAUSE_MS = 250;
+export const SAVE_MAX_WAIT_MS = 600;
+const RETRY_MS = 2000;
+
+export type SaveState =
+  { kind: 'saved'; at: string | null } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; error: Error };
+
+type Save = (api: Api, id: number, draft: InterviewDraft) => ReturnType<Api['interviews']['save']>;
+
+export class AutosaveController {
+  draft: InterviewDraft;
+  version: number;
+  onSaved: (r: SaveResult) => void = () => {};
+  private savedVersion: number;
+  private firstUnsavedAt: number | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private readonly quoteIds = new Map<string, number>();
+  private readonly id: number;
+  private readonly setState: (s: SaveState) => void;
+  private readonly save: Save;
+
+  constructor(id: number, draft: InterviewDraft, version: number, setState: (s: SaveState) => void, save: Save) {
+    this.id = id;
+    this.draft = draft;
+    this.version = version;
+    this.savedVersion = version;
+    this.setState = setState;
+    this.save = save;
+  }
+
+  get dirty(): boolean {
+    return this.savedVersion !== this.version;
+  }
+
+  /** The form as it is now, and what to do with a save's answer. */
+  sync(draft: InterviewDraft, onSaved: (r: SaveResult) => void): void {
+    this.draft = draft;
+    this.onSaved = onSaved;
+  }
+
+  /** The form changed (a new version): save soon. */
+  changed(version: number): void {
+    this.version = version;
+    if (!this.dirty) return;
+    if (!this.inFlight) this.setState({ kind: 'pending' });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    const now = Date.now();
+    this.firstUnsavedAt ??= now;
+    const wait = Math.max(0, Math.min(SAVE_PAUSE_MS, this.firstUnsavedAt + SAVE_MAX_WAIT_MS - now));
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.flush().catch(() => undefined), wait);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Save now; resolves once everything typed so far is stored (or rejects with the error). */
+  async flush(): Promise<void> {
+    this.clearTimer();
+    while (this.inFlight) await this.inFlight.catch(() => undefined);
+    if (!this.dirty) return;
+    const p = this.saveOnce();
+    this.inFlight = p;
+    try {
+      await p;
+    } finally {
+      this.inFlight = null;
+    }
+    if (this.dirty) this.schedule();
+  }
+
+  private async saveOnce(): Promise<void> {
+    const version = this.version;
+    const draft: InterviewDraft = {
+      ...this.draft,
+      quotes: this.draft.quotes.map((q) =>
+        q.id === null && this.quoteIds.has(q.key) ? { ...q, id: this.quoteIds.get(q.key)! } : q,
+      ),
+    };
+    this.setState({ kind: 'saving' });
+    try {
+      const result = await call((api) => this.save(api, this.id, draft));
+      for (const [key, quoteId] of Object.entries(result.quoteIds)) this.quoteIds.set(key, quoteId);
+      this.savedVersion = version;
+      this.onSaved(result);
+      if (this.dirty) {
+        this.firstUnsavedAt = Date.now();
+        this.setState({ kind: 'pending' });
+      } else {
+        this.firstUnsavedAt = null;
+        this.setState({ kind: 'saved', at: result.savedAt });
+      }
+    } catch (e) {
+      this.setState({ kind: 'error', error: e as Error });
+      // A refused form (invalid_argument) waits for the next edit, and an interview that is not
+      // there (not_found, no workspace) is not retried; anything else is, every two seconds.
+      if (!(e instanceof ApiError && ['invalid_argument', 'not_found', 'no_workspace'].includes(e.code))) {
+        this.clearTimer();
+        this.timer = setTimeout(() => void this.flush().catch(() => undefined), RETRY_MS);
+      }
+      throw e;
+    }
+  }
+
+  /** Leaving the form inside the app: send what is left, stop timers. */
+  leave(): void {
+    this.clearTimer();
+    if (this.dirty) void this.flush().catch(() => undefined);
+  }
+}
+
+export function useAutosave(
+  id: number,
+  dealId: number,
+  draft: InterviewDraft,
+  version: number,
+  onSaved: (result: SaveResult) => void,
+): { state: SaveState; flush: () => Promise<void> } {
+  const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
+  const [ctl] = useState(
+    () =>
+      new AutosaveController(id, draft, version, setState, (api, i, d) =>
+        api.interviews.save({ id: i, dealId, draft: d }),
+      ),
+  );
+  useEffect(() => ctl.sync(draft, onSaved));
+  useEffect(() => ctl.changed(version), [ctl, version]);
+  useEffect(() => () => ctl.leave(), [ctl]);
+  return { state, flush: () => ctl.flush() };
+}
