@@ -7,6 +7,7 @@ import { dashboardChannels } from './dashboard.ts';
 import type { ChannelSpec, DomainOf } from './define.ts';
 import { jobsChannels } from './jobs.ts';
 import type { Result } from './result.ts';
+import { retentionChannels } from './retention.ts';
 import { settingsChannels } from './settings.ts';
 
 export const contract = {
@@ -14,6 +15,7 @@ export const contract = {
   ...dashboardChannels,
   ...settingsChannels,
   ...jobsChannels,
+  ...retentionChannels,
 } as const;
 
 export type Contract = typeof contract;

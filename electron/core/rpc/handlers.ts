@@ -3,6 +3,7 @@
 import type { HandlerMap } from '#shared/contract/index.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { jobsHandlers } from '../jobs/jobs-handlers.ts';
+import { retentionHandlers } from '../retention/retention-handlers.ts';
 import { appHandlers } from '../session/app-handlers.ts';
 import type { Session } from '../session/session.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
@@ -12,4 +13,5 @@ export const handlers: HandlerMap<Session> = {
   ...dashboardHandlers,
   ...settingsHandlers,
   ...jobsHandlers,
+  ...retentionHandlers,
 };

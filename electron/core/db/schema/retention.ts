@@ -1,0 +1,31 @@
+// Retention's maintained tables: a cache derived from won deals and revenue_lines, rebuilt by
+// electron/core/retention/retention-refresh.ts and never edited by hand. They hold no facts of
+// their own, so they carry no foreign keys: the refresh removes rows of accounts that are gone.
+//
+// Two more objects live in a custom migration because drizzle cannot declare them:
+//   retention_periods (grain, cohort, period, account_id, revenue, base), WITHOUT ROWID, keyed in
+//     the order the cohort matrix is read, so the matrix is one ordered scan with no sort;
+//   triggers on deals and revenue_lines that put every changed account into retention_dirty.
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** One row per customer: an account with revenue in at least one month up to the data's last date. */
+export const retentionCustomers = sqliteTable('retention_customers', {
+  accountId: integer('account_id').primaryKey(),
+  /** Month index (year * 12 + month - 1) of the first month with revenue. */
+  firstMonth: integer('first_month').notNull(),
+  /** Where this customer's revenue came from: imported MRR lines, imported invoices, or won deals. */
+  source: text('source', { enum: ['mrr', 'invoice', 'deals'] }).notNull(),
+  /** The deal that won the customer (earliest won new-business deal, else earliest won deal). */
+  winningDealId: integer('winning_deal_id'),
+});
+
+/** Accounts whose deals or revenue lines changed since the last refresh (filled by triggers). */
+export const retentionDirty = sqliteTable('retention_dirty', {
+  accountId: integer('account_id').primaryKey(),
+});
+
+/** What the cache was built from: data's last date, its month, the rules' version, when. */
+export const retentionState = sqliteTable('retention_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

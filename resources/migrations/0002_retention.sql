@@ -1,0 +1,15 @@
+CREATE TABLE `retention_customers` (
+	`account_id` integer PRIMARY KEY NOT NULL,
+	`first_month` integer NOT NULL,
+	`source` text NOT NULL,
+	`winning_deal_id` integer
+);
+--> statement-breakpoint
+CREATE TABLE `retention_dirty` (
+	`account_id` integer PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `retention_state` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
