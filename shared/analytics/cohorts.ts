@@ -10,6 +10,7 @@ import type {
   Grain,
   RevenueRatio,
 } from '../domain/retention.ts';
+import { NONE_KEY } from '../domain/retention.ts';
 import type { ConfidenceThresholds } from '../domain/settings.ts';
 import { periodLabel } from './cohort-periods.ts';
 import { confidenceFor, rateOf } from './rate.ts';
@@ -120,7 +121,11 @@ export function buildCohortMatrix(rows: readonly CohortAggregate[], opts: Cohort
  * summed for logo retention, revenue summed for NRR and GRR). An incomplete cell would pull the
  * average down only because its period has not finished, so it is left out.
  */
-export function weightedAverage(rows: readonly CohortRow[], maxK: number, t: ConfidenceThresholds): CohortAverageCell[] {
+export function weightedAverage(
+  rows: readonly CohortRow[],
+  maxK: number,
+  t: ConfidenceThresholds,
+): CohortAverageCell[] {
   const out: CohortAverageCell[] = [];
   for (let k = 0; k <= maxK; k++) {
     let cohorts = 0;
@@ -160,10 +165,7 @@ export interface GroupedAggregate extends CohortAggregate {
 }
 
 /** One matrix per group (a split), keyed by group. */
-export function buildGroupMatrices(
-  rows: readonly GroupedAggregate[],
-  opts: CohortOptions,
-): Map<string, CohortMatrix> {
+export function buildGroupMatrices(rows: readonly GroupedAggregate[], opts: CohortOptions): Map<string, CohortMatrix> {
   const byGroup = new Map<string, GroupedAggregate[]>();
   for (const r of rows) {
     let list = byGroup.get(r.group);
@@ -175,7 +177,7 @@ export function buildGroupMatrices(
   return out;
 }
 
-/** The comparison a split shows: each group's size and weighted-average curve, largest first. */
+/** The comparison a split shows: each group's size and weighted-average curve, largest first, "none" last. */
 export function summariseGroups(
   matrices: ReadonlyMap<string, CohortMatrix>,
   labelOf: (key: string) => string,
@@ -189,5 +191,10 @@ export function summariseGroups(
       average: m.average,
     }))
     .filter((g) => g.customers > 0)
-    .sort((a, b) => b.customers - a.customers || a.label.localeCompare(b.label));
+    .sort(
+      (a, b) =>
+        Number(a.key === NONE_KEY) - Number(b.key === NONE_KEY) ||
+        b.customers - a.customers ||
+        a.label.localeCompare(b.label),
+    );
 }

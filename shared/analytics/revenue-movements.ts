@@ -136,9 +136,9 @@ export function buildMovements(
       expansionCustomers: x?.expansionCustomers ?? 0,
       reactivation: x?.reactivation ?? 0,
       reactivationCustomers: x?.reactivationCustomers ?? 0,
-      contraction: -(x?.contraction ?? 0),
+      contraction: 0 - (x?.contraction ?? 0),
       contractionCustomers: x?.contractionCustomers ?? 0,
-      churn: -(ch?.revenue ?? 0),
+      churn: 0 - (ch?.revenue ?? 0),
       churnCustomers: ch?.customers ?? 0,
       ttm,
     });

@@ -19,9 +19,7 @@ const key = z.string().max(200, 'That value is too long');
 
 const filters = z
   .array(
-    z
-      .object({ field, values: z.array(key).min(1, 'Choose at least one value').max(500, 'Too many values') })
-      .strict(),
+    z.object({ field, values: z.array(key).min(1, 'Choose at least one value').max(500, 'Too many values') }).strict(),
   )
   .max(COHORT_FIELDS.length)
   .refine((fs) => new Set(fs.map((f) => f.field)).size === fs.length, 'Each field may be filtered once')

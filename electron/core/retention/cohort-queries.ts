@@ -27,7 +27,12 @@ export interface CohortQuery {
   group: string | null;
 }
 
-export function retentionScope(sqlite: Database.Database, plan: RefreshPlan, grain: Grain, settings: Settings): RetentionScope {
+export function retentionScope(
+  sqlite: Database.Database,
+  plan: RefreshPlan,
+  grain: Grain,
+  settings: Settings,
+): RetentionScope {
   const rows = sqlite.prepare('SELECT source, count(*) AS n FROM retention_customers GROUP BY source').all() as {
     source: RevenueSource;
     n: number;

@@ -134,7 +134,7 @@ export function dimensionValues(sqlite: Database.Database): Record<CohortField, 
     const rows = sqlite
       .prepare(
         `SELECT ${FIELD_KEY[field]} AS key, max(${FIELD_NAME[field]}) AS label, count(*) AS customers
-           FROM temp.retention_dims GROUP BY key ORDER BY customers DESC, label`,
+           FROM temp.retention_dims GROUP BY key ORDER BY key = '', customers DESC, label`,
       )
       .all() as { key: string; label: string | null; customers: number }[];
     out[field] = rows.map((r) => ({

@@ -55,7 +55,12 @@ const STATUS_SQL: Record<DrillStatus, string> = {
 
 const blank = (s: string | null) => (s === null || s === '' ? null : s);
 
-export function drillReport(sqlite: Database.Database, plan: RefreshPlan, q: DrillQuery, settings: Settings): DrillReport {
+export function drillReport(
+  sqlite: Database.Database,
+  plan: RefreshPlan,
+  q: DrillQuery,
+  settings: Settings,
+): DrillReport {
   const scope = retentionScope(sqlite, plan, q.grain, settings);
   if (scope.asOfPeriod === null) throw new AppError('not_found', 'There is no revenue in this workspace yet.');
   const period = q.cohort + q.k;

@@ -42,7 +42,6 @@ interface StoredState {
   leftOut: LeftOutDeals;
 }
 
-
 export interface RefreshPlan {
   upToDate: boolean;
   full: boolean;
@@ -116,7 +115,9 @@ class Cancelled extends Error {}
  */
 function suspendIndexes(sqlite: Database.Database): string[] {
   const rows = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'retention_periods' AND sql IS NOT NULL")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'retention_periods' AND sql IS NOT NULL",
+    )
     .all() as { name: string; sql: string }[];
   for (const r of rows) sqlite.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
   return rows.map((r) => r.sql);
@@ -162,7 +163,14 @@ export function refreshRetention(
       const plan = planRefresh(sqlite);
       const full = plan.full || opts.full === true;
       if (plan.upToDate && !full) {
-        return { full: false, accounts: 0, customers: countCustomers(sqlite), periodRows: 0, asOf: plan.asOf, seconds: 0 };
+        return {
+          full: false,
+          accounts: 0,
+          customers: countCustomers(sqlite),
+          periodRows: 0,
+          asOf: plan.asOf,
+          seconds: 0,
+        };
       }
       const asOfMonth = plan.asOfMonth;
       // The longest span a contract can cover up to the data's last month; bounded so a deal
