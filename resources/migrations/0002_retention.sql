@@ -9,7 +9,15 @@ CREATE TABLE `retention_dirty` (
 	`account_id` integer PRIMARY KEY NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `retention_left_out` (
+	`account_id` integer PRIMARY KEY NOT NULL,
+	`no_amount` integer NOT NULL,
+	`bad_dates` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `retention_state` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
 );
+--> statement-breakpoint
+CREATE INDEX `revenue_lines_period` ON `revenue_lines` (`period`);

@@ -10,8 +10,9 @@ import { loadDemo } from '#core/demo/load-demo.ts';
 import type { Figure, Suite } from './harness.ts';
 import { printTable } from './harness.ts';
 import { foundationSuite } from './suites/foundation.ts';
+import { retentionSuite } from './suites/retention.ts';
 
-const SUITES: Suite[] = [foundationSuite];
+const SUITES: Suite[] = [foundationSuite, retentionSuite];
 
 const { values } = parseArgs({
   options: {

@@ -50,7 +50,7 @@ export function retentionScope(
   };
 }
 
-const AGG = `count(*) AS active, total(rp.revenue) AS revenue, total(min(rp.revenue, rp.base)) AS capped`;
+const AGG = `count(*) AS active, total(rp.revenue) AS revenue, total(rp.capped) AS capped`;
 
 /**
  * The customers a query is about, as an SQL condition on rp.account_id (dims loaded when needed).

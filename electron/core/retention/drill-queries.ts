@@ -36,9 +36,9 @@ export interface DrillQuery {
 /** Sort columns the user may choose, as SQL (allowlist: no user text reaches the query). */
 const SORT_SQL: Record<DrillSort, string> = {
   name: 'a.name COLLATE NOCASE',
-  startRevenue: 'b.base',
+  startRevenue: 'b.revenue',
   revenue: 'coalesce(p.revenue, 0)',
-  change: 'coalesce(p.revenue, 0) - b.base',
+  change: 'coalesce(p.revenue, 0) - b.revenue',
   segment: 'x.segment COLLATE NOCASE',
   region: 'x.region COLLATE NOCASE',
   product: 'x.product COLLATE NOCASE',
@@ -101,10 +101,10 @@ export function drillReport(
       `SELECT b.account_id AS accountId, a.name, a.external_id AS externalId, rc.source,
               x.segment, x.sector, x.region, x.product, x.competitor, x.reason, x.reason_source AS reasonSource,
               x.lead_source AS leadSource, x.deal_name AS winningDeal,
-              b.base AS startRevenue, coalesce(p.revenue, 0) AS revenue,
+              b.revenue AS startRevenue, coalesce(p.revenue, 0) AS revenue,
               CASE WHEN p.account_id IS NULL THEN 'inactive'
-                   WHEN p.revenue - b.base > ${eps} THEN 'expanded'
-                   WHEN b.base - p.revenue > ${eps} THEN 'contracted'
+                   WHEN p.revenue - b.revenue > ${eps} THEN 'expanded'
+                   WHEN b.revenue - p.revenue > ${eps} THEN 'contracted'
                    ELSE 'flat' END AS trend
          ${from}${STATUS_SQL[q.status]}
         ORDER BY ${SORT_SQL[q.sort]} ${q.desc ? 'DESC' : 'ASC'}, a.name COLLATE NOCASE, b.account_id

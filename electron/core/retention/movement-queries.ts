@@ -1,7 +1,7 @@
-// The SQL behind revenue movements and the twelve-month lookback: each query reads
-// retention_periods in key order and looks up the same customer's row one period (or twelve
-// months) away by primary key, grouping by (cohort, period) so no sort is needed; the sums per
-// period and the ratios are in shared/analytics/revenue-movements.ts.
+// The SQL behind revenue movements and the twelve-month lookback: one pass over retention_periods
+// in key order (each row carries the customer's previous, next and twelve-months-ahead revenue),
+// grouped by (cohort, period) so no sort is needed; the sums per period and the ratios are in
+// shared/analytics/revenue-movements.ts.
 import type Database from 'better-sqlite3';
 import { periodsPerYear } from '#shared/analytics/cohort-periods.ts';
 import { buildMovements } from '#shared/analytics/revenue-movements.ts';
@@ -41,61 +41,65 @@ export function movementsReport(
   const base = { ...scope, grain: q.grain, filters: q.filters, group };
   if (scope.asOfPeriod === null) return { ...base, periods: [] };
   const g = GRAIN_MONTHS[q.grain];
-  const extra = where ? ` AND ${where.sql}` : '';
-  const params = where?.params ?? [];
+  // The scope's positional parameters, named for the one query that uses them all.
+  let n = 0;
+  const extra = where ? ` AND ${where.sql.replace(/\?/g, () => `@s${n++}`)}` : '';
+  const params = Object.fromEntries((where?.params ?? []).map((v, i) => [`s${i}`, v]));
   const eps = FLAT_EPSILON;
 
-  const active = sqlite
+  // One pass: each row is a customer's revenue in a period beside its previous, next and
+  // twelve-months-ahead revenue; churn is booked one period later, the lookback twelve months later.
+  const lag = periodsPerYear(q.grain);
+  const rows = sqlite
     .prepare(
       `SELECT rp.cohort, rp.period,
               count(*) AS customers, total(rp.revenue) AS revenue,
               count(*) FILTER (WHERE rp.period = rp.cohort) AS newCustomers,
               total(rp.revenue) FILTER (WHERE rp.period = rp.cohort) AS newRevenue,
-              count(*) FILTER (WHERE rp.period > rp.cohort AND prev.account_id IS NULL) AS reactivationCustomers,
-              total(rp.revenue) FILTER (WHERE rp.period > rp.cohort AND prev.account_id IS NULL) AS reactivation,
-              count(*) FILTER (WHERE rp.revenue - prev.revenue > ${eps}) AS expansionCustomers,
-              total(rp.revenue - prev.revenue) FILTER (WHERE rp.revenue - prev.revenue > ${eps}) AS expansion,
-              count(*) FILTER (WHERE prev.revenue - rp.revenue > ${eps}) AS contractionCustomers,
-              total(prev.revenue - rp.revenue) FILTER (WHERE prev.revenue - rp.revenue > ${eps}) AS contraction
+              count(*) FILTER (WHERE rp.period > rp.cohort AND rp.prev IS NULL) AS reactivationCustomers,
+              total(rp.revenue) FILTER (WHERE rp.period > rp.cohort AND rp.prev IS NULL) AS reactivation,
+              count(*) FILTER (WHERE rp.revenue - rp.prev > ${eps}) AS expansionCustomers,
+              total(rp.revenue - rp.prev) FILTER (WHERE rp.revenue - rp.prev > ${eps}) AS expansion,
+              count(*) FILTER (WHERE rp.prev - rp.revenue > ${eps}) AS contractionCustomers,
+              total(rp.prev - rp.revenue) FILTER (WHERE rp.prev - rp.revenue > ${eps}) AS contraction,
+              count(*) FILTER (WHERE rp.next IS NULL AND rp.period < @asOf) AS churnCustomers,
+              total(rp.revenue) FILTER (WHERE rp.next IS NULL AND rp.period < @asOf) AS churnRevenue,
+              count(*) FILTER (WHERE rp.period + @lag <= @asOf) AS baseCustomers,
+              total(rp.revenue) FILTER (WHERE rp.period + @lag <= @asOf) AS baseRevenue,
+              count(rp.ahead) FILTER (WHERE rp.period + @lag <= @asOf) AS retainedCustomers,
+              total(rp.ahead) FILTER (WHERE rp.period + @lag <= @asOf) AS aheadRevenue,
+              total(min(rp.ahead, rp.revenue)) FILTER (WHERE rp.period + @lag <= @asOf) AS aheadCapped
          FROM retention_periods rp
-         LEFT JOIN retention_periods prev
-           ON prev.grain = rp.grain AND prev.cohort = rp.cohort AND prev.period = rp.period - 1
-          AND prev.account_id = rp.account_id
-        WHERE rp.grain = ? AND rp.period <= ?${extra}
+        WHERE rp.grain = @g AND rp.period <= @asOf${extra}
         GROUP BY rp.cohort, rp.period`,
     )
-    .all(g, scope.asOfPeriod, ...params) as (ActiveAggregate & { cohort: number })[];
-  if (active.length === 0) return { ...base, periods: [] };
+    .all({ g, asOf: scope.asOfPeriod, lag, ...params }) as (ActiveAggregate & {
+    cohort: number;
+    churnCustomers: number;
+    churnRevenue: number;
+    baseCustomers: number;
+    baseRevenue: number;
+    retainedCustomers: number;
+    aheadRevenue: number;
+    aheadCapped: number;
+  })[];
+  if (rows.length === 0) return { ...base, periods: [] };
+  const active: ActiveAggregate[] = rows;
+  const churn: ChurnAggregate[] = rows.map((r) => ({
+    period: r.period + 1,
+    customers: r.churnCustomers,
+    revenue: r.churnRevenue,
+  }));
+  const lookback: LookbackAggregate[] = rows.map((r) => ({
+    period: r.period + lag,
+    baseCustomers: r.baseCustomers,
+    baseRevenue: r.baseRevenue,
+    retainedCustomers: r.retainedCustomers,
+    revenue: r.aheadRevenue,
+    capped: r.aheadCapped,
+  }));
 
-  const churn = sqlite
-    .prepare(
-      `SELECT rp.cohort, rp.period + 1 AS period, count(*) AS customers, total(rp.revenue) AS revenue
-         FROM retention_periods rp
-        WHERE rp.grain = ? AND rp.period + 1 <= ?${extra}
-          AND NOT EXISTS (SELECT 1 FROM retention_periods nx
-                           WHERE nx.grain = rp.grain AND nx.cohort = rp.cohort AND nx.period = rp.period + 1
-                             AND nx.account_id = rp.account_id)
-        GROUP BY rp.cohort, rp.period`,
-    )
-    .all(g, scope.asOfPeriod, ...params) as ChurnAggregate[];
-
-  const lag = periodsPerYear(q.grain);
-  const lookback = sqlite
-    .prepare(
-      `SELECT rp.cohort, rp.period + ? AS period,
-              count(*) AS baseCustomers, total(rp.revenue) AS baseRevenue,
-              count(nx.account_id) AS retainedCustomers, total(nx.revenue) AS revenue,
-              total(min(nx.revenue, rp.revenue)) AS capped
-         FROM retention_periods rp
-         LEFT JOIN retention_periods nx
-           ON nx.grain = rp.grain AND nx.cohort = rp.cohort AND nx.period = rp.period + ?
-          AND nx.account_id = rp.account_id
-        WHERE rp.grain = ? AND rp.period + ? <= ?${extra}
-        GROUP BY rp.cohort, rp.period`,
-    )
-    .all(lag, lag, g, lag, scope.asOfPeriod, ...params) as LookbackAggregate[];
-
-  const firstPeriod = Math.min(...active.map((r) => r.cohort));
+  const firstPeriod = rows.reduce((min, r) => Math.min(min, r.cohort), Infinity);
   return {
     ...base,
     periods: buildMovements(active, churn, lookback, {

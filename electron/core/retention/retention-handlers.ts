@@ -9,7 +9,7 @@ import { cohortReport, retentionScope } from './cohort-queries.ts';
 import { dimensionValues } from './customer-dims.ts';
 import { drillReport } from './drill-queries.ts';
 import { movementsReport } from './movement-queries.ts';
-import { ensureFresh, INLINE_REFRESH_LIMIT, planRefresh, readState } from './retention-refresh.ts';
+import { ensureFresh, INLINE_REFRESH_LIMIT, leftOutDeals, planRefresh } from './retention-refresh.ts';
 
 type RetentionChannels =
   | 'retention:status'
@@ -49,7 +49,7 @@ export const retentionHandlers: Pick<HandlerMap<Session>, RetentionChannels> = {
       asOf: plan.asOf,
       customers: scope.customers,
       sources: scope.sources,
-      leftOut: readState(ws.sqlite).leftOut,
+      leftOut: leftOutDeals(ws.sqlite),
     };
   },
   'retention:rebuild': (_arg, s) => {

@@ -70,15 +70,23 @@ export const DEAL_MONTHS_SQL = `
    GROUP BY s.account_id, month
   HAVING total(s.monthly) > 0`;
 
-/** Won deals that make no revenue, by why: no account, no amount, or dates that cannot be read. */
-export const LEFT_OUT_DEALS_SQL = `
-  SELECT count(*) FILTER (WHERE account_id IS NULL) AS noAccount,
-         count(*) FILTER (WHERE account_id IS NOT NULL AND (amount IS NULL OR amount <= 0)) AS noAmount,
-         count(*) FILTER (WHERE account_id IS NOT NULL AND amount > 0 AND NOT (
+/** Per chunk account living on its deals: its won deals that make no revenue, and why. */
+export const LEFT_OUT_SQL = `
+  INSERT INTO retention_left_out (account_id, no_amount, bad_dates)
+  SELECT account_id,
+         count(*) FILTER (WHERE amount IS NULL OR amount <= 0),
+         count(*) FILTER (WHERE amount > 0 AND NOT (
              coalesce(contract_start, close_date, '') GLOB ${ISO_DATE_GLOB}
              AND date(coalesce(contract_start, close_date)) IS NOT NULL
-             AND (contract_end IS NULL OR (contract_end GLOB ${ISO_DATE_GLOB} AND date(contract_end) IS NOT NULL)))) AS badDates
-    FROM deals WHERE outcome = 'won'`;
+             AND (contract_end IS NULL OR (contract_end GLOB ${ISO_DATE_GLOB} AND date(contract_end) IS NOT NULL))))
+    FROM deals
+   WHERE outcome = 'won' AND account_id IN (SELECT account_id FROM temp.retention_chunk_source WHERE source = 'deals')
+   GROUP BY account_id
+  HAVING count(*) FILTER (WHERE amount IS NULL OR amount <= 0) > 0
+      OR count(*) FILTER (WHERE amount > 0 AND NOT (
+             coalesce(contract_start, close_date, '') GLOB ${ISO_DATE_GLOB}
+             AND date(coalesce(contract_start, close_date)) IS NOT NULL
+             AND (contract_end IS NULL OR (contract_end GLOB ${ISO_DATE_GLOB} AND date(contract_end) IS NOT NULL)))) > 0`;
 
 /**
  * The deal that won a customer: its earliest won new-business deal, else its earliest won deal of

@@ -14,7 +14,7 @@ import type { Workspace } from '#core/db/open-workspace.ts';
 import { cohortReport } from '#core/retention/cohort-queries.ts';
 import { drillReport } from '#core/retention/drill-queries.ts';
 import { movementsReport } from '#core/retention/movement-queries.ts';
-import { planRefresh, readState, refreshRetention } from '#core/retention/retention-refresh.ts';
+import { leftOutDeals, planRefresh, refreshRetention } from '#core/retention/retention-refresh.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { impliedRevenue } from '#shared/analytics/revenue-movements.ts';
 import type { Grain } from '#shared/domain/retention.ts';
@@ -96,7 +96,7 @@ describe('retention from won deals', () => {
       { account_id: 2, first_month: m('2024-01'), source: 'deals' },
       { account_id: 3, first_month: m('2024-03'), source: 'deals' },
     ]);
-    expect(readState(ws.sqlite).leftOut).toEqual({ noAccount: 1, noAmount: 0, badDates: 0 });
+    expect(leftOutDeals(ws.sqlite)).toEqual({ noAccount: 1, noAmount: 0, badDates: 0 });
   });
 
   it('monthly matrix: logo retention, NRR and GRR with the counts and amounts behind them', () => {

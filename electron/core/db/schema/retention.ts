@@ -24,6 +24,17 @@ export const retentionDirty = sqliteTable('retention_dirty', {
   accountId: integer('account_id').primaryKey(),
 });
 
+/**
+ * Won deals of an account that make no revenue, and why, so that nothing vanishes silently. Kept
+ * per account so a refresh of a few accounts keeps the totals right. (Won deals without an
+ * account are counted live from the deals' account index.)
+ */
+export const retentionLeftOut = sqliteTable('retention_left_out', {
+  accountId: integer('account_id').primaryKey(),
+  noAmount: integer('no_amount').notNull(),
+  badDates: integer('bad_dates').notNull(),
+});
+
 /** What the cache was built from: data's last date, its month, the rules' version, when. */
 export const retentionState = sqliteTable('retention_state', {
   key: text('key').primaryKey(),

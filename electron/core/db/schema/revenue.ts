@@ -26,5 +26,7 @@ export const revenueLines = sqliteTable(
     check('revenue_lines_period', sql`${t.period} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-01'`),
     index('revenue_lines_account_period').on(t.accountId, t.period, t.amount),
     index('revenue_lines_batch').on(t.importBatchId),
+    // The data's last revenue month (retention's "as of") without reading every line.
+    index('revenue_lines_period').on(t.period),
   ],
 );
