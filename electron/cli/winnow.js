@@ -23,5 +23,11 @@ if (!process.features.typescript) {
   process.exit(r.status ?? 1);
 }
 
+// A reader that stops early (`winnow cohorts | head`) closes the pipe: end quietly, as Unix tools do.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2));
