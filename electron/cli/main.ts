@@ -1,12 +1,14 @@
 // The winnow command line: the app's core under plain Node, for analysts who automate and for
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
+import { cohortsCommand, cohortsHelp } from './commands/cohorts.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
 import { statsCommand, statsHelp } from './commands/stats.ts';
 import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
+  cohorts: { run: cohortsCommand, help: cohortsHelp },
   demo: { run: demoCommand, help: demoHelp },
   stats: { run: statsCommand, help: statsHelp },
 };
