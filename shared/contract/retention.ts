@@ -43,8 +43,8 @@ export const retentionChannels = {
     'Whether the retention figures match the data, how many customers, and which won deals make no revenue',
   ).returns<RetentionStatus>(),
   'retention:rebuild': channel(
-    noArg,
-    'Rebuild the per-customer revenue tables from deals and revenue lines; runs as a job',
+    z.object({ full: z.boolean().optional() }).strict().optional(),
+    'Bring the per-customer revenue tables up to date (or rebuild them all with full); runs as a job',
   ).returns<{ jobId: string }>(),
   'retention:cohorts': channel(
     z.object(scope).strict(),

@@ -300,7 +300,7 @@ export const RETENTION_DEFINITIONS = {
   average:
     'Weighted average = the cohorts pooled at each k (customers summed for logo retention, revenue summed for NRR and GRR), over complete cells only.',
   incomplete:
-    "Incomplete = the period containing the data's last date (it may still grow); hatched cells are left out of the weighted average.",
+    "Incomplete = the period containing the data's last date or later (it may still grow): marked * and left out of the weighted average.",
   periodRevenue:
     "Amounts are per month. At quarter and year grain a customer's revenue in a period is its average monthly revenue over the months of the period it could have paid for (in its first period from its first month; in the period containing the data's last date, up to that month), so a first period that began late is not read as a partial one.",
   revenue:

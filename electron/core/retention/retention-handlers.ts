@@ -52,9 +52,9 @@ export const retentionHandlers: Pick<HandlerMap<Session>, RetentionChannels> = {
       leftOut: leftOutDeals(ws.sqlite),
     };
   },
-  'retention:rebuild': (_arg, s) => {
+  'retention:rebuild': (arg, s) => {
     const ws = s.require();
-    const status = s.jobs.start('retention', {}, ws.path, ws.schemaVersion);
+    const status = s.jobs.start('retention', { full: arg?.full === true }, ws.path, ws.schemaVersion);
     return { jobId: status.id };
   },
   'retention:cohorts': (arg, s) => {

@@ -5,6 +5,7 @@ import { PendingArea } from '../areas/PendingArea.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { RetentionPage } from '../retention/RetentionPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
 import { AREAS, areaForPath } from './routes.ts';
@@ -32,6 +33,7 @@ export function App() {
     );
   else if (area.id === 'home') body = <HomePage info={info.data} />;
   else if (area.id === 'settings') body = <SettingsPage info={info.data} />;
+  else if (area.id === 'retention') body = <RetentionPage />;
   else body = <PendingArea area={area} />;
 
   return (

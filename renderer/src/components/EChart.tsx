@@ -1,6 +1,6 @@
 // The one React wrapper around ECharts: it owns init, option updates, resize and dispose.
 // Only the charts and components we use are registered (no full `echarts` import).
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
@@ -15,6 +15,7 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([
   BarChart,
+  HeatmapChart,
   LineChart,
   GridComponent,
   TooltipComponent,
@@ -30,9 +31,11 @@ export interface EChartProps {
   /** Accessible description of what the chart shows (charts are canvases). */
   label: string;
   testId?: string;
+  /** Called with the data index and series of a clicked item (a bar, a heatmap cell ...). */
+  onItemClick?: (item: { dataIndex: number; seriesIndex: number }) => void;
 }
 
-export function EChart({ option, height = 260, label, testId }: EChartProps) {
+export function EChart({ option, height = 260, label, testId, onItemClick }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -52,6 +55,17 @@ export function EChart({ option, height = 260, label, testId }: EChartProps) {
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onItemClick) return;
+    const handler = (p: { dataIndex: number; seriesIndex?: number }) =>
+      onItemClick({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0 });
+    instance.on('click', handler);
+    return () => {
+      instance.off('click', handler);
+    };
+  }, [onItemClick]);
 
   return <div ref={el} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }
