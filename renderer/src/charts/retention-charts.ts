@@ -32,9 +32,10 @@ export interface HeatScale {
 }
 
 /**
- * The colour scale of a matrix: from its lowest shown value after the first period (rounded down
- * to 10%) to 100% (logo retention, GRR) or its highest NRR (rounded up). Spanning the data rather
- * than 0-100% keeps 75% and 95% apart when every cohort retains most customers.
+ * The colour scale of a matrix: from its low values after the first period (the 5th percentile,
+ * rounded down to 10%) to 100% (logo retention, GRR) or its high NRR (the 95th percentile, rounded
+ * up). Spanning the data rather than 0-100% keeps 75% and 95% apart when every cohort retains most
+ * customers; percentiles keep one small cohort at 260% from washing out the rest.
  */
 export function heatScale(m: CohortMatrix, metric: RetentionMetric): HeatScale {
   const values: number[] = [];
@@ -44,10 +45,10 @@ export function heatScale(m: CohortMatrix, metric: RetentionMetric): HeatScale {
   };
   m.average.forEach((a) => add(metricOf(a, metric), a.k));
   m.rows.forEach((r) => r.cells.forEach((c) => add(metricOf(c, metric), c.k)));
-  const max = values.length ? Math.max(...values) : 1;
-  const min = values.length ? Math.min(...values) : 0;
-  const hi = metric === 'nrr' ? Math.max(1, Math.ceil(max * 10) / 10) : 1;
-  const lo = Math.min(Math.floor(min * 10) / 10, hi - 0.2);
+  values.sort((a, b) => a - b);
+  const at = (q: number) => (values.length ? values[Math.min(values.length - 1, Math.floor(q * values.length))]! : 1);
+  const hi = metric === 'nrr' ? Math.max(1, Math.ceil(at(0.95) * 10) / 10) : 1;
+  const lo = Math.min(Math.floor(at(0.05) * 10) / 10, hi - 0.2);
   return { lo: Math.max(0, lo), hi };
 }
 

@@ -109,6 +109,7 @@ function Legend({ scale }: { scale: HeatScale }) {
         return (
           <span key={v} className="heat-legend-step" style={{ background: fill, color: textOn(fill) }}>
             {i === 0 && scale.lo > 0 ? '≤ ' : ''}
+            {i === stops.length - 1 && scale.hi > 1 ? '≥ ' : ''}
             {Math.round(v * 100)}%
           </span>
         );
