@@ -20,4 +20,6 @@ CREATE TABLE `retention_state` (
 	`value` text NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX `revenue_lines_account_period`;--> statement-breakpoint
+CREATE INDEX `revenue_lines_account_kind_period` ON `revenue_lines` (`account_id`,`kind`,`period`,`amount`);--> statement-breakpoint
 CREATE INDEX `revenue_lines_period` ON `revenue_lines` (`period`);

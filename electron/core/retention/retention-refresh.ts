@@ -160,18 +160,28 @@ function chunkStatements(sqlite: Database.Database) {
         FROM (SELECT account_id, month / CAST(@g AS INTEGER) AS period, total(revenue) AS total
                 FROM temp.retention_months GROUP BY account_id, period) p
         JOIN retention_customers c ON c.account_id = p.account_id`),
-    periods: sqlite.prepare(`
-      INSERT INTO retention_periods (grain, cohort, period, account_id, revenue, capped, prev, next, ahead)
-      SELECT @g, c.first_month / CAST(@g AS INTEGER), g.period, g.account_id, g.revenue, min(g.revenue, b.revenue),
-             pv.revenue, nx.revenue, ah.revenue
-        FROM temp.retention_grain g
-        JOIN retention_customers c ON c.account_id = g.account_id
-        JOIN temp.retention_grain b ON b.account_id = g.account_id AND b.period = c.first_month / CAST(@g AS INTEGER)
-        LEFT JOIN temp.retention_grain pv ON pv.account_id = g.account_id AND pv.period = g.period - 1
-        LEFT JOIN temp.retention_grain nx ON nx.account_id = g.account_id AND nx.period = g.period + 1
-        LEFT JOIN temp.retention_grain ah ON ah.account_id = g.account_id AND ah.period = g.period + 12 / CAST(@g AS INTEGER)
-       ORDER BY 1, 2, 3, 4`),
+    // Months are already periods at month grain; coarser grains read the averages above.
+    monthPeriods: sqlite.prepare(periodsSql('temp.retention_months', 'month')),
+    grainPeriods: sqlite.prepare(periodsSql('temp.retention_grain', 'period')),
   };
+}
+
+/**
+ * Each customer's rows at one grain (@g), from a per-account table of (account_id, period,
+ * revenue): its cohort, revenue capped at its first period's, and the neighbours' revenue.
+ */
+function periodsSql(table: string, period: string): string {
+  return `
+    INSERT INTO retention_periods (grain, cohort, period, account_id, revenue, capped, prev, next, ahead)
+    SELECT @g, c.first_month / CAST(@g AS INTEGER), g.${period}, g.account_id, g.revenue, min(g.revenue, b.revenue),
+           pv.revenue, nx.revenue, ah.revenue
+      FROM ${table} g
+      JOIN retention_customers c ON c.account_id = g.account_id
+      JOIN ${table} b ON b.account_id = g.account_id AND b.${period} = c.first_month / CAST(@g AS INTEGER)
+      LEFT JOIN ${table} pv ON pv.account_id = g.account_id AND pv.${period} = g.${period} - 1
+      LEFT JOIN ${table} nx ON nx.account_id = g.account_id AND nx.${period} = g.${period} + 1
+      LEFT JOIN ${table} ah ON ah.account_id = g.account_id AND ah.${period} = g.${period} + 12 / CAST(@g AS INTEGER)
+     ORDER BY 1, 2, 3, 4`;
 }
 
 /**
@@ -247,9 +257,13 @@ export function refreshRetention(
           st.customers.run();
           for (const grain of GRAINS) {
             const g = GRAIN_MONTHS[grain];
+            if (g === 1) {
+              periodRows += st.monthPeriods.run({ g }).changes;
+              continue;
+            }
             sqlite.exec('DELETE FROM temp.retention_grain');
             st.grain.run({ g, asOf: asOfMonth });
-            periodRows += st.periods.run({ g }).changes;
+            periodRows += st.grainPeriods.run({ g }).changes;
           }
           done += chunk.n;
           hooks.progress?.(done, total, message);
