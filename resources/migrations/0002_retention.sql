@@ -1,3 +1,28 @@
+CREATE TABLE `retention_cells` (
+	`grain` integer NOT NULL,
+	`cohort` integer NOT NULL,
+	`period` integer NOT NULL,
+	`active` integer NOT NULL,
+	`revenue` real NOT NULL,
+	`capped` real NOT NULL,
+	`new_customers` integer NOT NULL,
+	`new_revenue` real NOT NULL,
+	`reactivation_customers` integer NOT NULL,
+	`reactivation` real NOT NULL,
+	`expansion_customers` integer NOT NULL,
+	`expansion` real NOT NULL,
+	`contraction_customers` integer NOT NULL,
+	`contraction` real NOT NULL,
+	`churn_customers` integer NOT NULL,
+	`churn_revenue` real NOT NULL,
+	`base_customers` integer NOT NULL,
+	`base_revenue` real NOT NULL,
+	`retained_customers` integer NOT NULL,
+	`ahead_revenue` real NOT NULL,
+	`ahead_capped` real NOT NULL,
+	PRIMARY KEY(`grain`, `cohort`, `period`)
+);
+--> statement-breakpoint
 CREATE TABLE `retention_customers` (
 	`account_id` integer PRIMARY KEY NOT NULL,
 	`first_month` integer NOT NULL,

@@ -53,6 +53,11 @@ export function retentionScope(
 const AGG = `count(*) AS active, total(rp.revenue) AS revenue, total(rp.capped) AS capped`;
 
 /**
+ * Cohort x period aggregates: every customer's from retention_cells (kept by the refresh), or for
+ * a filter or group, summed over retention_periods in one ordered pass.
+ */
+
+/**
  * The customers a query is about, as an SQL condition on rp.account_id (dims loaded when needed).
  * Null when it is every customer, so the plain ordered scan can run.
  */
@@ -79,14 +84,21 @@ export function cohortAggregates(
   asOfPeriod: number,
   scope: { sql: string; params: unknown[] } | null,
 ): CohortAggregate[] {
+  if (scope === null) {
+    return sqlite
+      .prepare(
+        'SELECT cohort, period, active, revenue, capped FROM retention_cells WHERE grain = ? AND period <= ? ORDER BY cohort, period',
+      )
+      .all(GRAIN_MONTHS[grain], asOfPeriod) as CohortAggregate[];
+  }
   return sqlite
     .prepare(
       `SELECT rp.cohort, rp.period, ${AGG}
          FROM retention_periods rp
-        WHERE rp.grain = ? AND rp.period <= ?${scope ? ` AND ${scope.sql}` : ''}
+        WHERE rp.grain = ? AND rp.period <= ? AND ${scope.sql}
         GROUP BY rp.cohort, rp.period`,
     )
-    .all(GRAIN_MONTHS[grain], asOfPeriod, ...(scope?.params ?? [])) as CohortAggregate[];
+    .all(GRAIN_MONTHS[grain], asOfPeriod, ...scope.params) as CohortAggregate[];
 }
 
 /** Aggregates per group of a field (dims must be loaded). */

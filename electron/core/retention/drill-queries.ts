@@ -16,7 +16,7 @@ import type { Settings } from '#shared/domain/settings.ts';
 import { AppError } from '../errors.ts';
 import { retentionScope } from './cohort-queries.ts';
 import { FIELD_KEY, filterSql, loadDims } from './customer-dims.ts';
-import { FLAT_EPSILON } from './movement-queries.ts';
+import { FLAT_EPSILON } from './cell-measures.ts';
 import type { RefreshPlan } from './retention-refresh.ts';
 
 export interface DrillQuery {

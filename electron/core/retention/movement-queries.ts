@@ -1,6 +1,6 @@
-// The SQL behind revenue movements and the twelve-month lookback: one pass over retention_periods
-// in key order (each row carries the customer's previous, next and twelve-months-ahead revenue),
-// grouped by (cohort, period) so no sort is needed; the sums per period and the ratios are in
+// The SQL behind revenue movements and the twelve-month lookback: the sums per (cohort, period)
+// of cell-measures.ts, from retention_cells for every customer or from one ordered pass over
+// retention_periods for a filter or group; the sums per period and the ratios are in
 // shared/analytics/revenue-movements.ts.
 import type Database from 'better-sqlite3';
 import { periodsPerYear } from '#shared/analytics/cohort-periods.ts';
@@ -10,14 +10,10 @@ import type { CohortField, CohortFilter, Grain, MovementsReport } from '#shared/
 import { GRAIN_MONTHS } from '#shared/domain/retention.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { retentionScope, scopeSql } from './cohort-queries.ts';
+import { MEASURES_SQL, readCells } from './cell-measures.ts';
+import type { CellRow } from './cell-measures.ts';
 import { labelsFor } from './customer-dims.ts';
 import type { RefreshPlan } from './retention-refresh.ts';
-
-/**
- * Changes smaller than half a cent are no change: revenue derived from annual amounts / 12 carries
- * floating-point dust that must not make a flat customer an "expanding" one.
- */
-export const FLAT_EPSILON = 0.005;
 
 export interface MovementQuery {
   grain: Grain;
@@ -45,46 +41,23 @@ export function movementsReport(
   let n = 0;
   const extra = where ? ` AND ${where.sql.replace(/\?/g, () => `@s${n++}`)}` : '';
   const params = Object.fromEntries((where?.params ?? []).map((v, i) => [`s${i}`, v]));
-  const eps = FLAT_EPSILON;
 
-  // One pass: each row is a customer's revenue in a period beside its previous, next and
-  // twelve-months-ahead revenue; churn is booked one period later, the lookback twelve months later.
+  // One pass in key order: each row is a customer's revenue in a period beside its previous,
+  // next and twelve-months-ahead revenue; churn is booked a period later, the lookback twelve
+  // months later. Every customer's sums are kept in retention_cells.
   const lag = periodsPerYear(q.grain);
-  const rows = sqlite
-    .prepare(
-      `SELECT rp.cohort, rp.period,
-              count(*) AS customers, total(rp.revenue) AS revenue,
-              count(*) FILTER (WHERE rp.period = rp.cohort) AS newCustomers,
-              total(rp.revenue) FILTER (WHERE rp.period = rp.cohort) AS newRevenue,
-              count(*) FILTER (WHERE rp.period > rp.cohort AND rp.prev IS NULL) AS reactivationCustomers,
-              total(rp.revenue) FILTER (WHERE rp.period > rp.cohort AND rp.prev IS NULL) AS reactivation,
-              count(*) FILTER (WHERE rp.revenue - rp.prev > ${eps}) AS expansionCustomers,
-              total(rp.revenue - rp.prev) FILTER (WHERE rp.revenue - rp.prev > ${eps}) AS expansion,
-              count(*) FILTER (WHERE rp.prev - rp.revenue > ${eps}) AS contractionCustomers,
-              total(rp.prev - rp.revenue) FILTER (WHERE rp.prev - rp.revenue > ${eps}) AS contraction,
-              count(*) FILTER (WHERE rp.next IS NULL AND rp.period < @asOf) AS churnCustomers,
-              total(rp.revenue) FILTER (WHERE rp.next IS NULL AND rp.period < @asOf) AS churnRevenue,
-              count(*) FILTER (WHERE rp.period + @lag <= @asOf) AS baseCustomers,
-              total(rp.revenue) FILTER (WHERE rp.period + @lag <= @asOf) AS baseRevenue,
-              count(rp.ahead) FILTER (WHERE rp.period + @lag <= @asOf) AS retainedCustomers,
-              total(rp.ahead) FILTER (WHERE rp.period + @lag <= @asOf) AS aheadRevenue,
-              total(min(rp.ahead, rp.revenue)) FILTER (WHERE rp.period + @lag <= @asOf) AS aheadCapped
-         FROM retention_periods rp
-        WHERE rp.grain = @g AND rp.period <= @asOf${extra}
-        GROUP BY rp.cohort, rp.period`,
-    )
-    .all({ g, asOf: scope.asOfPeriod, lag, ...params }) as (ActiveAggregate & {
-    cohort: number;
-    churnCustomers: number;
-    churnRevenue: number;
-    baseCustomers: number;
-    baseRevenue: number;
-    retainedCustomers: number;
-    aheadRevenue: number;
-    aheadCapped: number;
-  })[];
+  const rows: CellRow[] = where
+    ? (sqlite
+        .prepare(
+          `SELECT rp.cohort, rp.period, ${MEASURES_SQL}
+             FROM retention_periods rp
+            WHERE rp.grain = @g AND rp.period <= @asOf${extra}
+            GROUP BY rp.cohort, rp.period`,
+        )
+        .all({ g, asOf: scope.asOfPeriod, lag, ...params }) as CellRow[])
+    : readCells(sqlite, g, scope.asOfPeriod);
   if (rows.length === 0) return { ...base, periods: [] };
-  const active: ActiveAggregate[] = rows;
+  const active: ActiveAggregate[] = rows.map((r) => ({ ...r, customers: r.active }));
   const churn: ChurnAggregate[] = rows.map((r) => ({
     period: r.period + 1,
     customers: r.churnCustomers,

@@ -8,10 +8,11 @@
 // deals or lines changed in retention_dirty; a refresh recomputes just those accounts, or everything
 // when the data's last month moved (every customer's months up to it change) or the rules changed.
 import type Database from 'better-sqlite3';
-import { monthIndex } from '#shared/analytics/cohort-periods.ts';
 import type { LeftOutDeals, RefreshResult } from '#shared/domain/retention.ts';
 import { GRAIN_MONTHS, GRAINS } from '#shared/domain/retention.ts';
 import { AppError } from '../errors.ts';
+import { monthIndex, periodOfMonth, periodsPerYear } from '#shared/analytics/cohort-periods.ts';
+import { writeCells } from './cell-measures.ts';
 import { CHUNK_SOURCE_SQL, DEAL_MONTHS_SQL, LEFT_OUT_SQL, LINES_MONTHS_SQL, WINNING_DEAL_SQL } from './revenue-sql.ts';
 
 /** Bump when the derivation rules change: every workspace then rebuilds once. */
@@ -103,7 +104,14 @@ function suspendIndexes(sqlite: Database.Database): string[] {
   return rows.map((r) => r.sql);
 }
 
-const SCRATCH = ['retention_todo', 'retention_chunk', 'retention_chunk_source', 'retention_months', 'retention_grain'];
+const SCRATCH = [
+  'retention_todo',
+  'retention_chunk',
+  'retention_chunk_source',
+  'retention_months',
+  'retention_grain',
+  'retention_affected',
+];
 
 function createScratch(sqlite: Database.Database): void {
   sqlite.exec(`
@@ -117,6 +125,8 @@ function createScratch(sqlite: Database.Database): void {
       account_id INTEGER NOT NULL, period INTEGER NOT NULL, revenue REAL NOT NULL,
       PRIMARY KEY (account_id, period)) WITHOUT ROWID;
     CREATE TEMP TABLE IF NOT EXISTS retention_offsets (n INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE IF NOT EXISTS retention_affected (
+      grain INTEGER NOT NULL, cohort INTEGER NOT NULL, PRIMARY KEY (grain, cohort)) WITHOUT ROWID;
   `);
   clearScratch(sqlite);
   const have = (sqlite.prepare('SELECT count(*) AS n FROM temp.retention_offsets').get() as { n: number }).n;
@@ -211,9 +221,15 @@ export function refreshRetention(
       const asOfMonth = plan.asOfMonth;
       createScratch(sqlite);
 
+      // The cohorts whose cells a change touches: where the changed accounts were, and are now.
+      const noteAffected = () =>
+        sqlite.exec(`
+          INSERT OR IGNORE INTO temp.retention_affected (grain, cohort)
+          SELECT DISTINCT grain, cohort FROM retention_periods
+           WHERE account_id IN (SELECT account_id FROM temp.retention_todo)`);
       let recreate: string[] = [];
       if (full) {
-        sqlite.exec('DELETE FROM retention_customers; DELETE FROM retention_left_out');
+        sqlite.exec('DELETE FROM retention_customers; DELETE FROM retention_left_out; DELETE FROM retention_cells');
         recreate = suspendIndexes(sqlite);
         sqlite.exec('DELETE FROM retention_periods');
         sqlite.exec(`
@@ -222,8 +238,9 @@ export function refreshRetention(
           UNION
           SELECT account_id FROM deals WHERE outcome = 'won' AND account_id IS NOT NULL`);
       } else {
+        sqlite.exec('INSERT INTO temp.retention_todo (account_id) SELECT account_id FROM retention_dirty');
+        noteAffected();
         sqlite.exec(`
-          INSERT INTO temp.retention_todo (account_id) SELECT account_id FROM retention_dirty;
           DELETE FROM retention_periods WHERE account_id IN (SELECT account_id FROM temp.retention_todo);
           DELETE FROM retention_customers WHERE account_id IN (SELECT account_id FROM temp.retention_todo);
           DELETE FROM retention_left_out WHERE account_id IN (SELECT account_id FROM temp.retention_todo);`);
@@ -273,6 +290,32 @@ export function refreshRetention(
       if (recreate.length > 0) {
         hooks.progress?.(done, total, 'Indexing');
         for (const statement of recreate) sqlite.exec(statement);
+      }
+      hooks.progress?.(done, total, 'Summing cohorts');
+      if (asOfMonth !== null) {
+        if (full) {
+          for (const grain of GRAINS) {
+            const g = GRAIN_MONTHS[grain];
+            writeCells(sqlite, { g, asOf: periodOfMonth(asOfMonth, grain), lag: periodsPerYear(grain) });
+          }
+        } else {
+          noteAffected();
+          const affected = sqlite.prepare('SELECT grain, cohort FROM temp.retention_affected').all() as {
+            grain: number;
+            cohort: number;
+          }[];
+          const drop = sqlite.prepare('DELETE FROM retention_cells WHERE grain = ? AND cohort = ?');
+          for (const a of affected) {
+            const grain = GRAINS.find((x) => GRAIN_MONTHS[x] === a.grain)!;
+            drop.run(a.grain, a.cohort);
+            writeCells(sqlite, {
+              g: a.grain,
+              asOf: periodOfMonth(asOfMonth, grain),
+              lag: periodsPerYear(grain),
+              cohort: a.cohort,
+            });
+          }
+        }
       }
       const put = sqlite.prepare(
         'INSERT INTO retention_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

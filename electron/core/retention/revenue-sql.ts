@@ -37,7 +37,9 @@ export const LINES_MONTHS_SQL = `
   INSERT INTO temp.retention_months (account_id, month, revenue)
   SELECT r.account_id, ${monthIndexSql('r.period')} AS month, total(r.amount) AS revenue
     FROM temp.retention_chunk_source s
-    JOIN revenue_lines r ON r.account_id = s.account_id AND r.kind = s.source
+    -- CROSS JOIN keeps the chunk as the outer loop: without statistics SQLite would rather scan
+    -- every revenue line and probe the chunk.
+    CROSS JOIN revenue_lines r ON r.account_id = s.account_id AND r.kind = s.source
    WHERE s.source IN ('mrr', 'invoice') AND ${monthIndexSql('r.period')} <= ?
    GROUP BY r.account_id, r.period
   HAVING total(r.amount) > 0`;

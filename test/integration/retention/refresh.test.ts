@@ -8,8 +8,28 @@ import { openWorkspace } from '#core/db/open-workspace.ts';
 import { JobRunner } from '#core/jobs/job-runner.ts';
 import { AppError } from '#core/errors.ts';
 import { ensureFresh, INLINE_REFRESH_LIMIT, planRefresh, refreshRetention } from '#core/retention/retention-refresh.ts';
+import { MEASURES_SQL, readCells } from '#core/retention/cell-measures.ts';
+import { periodOfMonth, periodsPerYear } from '#shared/analytics/cohort-periods.ts';
+import { GRAIN_MONTHS, GRAINS } from '#shared/domain/retention.ts';
 import { tempDir, tempWorkspace } from '../../support/temp-workspace.ts';
 import { insertAccounts, insertContracts, insertRevenueLines, m, monthsOf } from './insert-revenue.ts';
+
+/** retention_cells against the same measures summed now over retention_periods, every grain. */
+function expectCellsMatchRows(ws: Workspace): void {
+  const asOfMonth = planRefresh(ws.sqlite).asOfMonth!;
+  for (const grain of GRAINS) {
+    const g = GRAIN_MONTHS[grain];
+    const asOf = periodOfMonth(asOfMonth, grain);
+    const live = ws.sqlite
+      .prepare(
+        `SELECT rp.cohort, rp.period, ${MEASURES_SQL} FROM retention_periods rp
+          WHERE rp.grain = @g GROUP BY rp.cohort, rp.period ORDER BY rp.cohort, rp.period`,
+      )
+      .all({ g, asOf, lag: periodsPerYear(grain) });
+    expect(readCells(ws.sqlite, g, asOf)).toEqual(live);
+    expect(live.length).toBeGreaterThan(0);
+  }
+}
 
 const dirty = (ws: Workspace) =>
   (ws.sqlite.prepare('SELECT account_id FROM retention_dirty ORDER BY 1').all() as { account_id: number }[]).map(
@@ -85,6 +105,9 @@ describe('retention refresh', () => {
     expect(ws.sqlite.prepare('SELECT count(*) AS n FROM retention_customers WHERE account_id = 2').get()).toEqual({
       n: 0,
     });
+
+    // After all these partial refreshes, the kept sums equal the rows summed afresh.
+    expectCellsMatchRows(ws);
   });
 
   it('rebuilds everything when the data reaches a new month', () => {

@@ -6,7 +6,7 @@
 //   retention_periods (grain, cohort, period, account_id, revenue, base), WITHOUT ROWID, keyed in
 //     the order the cohort matrix is read, so the matrix is one ordered scan with no sort;
 //   triggers on deals and revenue_lines that put every changed account into retention_dirty.
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** One row per customer: an account with revenue in at least one month up to the data's last date. */
 export const retentionCustomers = sqliteTable('retention_customers', {
@@ -18,6 +18,41 @@ export const retentionCustomers = sqliteTable('retention_customers', {
   /** The deal that won the customer (earliest won new-business deal, else earliest won deal). */
   winningDealId: integer('winning_deal_id'),
 });
+
+/**
+ * Every customer's rows of retention_periods added up per (grain, cohort, period): the cohort
+ * matrix and the revenue movements of all customers, which the screen opens on, read from here in
+ * a few thousand rows. Kept exact by the refresh (the cohorts of changed accounts are summed
+ * again); filtered and split views sum retention_periods themselves. Column meanings are those of
+ * electron/core/retention/cell-measures.ts.
+ */
+export const retentionCells = sqliteTable(
+  'retention_cells',
+  {
+    grain: integer('grain').notNull(),
+    cohort: integer('cohort').notNull(),
+    period: integer('period').notNull(),
+    active: integer('active').notNull(),
+    revenue: real('revenue').notNull(),
+    capped: real('capped').notNull(),
+    newCustomers: integer('new_customers').notNull(),
+    newRevenue: real('new_revenue').notNull(),
+    reactivationCustomers: integer('reactivation_customers').notNull(),
+    reactivation: real('reactivation').notNull(),
+    expansionCustomers: integer('expansion_customers').notNull(),
+    expansion: real('expansion').notNull(),
+    contractionCustomers: integer('contraction_customers').notNull(),
+    contraction: real('contraction').notNull(),
+    churnCustomers: integer('churn_customers').notNull(),
+    churnRevenue: real('churn_revenue').notNull(),
+    baseCustomers: integer('base_customers').notNull(),
+    baseRevenue: real('base_revenue').notNull(),
+    retainedCustomers: integer('retained_customers').notNull(),
+    aheadRevenue: real('ahead_revenue').notNull(),
+    aheadCapped: real('ahead_capped').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.grain, t.cohort, t.period] })],
+);
 
 /** Accounts whose deals or revenue lines changed since the last refresh (filled by triggers). */
 export const retentionDirty = sqliteTable('retention_dirty', {
