@@ -32,7 +32,9 @@ function fresh(s: Session) {
 export const retentionHandlers: Pick<HandlerMap<Session>, RetentionChannels> = {
   'retention:status': (_arg, s): RetentionStatus => {
     const ws = s.require();
-    const plan = planRefresh(ws.sqlite);
+    let plan = planRefresh(ws.sqlite);
+    // A small change is refreshed now, so the screen decides on the real figures.
+    if (!plan.upToDate && plan.accounts <= INLINE_REFRESH_LIMIT && !s.jobs.anyRunning()) plan = ensureFresh(ws.sqlite);
     const scope = retentionScope(ws.sqlite, plan, 'month', readSettings(ws.sqlite));
     const state: RetentionStatus['state'] = !plan.upToDate
       ? plan.accounts > INLINE_REFRESH_LIMIT
