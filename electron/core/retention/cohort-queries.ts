@@ -5,18 +5,12 @@ import type Database from 'better-sqlite3';
 import { buildCohortMatrix, buildGroupMatrices, summariseGroups } from '#shared/analytics/cohorts.ts';
 import type { CohortAggregate, GroupedAggregate } from '#shared/analytics/cohorts.ts';
 import { periodLabel, periodOfMonth } from '#shared/analytics/cohort-periods.ts';
-import type {
-  CohortField,
-  CohortFilter,
-  CohortReport,
-  Grain,
-  RetentionScope,
-  RevenueSource,
-} from '#shared/domain/retention.ts';
+import type { CohortField, CohortFilter, CohortReport, Grain, RetentionScope } from '#shared/domain/retention.ts';
 import { GRAIN_MONTHS } from '#shared/domain/retention.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { AppError } from '../errors.ts';
 import { FIELD_KEY, filterSql, labelsFor, loadDims } from './customer-dims.ts';
+import { customerSources } from './retention-refresh.ts';
 import type { RefreshPlan } from './retention-refresh.ts';
 
 export interface CohortQuery {
@@ -33,12 +27,7 @@ export function retentionScope(
   grain: Grain,
   settings: Settings,
 ): RetentionScope {
-  const rows = sqlite.prepare('SELECT source, count(*) AS n FROM retention_customers GROUP BY source').all() as {
-    source: RevenueSource;
-    n: number;
-  }[];
-  const sources: Record<RevenueSource, number> = { mrr: 0, invoice: 0, deals: 0 };
-  for (const r of rows) sources[r.source] = r.n;
+  const sources = customerSources(sqlite);
   const asOfPeriod = plan.asOfMonth === null ? null : periodOfMonth(plan.asOfMonth, grain);
   return {
     asOf: plan.asOf,

@@ -8,7 +8,7 @@
 // deals or lines changed in retention_dirty; a refresh recomputes just those accounts, or everything
 // when the data's last month moved (every customer's months up to it change) or the rules changed.
 import type Database from 'better-sqlite3';
-import type { LeftOutDeals, RefreshResult } from '#shared/domain/retention.ts';
+import type { LeftOutDeals, RefreshResult, RevenueSource } from '#shared/domain/retention.ts';
 import { GRAIN_MONTHS, GRAINS } from '#shared/domain/retention.ts';
 import { AppError } from '../errors.ts';
 import { monthIndex, periodOfMonth, periodsPerYear } from '#shared/analytics/cohort-periods.ts';
@@ -60,6 +60,20 @@ export function leftOutDeals(sqlite: Database.Database): LeftOutDeals {
       .get() as { n: number }
   ).n;
   return { noAccount, noAmount: kept.noAmount, badDates: kept.badDates };
+}
+
+/** Customers by where their revenue comes from, as counted at the last refresh. */
+export function customerSources(sqlite: Database.Database): Record<RevenueSource, number> {
+  const sources: Record<RevenueSource, number> = { mrr: 0, invoice: 0, deals: 0 };
+  const json = readStateMap(sqlite).get('sources');
+  if (json) {
+    try {
+      Object.assign(sources, JSON.parse(json) as Partial<Record<RevenueSource, number>>);
+    } catch {
+      // a hand-edited value: counts fall back to zero until the next refresh
+    }
+  }
+  return sources;
 }
 
 /** The data's last date. Both reads are the end of an index. */
@@ -323,6 +337,11 @@ export function refreshRetention(
       put.run('version', RETENTION_RULES_VERSION);
       put.run('as_of_month', String(asOfMonth ?? ''));
       put.run('built_at', new Date().toISOString());
+      const counts = sqlite.prepare('SELECT source, count(*) AS n FROM retention_customers GROUP BY source').all() as {
+        source: RevenueSource;
+        n: number;
+      }[];
+      put.run('sources', JSON.stringify(Object.fromEntries(counts.map((c) => [c.source, c.n]))));
       clearScratch(sqlite);
       return {
         full,

@@ -151,7 +151,14 @@ export function CohortDrill({
   };
 
   return (
-    <section className="panel drill-panel" data-testid="cohort-drill" aria-busy={drill.loading}>
+    <section
+      className="panel drill-panel"
+      data-testid="cohort-drill"
+      aria-busy={drill.loading}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <div className="panel-head">
         <h2 ref={heading} tabIndex={-1} data-testid="drill-title">
           {d
