@@ -34,6 +34,18 @@ CREATE TABLE `retention_dirty` (
 	`account_id` integer PRIMARY KEY NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `retention_group_cells` (
+	`field` text NOT NULL,
+	`grain` integer NOT NULL,
+	`key` text NOT NULL,
+	`cohort` integer NOT NULL,
+	`period` integer NOT NULL,
+	`active` integer NOT NULL,
+	`revenue` real NOT NULL,
+	`capped` real NOT NULL,
+	PRIMARY KEY(`field`, `grain`, `key`, `cohort`, `period`)
+);
+--> statement-breakpoint
 CREATE TABLE `retention_left_out` (
 	`account_id` integer PRIMARY KEY NOT NULL,
 	`no_amount` integer NOT NULL,

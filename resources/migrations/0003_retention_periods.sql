@@ -1,6 +1,7 @@
 -- Retention: per-customer revenue per period, and the triggers that keep its cache honest.
 -- Custom SQL because drizzle cannot declare a WITHOUT ROWID table or triggers. Self-contained
--- apart from retention_dirty (the generated "retention" migration just before this one).
+-- apart from retention_dirty and retention_group_cells (the generated "retention" migration just
+-- before this one).
 --
 -- retention_periods holds, for each grain (months per period: 1, 3 or 12), each customer's
 -- revenue in each period with revenue, beside its cohort (first period), that revenue capped at
@@ -71,4 +72,79 @@ BEGIN
 	 WHERE NOT EXISTS (SELECT 1 FROM retention_dirty WHERE account_id = OLD.account_id);
 	INSERT INTO retention_dirty (account_id) SELECT NEW.account_id
 	 WHERE NOT EXISTS (SELECT 1 FROM retention_dirty WHERE account_id = NEW.account_id);
+END;
+--> statement-breakpoint
+-- A split's cached cells (retention_group_cells) depend on what ties customers to why we won
+-- them, which changes without touching revenue: these empty the cache when it does. The WHEN
+-- clause keeps bulk imports cheap while the cache is empty.
+CREATE TRIGGER `retention_groups_deals` AFTER UPDATE OF segment, region, product_id, lead_source_id, rep_reason_id, lost_to_competitor_id ON `deals`
+WHEN (OLD.outcome = 'won' OR NEW.outcome = 'won') AND EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_accounts` AFTER UPDATE OF segment, region, sector ON `accounts`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_competitors_insert` AFTER INSERT ON `deal_competitors`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_competitors_delete` AFTER DELETE ON `deal_competitors`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_competitors_update` AFTER UPDATE ON `deal_competitors`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_interviews_insert` AFTER INSERT ON `interviews`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_interviews_delete` AFTER DELETE ON `interviews`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_interviews_update` AFTER UPDATE OF deal_id, status, interview_date, completed_at ON `interviews`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_reasons_insert` AFTER INSERT ON `interview_reasons`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_reasons_delete` AFTER DELETE ON `interview_reasons`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_reasons_update` AFTER UPDATE ON `interview_reasons`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `retention_groups_reason_merge` AFTER UPDATE OF merged_into_id ON `reasons`
+WHEN EXISTS (SELECT 1 FROM retention_group_cells)
+BEGIN
+	DELETE FROM retention_group_cells;
 END;

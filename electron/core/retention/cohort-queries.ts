@@ -9,7 +9,7 @@ import type { CohortField, CohortFilter, CohortReport, Grain, RetentionScope } f
 import { GRAIN_MONTHS } from '#shared/domain/retention.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { AppError } from '../errors.ts';
-import { FIELD_KEY, filterSql, labelsFor, loadDims } from './customer-dims.ts';
+import { FIELD_KEY, filterSql, keyLabels, loadDims } from './customer-dims.ts';
 import { customerSources } from './retention-refresh.ts';
 import type { RefreshPlan } from './retention-refresh.ts';
 
@@ -90,7 +90,11 @@ export function cohortAggregates(
     .all(GRAIN_MONTHS[grain], asOfPeriod, ...scope.params) as CohortAggregate[];
 }
 
-/** Aggregates per group of a field (dims must be loaded). */
+/**
+ * Aggregates per group of a field. With filters, summed now over the customers' rows; without,
+ * read from retention_group_cells, filled by this the first time the field is split (and emptied
+ * whenever the data or what ties customers to why we won them changes).
+ */
 export function groupedAggregates(
   sqlite: Database.Database,
   grain: Grain,
@@ -98,16 +102,34 @@ export function groupedAggregates(
   by: CohortField,
   filters: CohortFilter[],
 ): GroupedAggregate[] {
+  const g = GRAIN_MONTHS[grain];
   const f = filterSql(filters);
-  return sqlite
-    .prepare(
-      `SELECT x.${FIELD_KEY[by]} AS "group", rp.cohort, rp.period, ${AGG}
-         FROM retention_periods rp
-         JOIN temp.retention_dims x ON x.account_id = rp.account_id
-        WHERE rp.grain = ? AND rp.period <= ?${f.sql}
-        GROUP BY 1, rp.cohort, rp.period`,
-    )
-    .all(GRAIN_MONTHS[grain], asOfPeriod, ...f.params) as GroupedAggregate[];
+  const grouped = `
+    SELECT x.${FIELD_KEY[by]} AS "group", rp.cohort, rp.period, ${AGG}
+      FROM retention_periods rp
+      JOIN temp.retention_dims x ON x.account_id = rp.account_id
+     WHERE rp.grain = ? AND rp.period <= ?${f.sql}
+     GROUP BY 1, rp.cohort, rp.period`;
+  if (f.params.length > 0) {
+    loadDims(sqlite);
+    return sqlite.prepare(grouped).all(g, asOfPeriod, ...f.params) as GroupedAggregate[];
+  }
+  const cached = sqlite.prepare(
+    `SELECT key AS "group", cohort, period, active, revenue, capped FROM retention_group_cells
+      WHERE field = ? AND grain = ? AND period <= ? ORDER BY key, cohort, period`,
+  );
+  let rows = cached.all(by, g, asOfPeriod) as GroupedAggregate[];
+  if (rows.length === 0) {
+    loadDims(sqlite);
+    sqlite
+      .prepare(
+        `INSERT INTO retention_group_cells (field, grain, key, cohort, period, active, revenue, capped)
+         SELECT ?, ?, * FROM (${grouped})`,
+      )
+      .run(by, g, g, asOfPeriod);
+    rows = cached.all(by, g, asOfPeriod) as GroupedAggregate[];
+  }
+  return rows;
 }
 
 export function cohortReport(
@@ -130,9 +152,10 @@ export function cohortReport(
     return { ...base, groups: null, group: null, groupLabel: null, matrix: buildCohortMatrix(rows, opts) };
   }
 
-  loadDims(sqlite);
-  const labels = labelsFor(sqlite, q.by);
   const grouped = groupedAggregates(sqlite, q.grain, scope.asOfPeriod, q.by, q.filters);
+  const labels = keyLabels(sqlite, q.by, [
+    ...new Set([...grouped.map((r) => r.group), ...(q.group === null ? [] : [q.group])]),
+  ]);
   const matrices = buildGroupMatrices(grouped, opts);
   const groups = summariseGroups(matrices, (key) => labels.get(key) ?? key);
   if (q.group !== null && !matrices.has(q.group)) {

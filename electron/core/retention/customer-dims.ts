@@ -116,14 +116,28 @@ export function filterSql(filters: readonly CohortFilter[], alias = 'x'): { sql:
   return { sql: parts.join(''), params };
 }
 
-/** Display label of a key of a field, from the dims table ("No competitor recorded" for none). */
-export function labelsFor(sqlite: Database.Database, field: CohortField): Map<string, string> {
-  const rows = sqlite
-    .prepare(
-      `SELECT ${FIELD_KEY[field]} AS key, max(${FIELD_NAME[field]}) AS label FROM temp.retention_dims GROUP BY key`,
-    )
-    .all() as { key: string; label: string | null }[];
-  return new Map(rows.map((r) => [r.key, r.key === NONE_KEY ? NONE_LABEL[field] : (r.label ?? r.key)]));
+/** Where the names of id-keyed fields live (text fields are their own names). */
+const NAME_TABLE: Partial<Record<CohortField, string>> = {
+  product: 'products',
+  competitor: 'competitors',
+  reason: 'reasons',
+  leadSource: 'lead_sources',
+};
+
+/** Display labels of some keys of a field ("No competitor recorded" for none), from the small name tables. */
+export function keyLabels(sqlite: Database.Database, field: CohortField, keys: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const table = NAME_TABLE[field];
+  const ids = table ? keys.filter((k) => k !== NONE_KEY) : [];
+  const names = new Map<string, string>();
+  if (table && ids.length > 0) {
+    const rows = sqlite
+      .prepare(`SELECT CAST(id AS TEXT) AS key, name FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids.map(Number))) as { key: string; name: string }[];
+    for (const r of rows) names.set(r.key, r.name);
+  }
+  for (const k of keys) out.set(k, k === NONE_KEY ? NONE_LABEL[field] : (names.get(k) ?? k));
+  return out;
 }
 
 /** Every value of every field among customers (for filter pickers), with its customer count. */

@@ -12,7 +12,7 @@ import type { Settings } from '#shared/domain/settings.ts';
 import { retentionScope, scopeSql } from './cohort-queries.ts';
 import { MEASURES_SQL, readCells } from './cell-measures.ts';
 import type { CellRow } from './cell-measures.ts';
-import { labelsFor } from './customer-dims.ts';
+import { keyLabels } from './customer-dims.ts';
 import type { RefreshPlan } from './retention-refresh.ts';
 
 export interface MovementQuery {
@@ -32,7 +32,7 @@ export function movementsReport(
   const where = scopeSql(sqlite, q);
   const group =
     q.by !== null && q.group !== null
-      ? { field: q.by, key: q.group, label: labelsFor(sqlite, q.by).get(q.group) ?? q.group }
+      ? { field: q.by, key: q.group, label: keyLabels(sqlite, q.by, [q.group]).get(q.group)! }
       : null;
   const base = { ...scope, grain: q.grain, filters: q.filters, group };
   if (scope.asOfPeriod === null) return { ...base, periods: [] };

@@ -306,6 +306,8 @@ export function refreshRetention(
         for (const statement of recreate) sqlite.exec(statement);
       }
       hooks.progress?.(done, total, 'Summing cohorts');
+      // Splits are summed again on demand from the new rows.
+      sqlite.exec('DELETE FROM retention_group_cells');
       if (asOfMonth !== null) {
         if (full) {
           for (const grain of GRAINS) {

@@ -225,6 +225,49 @@ describe('why we won, per customer', () => {
     expect(none.matrix.customers).toBe(2);
   });
 
+  it('keeps a split until what it depends on changes: an interview, a deal field, revenue', () => {
+    const cached = () =>
+      (
+        ws.sqlite.prepare("SELECT count(*) AS n FROM retention_group_cells WHERE field = 'reason'").get() as {
+          n: number;
+        }
+      ).n;
+    const priceCustomers = () => cohorts([], 'reason').groups!.find((g) => g.label === 'Price')?.customers ?? 0;
+    expect(cached()).toBe(0);
+    expect(priceCustomers()).toBe(2);
+    expect(cached()).toBeGreaterThan(0);
+    // Read from the cache, the same as summed afresh (a filter that keeps everyone is summed live).
+    const everyone = [{ field: 'segment' as const, values: ['SMB', 'Mid-market', ''] }];
+    const strip = (r: ReturnType<typeof cohorts>) =>
+      r.groups!.map((g) => [g.key, g.customers, g.average.map((a) => a.active)]);
+    expect(strip(cohorts([], 'reason'))).toEqual(strip(cohorts(everyone, 'reason')));
+
+    // Six's buyer says product fit in a complete interview: Six leaves the Price group.
+    const iid = Number(
+      ws.sqlite
+        .prepare("INSERT INTO interviews (deal_id, status, interview_date) VALUES (601, 'complete', '2024-02-10')")
+        .run().lastInsertRowid,
+    );
+    expect(cached()).toBe(0);
+    ws.sqlite
+      .prepare("INSERT INTO interview_reasons (interview_id, reason_id, is_primary, driver) VALUES (?, ?, 1, 'win')")
+      .run(iid, ids.fit);
+    expect(priceCustomers()).toBe(1);
+
+    // A deal field that names the group, and a revenue change, empty it too.
+    expect(cohorts([], 'competitor').groups!.find((g) => g.label === 'Acme')?.customers).toBe(1);
+    ws.sqlite.prepare('UPDATE deals SET lost_to_competitor_id = ? WHERE id = 601').run(ids.acme);
+    expect(cohorts([], 'competitor').groups!.find((g) => g.label === 'Acme')?.customers).toBe(2);
+    cohorts([], 'reason');
+    ws.sqlite.prepare('UPDATE deals SET amount = 2400 WHERE id = 601').run();
+    refreshRetention(ws.sqlite);
+    expect(cached()).toBe(0);
+    expect(cohorts([], 'reason').groups!.find((g) => g.label === 'Product fit')!.startRevenue).toBeCloseTo(
+      200 + 200,
+      9,
+    );
+  });
+
   it('filters by any field, several values within one, all fields together', () => {
     expect(cohorts([{ field: 'competitor', values: [String(ids.acme)] }]).matrix.customers).toBe(1);
     expect(cohorts([{ field: 'competitor', values: [String(ids.cobalt), ''] }]).matrix.customers).toBe(4);

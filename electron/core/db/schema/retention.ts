@@ -54,6 +54,28 @@ export const retentionCells = sqliteTable(
   (t) => [primaryKey({ columns: [t.grain, t.cohort, t.period] })],
 );
 
+/**
+ * The cells of a split (every customer, no filter) per field and group, computed the first time a
+ * field is split and kept until anything they depend on changes: a refresh empties the table, and
+ * so do triggers on what ties customers to why we won them (deal and account fields, competitors
+ * on deals, interviews and their reasons, reason merges). Splitting again, or choosing a group,
+ * then reads a few thousand rows instead of summing every customer's rows again.
+ */
+export const retentionGroupCells = sqliteTable(
+  'retention_group_cells',
+  {
+    field: text('field').notNull(),
+    grain: integer('grain').notNull(),
+    key: text('key').notNull(),
+    cohort: integer('cohort').notNull(),
+    period: integer('period').notNull(),
+    active: integer('active').notNull(),
+    revenue: real('revenue').notNull(),
+    capped: real('capped').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.field, t.grain, t.key, t.cohort, t.period] })],
+);
+
 /** Accounts whose deals or revenue lines changed since the last refresh (filled by triggers). */
 export const retentionDirty = sqliteTable('retention_dirty', {
   accountId: integer('account_id').primaryKey(),
