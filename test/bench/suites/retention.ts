@@ -275,6 +275,21 @@ export const retentionSuite: Suite = {
         'revenue movements + TTM, monthly',
         timeMedian(
           () => movementsReport(sqlite, asOf, { grain: 'month', filters: [], by: null, group: null }, settings),
+          5,
+          1,
+        ),
+        { note: 'from retention_cells' },
+      );
+      fig(
+        'revenue movements + TTM, monthly, filtered (segment = SMB)',
+        timeMedian(
+          () =>
+            movementsReport(
+              sqlite,
+              asOf,
+              { grain: 'month', filters: [{ field: 'segment', values: ['SMB'] }], by: null, group: null },
+              settings,
+            ),
           3,
           1,
         ),
