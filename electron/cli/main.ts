@@ -2,6 +2,7 @@
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
 import { competitorCommand, competitorHelp } from './commands/competitor.ts';
+import { cohortsCommand, cohortsHelp } from './commands/cohorts.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
 import { matrixCommand, matrixHelp } from './commands/matrix.ts';
 import { interviewsCommand, interviewsHelp } from './commands/interviews.ts';
@@ -11,6 +12,7 @@ import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
 
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
+  cohorts: { run: cohortsCommand, help: cohortsHelp },
   demo: { run: demoCommand, help: demoHelp },
   stats: { run: statsCommand, help: statsHelp },
   matrix: { run: matrixCommand, help: matrixHelp },

@@ -23,7 +23,7 @@ if (!process.features.typescript) {
   process.exit(r.status ?? 1);
 }
 
-// A reader that stops early (winnow matrix ... | head) closes the pipe: end quietly, not with a stack trace.
+// A reader that stops early (`winnow cohorts | head`) closes the pipe: end quietly, as Unix tools do.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;

@@ -9,6 +9,7 @@ import type { ChannelSpec, DomainOf } from './define.ts';
 import { jobsChannels } from './jobs.ts';
 import { reasonsChannels } from './reasons.ts';
 import type { Result } from './result.ts';
+import { retentionChannels } from './retention.ts';
 import { settingsChannels } from './settings.ts';
 import { winRatesChannels } from './win-rates.ts';
 import { winlossChannels } from './winloss.ts';
@@ -22,6 +23,7 @@ export const contract = {
   ...interviewsChannels,
   ...reasonsChannels,
   ...winlossChannels,
+  ...retentionChannels,
 } as const;
 
 export type Contract = typeof contract;

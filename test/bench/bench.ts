@@ -12,8 +12,9 @@ import { printTable } from './harness.ts';
 import { foundationSuite } from './suites/foundation.ts';
 import { interviewsSuite } from './suites/interviews.ts';
 import { matrixSuite } from './suites/matrix.ts';
+import { retentionSuite } from './suites/retention.ts';
 
-const SUITES: Suite[] = [foundationSuite, matrixSuite, interviewsSuite];
+const SUITES: Suite[] = [foundationSuite, matrixSuite, interviewsSuite, retentionSuite];
 
 const { values } = parseArgs({
   options: {

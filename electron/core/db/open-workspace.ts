@@ -58,6 +58,10 @@ export function configureConnection(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Temporary tables, sorts and the statement journals of writes to tables with triggers stay in
+  // memory: with temp files, every insert into a table that has a trigger opens one (about 13 µs a
+  // row, four times the insert itself).
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 function backupName(path: string, from: number, to: number, now: Date): string {

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { loadDemo } from '../demo/load-demo.ts';
 import type { DemoOptions } from '../demo/generate.ts';
+import { refreshRetention } from '../retention/retention-refresh.ts';
 
 export interface JobHooks {
   progress(done: number, total: number | null, message?: string): void;
@@ -15,9 +16,11 @@ export const JOB_KINDS = {
       progress: (done, total) => hooks.progress(done, total, 'Writing demo deals'),
       cancelled: hooks.cancelled,
     }),
+  retention: (sqlite: Database.Database, params: { full?: boolean }, hooks: JobHooks) =>
+    refreshRetention(sqlite, params, { progress: hooks.progress, cancelled: hooks.cancelled }),
 } satisfies Record<string, (sqlite: Database.Database, params: never, hooks: JobHooks) => unknown>;
 
 export type JobKind = keyof typeof JOB_KINDS;
 export type JobParams<K extends JobKind> = Parameters<(typeof JOB_KINDS)[K]>[1];
 
-export const JOB_UNITS: Record<JobKind, string> = { demo: 'deals' };
+export const JOB_UNITS: Record<JobKind, string> = { demo: 'deals', retention: 'accounts' };

@@ -5,6 +5,7 @@ import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { jobsHandlers } from '../jobs/jobs-handlers.ts';
 import { reasonsHandlers } from '../reasons/reasons-handlers.ts';
+import { retentionHandlers } from '../retention/retention-handlers.ts';
 import { appHandlers } from '../session/app-handlers.ts';
 import type { Session } from '../session/session.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
@@ -20,4 +21,5 @@ export const handlers: HandlerMap<Session> = {
   ...interviewsHandlers,
   ...reasonsHandlers,
   ...winlossHandlers,
+  ...retentionHandlers,
 };

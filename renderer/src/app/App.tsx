@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { InterviewsArea } from '../interviews/InterviewsArea.tsx';
+import { RetentionPage } from '../retention/RetentionPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { WinRatesPage } from '../win-rates/WinRatesPage.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
@@ -38,6 +39,7 @@ export function App() {
   else if (area.id === 'win-rates') body = <WinRatesPage />;
   else if (area.id === 'competitors') body = <CompetitorsPage />;
   else if (area.id === 'interviews') body = <InterviewsArea />;
+  else if (area.id === 'retention') body = <RetentionPage />;
   else body = <PendingArea area={area} />;
 
   return (

@@ -47,7 +47,7 @@ export const AREAS: Area[] = [
     id: 'retention',
     label: 'Retention',
     path: '/retention',
-    pending: 'issue #6',
+    pending: null,
     purpose: 'Cohorts of customers by first revenue: logo retention, NRR and GRR, tied back to why we won them.',
   },
   {

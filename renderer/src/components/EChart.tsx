@@ -37,11 +37,13 @@ export interface EChartProps {
   testId?: string;
   /** Chart events by name ('click' ...), e.g. to drill into a heatmap cell. */
   onEvents?: Record<string, (params: unknown) => void>;
+  /** Called with the data index and series of a clicked item (a bar, a heatmap cell ...). */
+  onItemClick?: (item: { dataIndex: number; seriesIndex: number }) => void;
   /** The live instance (or null once disposed), e.g. for getDataURL when exporting a PNG. */
   onChart?: (chart: echarts.ECharts | null) => void;
 }
 
-export function EChart({ option, height = 260, label, testId, onEvents, onChart }: EChartProps) {
+export function EChart({ option, height = 260, label, testId, onEvents, onItemClick, onChart }: EChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -74,6 +76,17 @@ export function EChart({ option, height = 260, label, testId, onEvents, onChart 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onItemClick) return;
+    const handler = (p: { dataIndex: number; seriesIndex?: number }) =>
+      onItemClick({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0 });
+    instance.on('click', handler);
+    return () => {
+      instance.off('click', handler);
+    };
+  }, [onItemClick]);
 
   return <div ref={el} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }

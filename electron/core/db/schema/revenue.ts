@@ -24,7 +24,11 @@ export const revenueLines = sqliteTable(
   },
   (t) => [
     check('revenue_lines_period', sql`${t.period} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-01'`),
-    index('revenue_lines_account_period').on(t.accountId, t.period, t.amount),
+    // One account's lines of one kind in month order, read from the index alone (retention
+    // derives monthly revenue per customer from MRR lines if it has any, else from invoices).
+    index('revenue_lines_account_kind_period').on(t.accountId, t.kind, t.period, t.amount),
     index('revenue_lines_batch').on(t.importBatchId),
+    // The data's last revenue month (retention's "as of") without reading every line.
+    index('revenue_lines_period').on(t.period),
   ],
 );

@@ -1,0 +1,275 @@
+// winnow cohorts [--grain month|quarter|year] [--metric logo|nrr|grr] [--by FIELD]
+//                [--where FIELD=VALUE[,VALUE]]... [--db FILE] [--json]
+// The cohort matrix from the same queries and maths as the app: one line per cell with its
+// numerator, denominator and value, then the weighted average; with --by, one block per group.
+import { parseArgs } from 'node:util';
+import { metricOf } from '#shared/analytics/cohort-metric.ts';
+import type { MetricValue } from '#shared/analytics/cohort-metric.ts';
+import type {
+  CohortAverageCell,
+  CohortField,
+  CohortFilter,
+  CohortMatrix,
+  RetentionMetric,
+} from '#shared/domain/retention.ts';
+import {
+  COHORT_FIELDS,
+  FIELD_LABEL,
+  GRAINS,
+  METRIC_LABEL,
+  RETENTION_DEFINITIONS,
+  RETENTION_METRICS,
+} from '#shared/domain/retention.ts';
+import { openWorkspace } from '#core/db/open-workspace.ts';
+import { cohortReport } from '#core/retention/cohort-queries.ts';
+import { dimensionValues } from '#core/retention/customer-dims.ts';
+import { ensureFresh } from '#core/retention/retention-refresh.ts';
+import { readSettings } from '#core/settings/settings-store.ts';
+import type { CliIO } from '../io.ts';
+import { UsageError } from '../io.ts';
+import { workspacePathFrom } from '../workspace-arg.ts';
+
+export const cohortsHelp =
+  'winnow cohorts [--grain G] [--metric M] [--by F] [--where F=V]... [--db FILE] [--json]   cohort matrix, each cell with numerator, denominator, value';
+
+/** CLI spellings of the fields (kebab case too). */
+const FIELD_NAMES: Record<string, CohortField> = {
+  ...Object.fromEntries(COHORT_FIELDS.map((f) => [f.toLowerCase(), f])),
+  'lead-source': 'leadSource',
+  lead_source: 'leadSource',
+  'win-reason': 'reason',
+  'competitor-displaced': 'competitor',
+};
+
+function fieldFrom(text: string, option: string): CohortField {
+  const field = FIELD_NAMES[text.trim().toLowerCase()];
+  if (!field) {
+    throw new UsageError(
+      `${option} must be one of segment, sector, region, product, competitor, reason, lead-source; got "${text}"`,
+    );
+  }
+  return field;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${option} must be ${allowed.join(', ')}; got "${value}"`);
+  }
+  return value as T;
+}
+
+const int = (x: number) => x.toLocaleString('en-US');
+const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+
+function valueText(v: MetricValue): string {
+  if (v.denominator === 0 || v.value === null) return '–';
+  if (v.confidence === 'hidden') return 'n too small';
+  return pct(v.value);
+}
+
+function ciText(v: MetricValue): string {
+  if (v.low === null || v.high === null || v.confidence === 'hidden') return '';
+  return `${pct(v.low)}–${pct(v.high)}`;
+}
+
+function cellLine(cohort: string, size: string, k: number, period: string, v: MetricValue, flags: string): string {
+  const amount = v.counts ? int : money;
+  return [
+    cohort.padEnd(9),
+    size.padStart(7),
+    String(k).padStart(3),
+    period.padEnd(9),
+    amount(v.numerator).padStart(15),
+    amount(v.denominator).padStart(15),
+    valueText(v).padStart(11),
+    ciText(v).padEnd(13),
+    flags,
+  ]
+    .join('  ')
+    .trimEnd();
+}
+
+function flagsOf(v: MetricValue, incomplete: boolean): string {
+  const out: string[] = [];
+  if (incomplete) out.push('incomplete');
+  if (v.confidence === 'low') out.push('low n');
+  return out.join(', ');
+}
+
+function matrixLines(m: CohortMatrix, metric: RetentionMetric): string[] {
+  const header = [
+    'cohort'.padEnd(9),
+    'size'.padStart(7),
+    'k'.padStart(3),
+    'period'.padEnd(9),
+    'numerator'.padStart(15),
+    'denominator'.padStart(15),
+    'value'.padStart(11),
+    '95% CI'.padEnd(13),
+    'flags',
+  ].join('  ');
+  const lines = [header];
+  for (const row of m.rows) {
+    for (const cell of row.cells) {
+      const v = metricOf(cell, metric);
+      lines.push(cellLine(row.label, int(row.size), cell.k, cell.periodLabel, v, flagsOf(v, cell.incomplete)));
+    }
+  }
+  for (const a of m.average) lines.push(averageLine(a, metric));
+  return lines;
+}
+
+/** The weighted-average row: its "period" column says how many cohorts were pooled. */
+function averageLine(a: CohortAverageCell, metric: RetentionMetric): string {
+  const v = metricOf(a, metric);
+  return cellLine('average', int(a.size), a.k, `${a.cohorts} coh.`, v, v.confidence === 'low' ? 'low n' : '');
+}
+
+export async function cohortsCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      db: { type: 'string' },
+      grain: { type: 'string' },
+      metric: { type: 'string' },
+      by: { type: 'string' },
+      where: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const grain = oneOf(values.grain, GRAINS, 'grain', 'month');
+  const metric = oneOf(values.metric, RETENTION_METRICS, 'metric', 'logo');
+  const by = values.by === undefined ? null : fieldFrom(values.by, '--by');
+  const wheres = (values.where ?? []).map((w) => {
+    const eq = w.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--where takes FIELD=VALUE (values separated by commas); got "${w}"`);
+    return {
+      field: fieldFrom(w.slice(0, eq), '--where'),
+      values: w
+        .slice(eq + 1)
+        .split(',')
+        .map((v) => v.trim()),
+    };
+  });
+  if (new Set(wheres.map((w) => w.field)).size !== wheres.length) {
+    throw new UsageError('--where: give each field once (several values go after one "=", separated by commas)');
+  }
+
+  const path = workspacePathFrom(values.db);
+  const ws = await openWorkspace(path, { mode: 'open' });
+  try {
+    const plan = ensureFresh(ws.sqlite, {
+      inlineAnyway: true,
+      hooks: {
+        progress: (done, total, message) => {
+          if (io.interactive && total > 0) process.stderr.write(`\r${message}: ${int(done)} of ${int(total)} accounts`);
+        },
+      },
+    });
+    if (io.interactive) process.stderr.write('\r\x1b[K');
+    const settings = readSettings(ws.sqlite);
+
+    // Filter values are typed as names (or keys); each must name something that exists.
+    let filters: CohortFilter[] = [];
+    if (wheres.length > 0) {
+      const dims = dimensionValues(ws.sqlite);
+      filters = wheres.map((w) => ({
+        field: w.field,
+        values: w.values.map((text) => {
+          const found = dims[w.field].find((d) => d.key === text || d.label.toLowerCase() === text.toLowerCase());
+          if (!found) {
+            const known = dims[w.field].map((d) => d.label).join(', ');
+            throw new UsageError(`--where ${w.field}: no customer has "${text}"; known values: ${known || 'none'}`);
+          }
+          return found.key;
+        }),
+      }));
+    }
+
+    const report = cohortReport(ws.sqlite, plan, { grain, filters, by, group: null }, settings);
+    const groups =
+      by === null
+        ? [{ key: null as string | null, label: 'All customers', matrix: report.matrix }]
+        : (report.groups ?? []).map((g) => ({
+            key: g.key as string | null,
+            label: g.label,
+            matrix: cohortReport(ws.sqlite, plan, { grain, filters, by, group: g.key }, settings).matrix,
+          }));
+
+    if (values.json) {
+      io.out(
+        JSON.stringify(
+          {
+            workspace: path,
+            grain,
+            metric,
+            by,
+            filters,
+            asOf: report.asOf,
+            incompleteFrom: report.asOfLabel,
+            customers: report.customers,
+            sources: report.sources,
+            currency: report.currency,
+            definitions: RETENTION_DEFINITIONS,
+            groups: groups.map((g) => ({
+              key: g.key,
+              label: g.label,
+              customers: g.matrix.customers,
+              cells: g.matrix.rows.flatMap((row) =>
+                row.cells.map((cell) => ({
+                  cohort: row.label,
+                  size: row.size,
+                  k: cell.k,
+                  period: cell.periodLabel,
+                  incomplete: cell.incomplete,
+                  ...metricOf(cell, metric),
+                })),
+              ),
+              average: g.matrix.average.map((a) => ({
+                k: a.k,
+                cohorts: a.cohorts,
+                size: a.size,
+                ...metricOf(a, metric),
+              })),
+            })),
+          },
+          null,
+          2,
+        ),
+      );
+      return 0;
+    }
+
+    const out: string[] = [
+      `Cohorts by ${grain}: ${METRIC_LABEL[metric]}${by ? `, split by ${FIELD_LABEL[by].toLowerCase()}` : ''}`,
+      `Workspace ${path}`,
+      report.asOf === null
+        ? 'No revenue in this workspace yet: no won deals with amounts, no imported revenue lines.'
+        : `Data through ${report.asOf}; ${report.asOfLabel} and later are incomplete. ${int(report.customers)} customers ` +
+          `(${int(report.sources.deals)} from won deals, ${int(report.sources.mrr)} from MRR lines, ${int(report.sources.invoice)} from invoices).`,
+      ...filters.map(
+        (f) => `Filter: ${FIELD_LABEL[f.field]} = ${wheres.find((w) => w.field === f.field)!.values.join(' or ')}`,
+      ),
+      RETENTION_DEFINITIONS.cohort,
+      RETENTION_DEFINITIONS[metric],
+      RETENTION_DEFINITIONS.average,
+      metric === 'logo'
+        ? 'Numerator and denominator are customers; the interval is the 95% Wilson score interval.'
+        : `Numerator and denominator are revenue in ${report.currency}. ${RETENTION_DEFINITIONS.periodRevenue}`,
+    ];
+    for (const g of groups) {
+      out.push('');
+      out.push(`${g.label} (${int(g.matrix.customers)} customers)`);
+      if (g.matrix.rows.length === 0) out.push('  no customers');
+      else out.push(...matrixLines(g.matrix, metric));
+    }
+    if (report.asOfPeriod !== null && groups.length === 0) out.push('', 'No customers match the filters.');
+    for (const line of out) io.out(line);
+    return 0;
+  } finally {
+    ws.close();
+  }
+}

@@ -1,0 +1,141 @@
+// Retention through the contract's door, as the renderer calls it: arguments validated, the status
+// the screen decides on (empty, stale, rebuild, ready), the rebuild job, and reads that refresh.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '#core/rpc/dispatch.ts';
+import { handlers } from '#core/rpc/handlers.ts';
+import { INLINE_REFRESH_LIMIT } from '#core/retention/retention-refresh.ts';
+import { Session } from '#core/session/session.ts';
+import type { CohortReport, DrillReport, RetentionStatus } from '#shared/domain/retention.ts';
+import { tempDir } from '../../support/temp-workspace.ts';
+import { seedAbc } from './abc-customers.ts';
+import { m } from './insert-revenue.ts';
+
+function testSession(dir: string): Session {
+  return new Session({
+    host: 'testhost',
+    version: '1.2.3',
+    userDataDir: join(dir, 'user'),
+    jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
+    pickNewWorkspacePath: async () => null,
+    pickExistingWorkspacePath: async () => null,
+    pickOpenFile: async () => null,
+    pickSaveFile: async () => null,
+    revealInFolder: async () => true,
+  });
+}
+
+describe('retention channels', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let session: Session;
+  beforeEach(async () => {
+    ({ dir, cleanup } = tempDir());
+    session = testSession(dir);
+    await session.start(join(dir, 'w.winnow'));
+  });
+  afterEach(async () => {
+    await session.close();
+    cleanup();
+  });
+
+  const call = async <T>(channel: string, arg?: unknown): Promise<T> => {
+    const r = await dispatch(handlers, channel, arg, session);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value as T;
+  };
+
+  it('is empty without revenue, and ready (refreshed on the spot) once deals are won', async () => {
+    expect(await call<RetentionStatus>('retention:status')).toMatchObject({ state: 'empty', customers: 0 });
+    seedAbc(session.require());
+    expect(session.require().sqlite.prepare('SELECT count(*) AS n FROM retention_dirty').get()).toEqual({ n: 4 }); // won deals of accounts 1, 2, 3 and 5
+    expect(await call<RetentionStatus>('retention:status')).toMatchObject({ state: 'ready', busy: false });
+    const report = await call<CohortReport>('retention:cohorts', { grain: 'month' });
+    expect(report).toMatchObject({ asOf: '2025-06-20', customers: 3, by: null, groups: null, filters: [] });
+    expect(report.matrix.rows.map((r) => r.size)).toEqual([2, 1]);
+    const status = await call<RetentionStatus>('retention:status');
+    expect(status).toMatchObject({ state: 'ready', customers: 3, sources: { deals: 3, mrr: 0, invoice: 0 } });
+    expect(status.leftOut).toEqual({ noAccount: 1, noAmount: 0, badDates: 0 });
+  });
+
+  it('validates arguments before anything runs', async () => {
+    const bad = await dispatch(handlers, 'retention:cohorts', { grain: 'week', by: 'colour' }, session);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error.code).toBe('invalid_argument');
+    expect(bad.error.issues?.map((i) => i.path).sort()).toEqual(['by', 'grain']);
+    const twice = await dispatch(
+      handlers,
+      'retention:cohorts',
+      {
+        grain: 'month',
+        filters: [
+          { field: 'segment', values: ['SMB'] },
+          { field: 'segment', values: ['x'] },
+        ],
+      },
+      session,
+    );
+    expect(twice.ok ? '' : twice.error.message).toMatch(/Each field may be filtered once/);
+    const page = await dispatch(
+      handlers,
+      'retention:customers',
+      { grain: 'month', cohort: 1, k: 0, limit: 5000 },
+      session,
+    );
+    expect(page.ok ? '' : page.error.message).toMatch(/limit/);
+  });
+
+  it('asks for the rebuild job when much changed, and the job makes it ready', async () => {
+    seedAbc(session.require());
+    session.require().sqlite.transaction(() => {
+      const st = session.require().sqlite.prepare('INSERT INTO retention_dirty (account_id) VALUES (?)');
+      for (let i = 0; i <= INLINE_REFRESH_LIMIT; i++) st.run(10_000 + i);
+    })();
+    // A full rebuild is due (never built) but the workspace has few accounts: done inline.
+    expect((await call<RetentionStatus>('retention:status')).state).toBe('ready');
+    session.require().sqlite.transaction(() => {
+      const st = session.require().sqlite.prepare('INSERT INTO retention_dirty (account_id) VALUES (?)');
+      for (let i = 0; i <= INLINE_REFRESH_LIMIT; i++) st.run(10_000 + i);
+    })();
+    expect(await call<RetentionStatus>('retention:status')).toMatchObject({
+      state: 'rebuild',
+      pendingAccounts: INLINE_REFRESH_LIMIT + 1,
+    });
+    const refused = await dispatch(handlers, 'retention:cohorts', { grain: 'month' }, session);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const { jobId } = await call<{ jobId: string }>('retention:rebuild', { full: true });
+    const done = await session.jobs.wait(jobId);
+    expect(done).toMatchObject({ state: 'done', unit: 'accounts', result: { full: true, customers: 3 } });
+    expect((await call<RetentionStatus>('retention:status')).state).toBe('ready');
+  });
+
+  it('drills, lists dimension values and movements through the same door', async () => {
+    seedAbc(session.require());
+    const drill = await call<DrillReport>('retention:customers', {
+      grain: 'month',
+      cohort: m('2024-01'),
+      k: 6,
+      status: 'inactive',
+    });
+    expect(drill).toMatchObject({ total: 1, counts: { all: 2, active: 1, inactive: 1 }, currency: 'USD' });
+    expect(drill.rows.map((r) => r.name)).toEqual(['Birch']);
+    const dims = await call<Record<string, { label: string; customers: number }[]>>('retention:dimensions');
+    expect(dims.segment!.map((d) => [d.label, d.customers])).toEqual([
+      ['SMB', 2],
+      ['Enterprise', 1],
+    ]);
+    const moves = await call<{ periods: { label: string }[] }>('retention:movements', {
+      grain: 'quarter',
+      filters: [{ field: 'segment', values: ['SMB'] }],
+    });
+    expect(moves.periods.map((p) => p.label)).toEqual([
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+      '2025-Q1',
+      '2025-Q2',
+    ]);
+  });
+});
