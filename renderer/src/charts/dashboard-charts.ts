@@ -6,6 +6,7 @@ import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import { formatInt } from '../lib/format.ts';
 import { baseOption } from './base.ts';
+import { escapeHtml } from './escape.ts';
 import { ACCENT, BAND, LOW_CONFIDENCE, OUTCOME_COLOR } from './palette.ts';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
@@ -42,7 +43,7 @@ export function winRateTrendOption(points: PeriodRate[]): EChartsCoreOption {
       trigger: 'axis',
       formatter: (params: { dataIndex: number }[]) => {
         const p = points[params[0]?.dataIndex ?? 0];
-        return p ? `${p.period}<br/>${describeRateText(p.winRate)}` : '';
+        return p ? `${escapeHtml(p.period)}<br/>${escapeHtml(describeRateText(p.winRate))}` : '';
       },
     },
     xAxis: { type: 'category', data: points.map((p) => p.period), boundaryGap: false },
@@ -91,7 +92,7 @@ export function competitorsOption(rows: CompetitorEncounters[]): EChartsCoreOpti
       formatter: (p: { dataIndex: number }) => {
         const r = ordered[p.dataIndex];
         return r
-          ? `${r.name}<br/>${formatInt(r.encounters)} deals, ${formatInt(r.closed)} closed<br/>Win rate ${describeRateText(r.winRate)}`
+          ? `${escapeHtml(r.name)}<br/>${formatInt(r.encounters)} deals, ${formatInt(r.closed)} closed<br/>Win rate ${escapeHtml(describeRateText(r.winRate))}`
           : '';
       },
     },

@@ -6,6 +6,7 @@ import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import type { CompetitorSummary, DimValue, MatrixFigures, MatrixResult, TrendPoint } from '#shared/domain/win-rates.ts';
 import { formatInt } from '../lib/format.ts';
 import { ACCENT, BAND, LOW_CONFIDENCE, OUTCOME_COLOR } from './palette.ts';
+import { escapeHtml } from './escape.ts';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
@@ -102,11 +103,6 @@ export function heatmapOption(m: MatrixResult, rows: DimValue[]): EChartsCoreOpt
     },
     series: [{ type: 'heatmap', data, emphasis: { itemStyle: { borderColor: ACCENT, borderWidth: 2 } } }],
   };
-}
-
-/** Escapes text that ECharts will put into an HTML tooltip. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Win rate per period with its 95% interval as a band; no point where the rate is hidden. */

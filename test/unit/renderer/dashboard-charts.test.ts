@@ -51,3 +51,14 @@ describe('dashboard chart options', () => {
     expect(formatMoney(950)).toBe('$950');
   });
 });
+
+describe('dashboard tooltips', () => {
+  it('escape competitor names, which come from imported files', () => {
+    const option = competitorsOption([
+      { id: 1, name: '<img src=x onerror=alert(1)>', encounters: 30, closed: 20, winRate: rateOf(5, 20, t) },
+    ]) as { tooltip: { formatter: (p: { dataIndex: number }) => string } };
+    const html = option.tooltip.formatter({ dataIndex: 0 });
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+  });
+});

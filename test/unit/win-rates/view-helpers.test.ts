@@ -5,13 +5,8 @@ import { rateOf } from '#shared/analytics/rate.ts';
 import type { CompetitorSummary, MatrixFigures, MatrixResult } from '#shared/domain/win-rates.ts';
 import { changeOf, periodRange } from '#core/win-rates/change-queries.ts';
 import { trailingYears } from '#core/win-rates/overview-queries.ts';
-import {
-  cellColor,
-  cellLabel,
-  escapeHtml,
-  heatmapOption,
-  sparklinePath,
-} from '../../../renderer/src/charts/win-rates-charts.ts';
+import { cellColor, cellLabel, heatmapOption, sparklinePath } from '../../../renderer/src/charts/win-rates-charts.ts';
+import { escapeHtml } from '../../../renderer/src/charts/escape.ts';
 import { presetPeriods, rankByLowerBound, sortRows } from '../../../renderer/src/win-rates/query.ts';
 
 const t = { lowConfidenceBelowN: 10, hideRateBelowN: 5 };
