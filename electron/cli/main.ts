@@ -2,6 +2,7 @@
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
+import { importCommand, importHelp } from './commands/import.ts';
 import { statsCommand, statsHelp } from './commands/stats.ts';
 import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
@@ -9,6 +10,7 @@ import type { CliIO } from './io.ts';
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
   demo: { run: demoCommand, help: demoHelp },
   stats: { run: statsCommand, help: statsHelp },
+  import: { run: importCommand, help: importHelp },
 };
 
 function usage(): string {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { dashboardChannels } from './dashboard.ts';
 import type { ChannelSpec, DomainOf } from './define.ts';
+import { importChannels } from './imports.ts';
 import { jobsChannels } from './jobs.ts';
 import type { Result } from './result.ts';
 import { settingsChannels } from './settings.ts';
@@ -14,6 +15,7 @@ export const contract = {
   ...dashboardChannels,
   ...settingsChannels,
   ...jobsChannels,
+  ...importChannels,
 } as const;
 
 export type Contract = typeof contract;

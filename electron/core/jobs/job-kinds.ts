@@ -3,6 +3,9 @@
 import type Database from 'better-sqlite3';
 import { loadDemo } from '../demo/load-demo.ts';
 import type { DemoOptions } from '../demo/generate.ts';
+import { undoImport } from '../import/import-undo.ts';
+import { runImport } from '../import/run-import.ts';
+import type { ImportParams } from '../import/run-import.ts';
 
 export interface JobHooks {
   progress(done: number, total: number | null, message?: string): void;
@@ -15,9 +18,13 @@ export const JOB_KINDS = {
       progress: (done, total) => hooks.progress(done, total, 'Writing demo deals'),
       cancelled: hooks.cancelled,
     }),
+  import: (sqlite: Database.Database, params: ImportParams, hooks: JobHooks) =>
+    runImport(sqlite, params, { progress: hooks.progress, cancelled: hooks.cancelled }),
+  undoImport: (sqlite: Database.Database, params: { batchId: number; force: boolean }, hooks: JobHooks) =>
+    undoImport(sqlite, params.batchId, { force: params.force }, { progress: hooks.progress }),
 } satisfies Record<string, (sqlite: Database.Database, params: never, hooks: JobHooks) => unknown>;
 
 export type JobKind = keyof typeof JOB_KINDS;
 export type JobParams<K extends JobKind> = Parameters<(typeof JOB_KINDS)[K]>[1];
 
-export const JOB_UNITS: Record<JobKind, string> = { demo: 'deals' };
+export const JOB_UNITS: Record<JobKind, string> = { demo: 'deals', import: 'rows', undoImport: 'changes' };

@@ -2,6 +2,7 @@
 // without a handler here does not compile.
 import type { HandlerMap } from '#shared/contract/index.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
+import { importHandlers } from '../import/import-handlers.ts';
 import { jobsHandlers } from '../jobs/jobs-handlers.ts';
 import { appHandlers } from '../session/app-handlers.ts';
 import type { Session } from '../session/session.ts';
@@ -12,4 +13,5 @@ export const handlers: HandlerMap<Session> = {
   ...dashboardHandlers,
   ...settingsHandlers,
   ...jobsHandlers,
+  ...importHandlers,
 };

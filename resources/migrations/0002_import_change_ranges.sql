@@ -1,0 +1,1 @@
+ALTER TABLE `import_changes` ADD `entity_id_last` integer;
