@@ -73,20 +73,24 @@ export function parseNumber(raw: string, decimal: DecimalMark): NumberResult {
     s = s.slice(0, -1);
   }
   const thousands = decimal === '.' ? ',' : '.';
-  let digits = s.replace(SPACES, '');
-  if (digits.includes(thousands)) {
-    // Group separators must sit between digit groups: "1,234,567" yes, "1,2" no.
-    const [whole] = digits.split(decimal);
-    if (!/^\d{1,3}(?:[.,]\d{2,3})+$/.test(whole!) && !/^\d+$/.test(whole!)) {
-      return { ok: false, reason: describeMark(decimal) };
+  const digits = s.replace(SPACES, '');
+  let plain: string;
+  if (decimal === '.' && SCIENTIFIC.test(digits)) plain = digits;
+  else {
+    const parts = digits.split(decimal);
+    if (parts.length > 2) return { ok: false, reason: describeMark(decimal) };
+    let whole = parts[0]!;
+    const fraction = parts[1];
+    if (fraction !== undefined && !/^\d+$/.test(fraction)) return { ok: false, reason: describeMark(decimal) };
+    if (whole.includes(thousands)) {
+      // Group separators must sit between digit groups: "1,234,567" yes, "1,2" no.
+      if (!/^\d{1,3}(?:[.,]\d{2,3})+$/.test(whole)) return { ok: false, reason: describeMark(decimal) };
+      whole = whole.split(thousands).join('');
     }
-    digits = digits.split(thousands).join('');
+    plain = fraction === undefined ? whole : `${whole}.${fraction}`;
+    if (!PLAIN.test(plain)) return { ok: false, reason: 'not a number' };
   }
-  if (decimal === ',') digits = digits.replace(',', '.');
-  if (!PLAIN.test(digits) && !(decimal === '.' && SCIENTIFIC.test(digits))) {
-    return { ok: false, reason: `not a number${/[.,]/.test(digits) ? ` (${describeMark(decimal)})` : ''}` };
-  }
-  const value = Number(digits);
+  const value = Number(plain);
   if (!Number.isFinite(value)) return { ok: false, reason: 'not a finite number' };
   return { ok: true, value: negative ? -value : value, currency };
 }

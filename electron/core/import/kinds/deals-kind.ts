@@ -229,7 +229,7 @@ class DealsWriter implements KindWriter<DealImportRow> {
     // Most rows of a big import are new: probe the unique index first, read the row only when found.
     this.probe = s.prepare('SELECT id FROM deals WHERE external_id = ?').pluck();
     this.find = s.prepare(
-      `SELECT id, import_batch_id, ${COLUMN_FIELDS.map(([c]) => c).join(', ')} FROM deals WHERE id = ?`,
+      `SELECT id, import_batch_id, updated_at, ${COLUMN_FIELDS.map(([c]) => c).join(', ')} FROM deals WHERE id = ?`,
     );
     this.insert = s.prepare(
       `INSERT INTO deals (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
@@ -359,7 +359,11 @@ class DealsWriter implements KindWriter<DealImportRow> {
     if (changedColumns.length === 0 && !linksChanged) return 'unchanged';
 
     if (changedColumns.length > 0) {
-      const before: Record<string, unknown> = { import_batch_id: existing.import_batch_id };
+      // The stamps too, so an undone batch leaves the deal exactly as it was (and undoable in turn).
+      const before: Record<string, unknown> = {
+        import_batch_id: existing.import_batch_id,
+        updated_at: existing.updated_at,
+      };
       for (const col of changedColumns) before[col] = existing[col];
       this.update(changedColumns).run(...changedColumns.map((c) => values[c]), this.ctx.batchId, existing.id);
       const labels = [...new Set(changedColumns.map((c) => COLUMN_LABEL[c]!))];
