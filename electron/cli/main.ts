@@ -2,6 +2,7 @@
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
+import { exportCommand, exportHelp } from './commands/export.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { statsCommand, statsHelp } from './commands/stats.ts';
 import { processIO, UsageError } from './io.ts';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   demo: { run: demoCommand, help: demoHelp },
   stats: { run: statsCommand, help: statsHelp },
   import: { run: importCommand, help: importHelp },
+  export: { run: exportCommand, help: exportHelp },
 };
 
 function usage(): string {

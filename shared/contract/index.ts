@@ -3,7 +3,9 @@
 // Main's handler map, the preload's API and the test host's bridge are all derived from this.
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { competitorsChannels } from './competitors.ts';
 import { dashboardChannels } from './dashboard.ts';
+import { dealsChannels } from './deals.ts';
 import type { ChannelSpec, DomainOf } from './define.ts';
 import { importChannels } from './imports.ts';
 import { jobsChannels } from './jobs.ts';
@@ -16,6 +18,8 @@ export const contract = {
   ...settingsChannels,
   ...jobsChannels,
   ...importChannels,
+  ...dealsChannels,
+  ...competitorsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,9 @@
 // Every handler, keyed by channel. Typed as the full HandlerMap: a channel added to the contract
 // without a handler here does not compile.
 import type { HandlerMap } from '#shared/contract/index.ts';
+import { competitorsHandlers } from '../competitors/competitors-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
+import { dealsHandlers } from '../deals/deals-handlers.ts';
 import { importHandlers } from '../import/import-handlers.ts';
 import { jobsHandlers } from '../jobs/jobs-handlers.ts';
 import { appHandlers } from '../session/app-handlers.ts';
@@ -14,4 +16,6 @@ export const handlers: HandlerMap<Session> = {
   ...settingsHandlers,
   ...jobsHandlers,
   ...importHandlers,
+  ...dealsHandlers,
+  ...competitorsHandlers,
 };
