@@ -136,6 +136,9 @@ export function exportAllDeals(sqlite: Database.Database, path: string): number 
   });
 }
 
+/** Rates to four decimals (0.1 percentage point is as precise as a win rate is read). */
+const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
+
 export function exportCompetitors(sqlite: Database.Database, path: string, settings: Settings): number {
   const closed = closedPredicate(settings.includeNoDecision, 'd.');
   const rows = sqlite
@@ -171,7 +174,18 @@ export function exportCompetitors(sqlite: Database.Database, path: string, setti
   return write(path, header, (w) => {
     for (const r of rows) {
       const rate = rateOf(r.won, r.closed, settings);
-      w.row([r.name, r.website, r.aliases, r.encounters, r.closed, r.won, rate.rate, rate.low, rate.high, r.notes]);
+      w.row([
+        r.name,
+        r.website,
+        r.aliases,
+        r.encounters,
+        r.closed,
+        r.won,
+        round4(rate.rate),
+        round4(rate.low),
+        round4(rate.high),
+        r.notes,
+      ]);
     }
   });
 }
