@@ -111,6 +111,8 @@ export interface DateFormatReport {
 }
 
 export interface ImportFileReport {
+  /** Position of the file in the import's list (the rejected-rows CSV is saved by it). */
+  index: number;
   kind: ImportKindId;
   fileName: string;
   rowsRead: number;

@@ -294,7 +294,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     if (values['accept-near-matches']) {
       const check = runImport(ws.sqlite, { ...base, mode: 'preview' }, hooks);
       for (const report of check.files) {
-        const file = files.find((f) => basename(f.path) === report.fileName && f.kind === report.kind)!;
+        const file = files[report.index]!;
         for (const v of report.values) {
           for (const x of v.values) {
             if (x.status !== 'near' || !x.suggestions[0]) continue;

@@ -30,12 +30,13 @@ export function getDeal(sqlite: Database.Database, id: number): DealDetail {
       })
     | undefined;
   if (!d) throw new AppError('not_found', 'This deal no longer exists (it may have been deleted or undone).');
+  const { accountId, lostToId, lostToName, batchId, batchSource, ...rest } = d;
   const account =
-    d.accountId === null
+    accountId === null
       ? null
       : ((sqlite
           .prepare('SELECT id, name, sector, segment, region, country FROM accounts WHERE id = ?')
-          .get(d.accountId) as DealDetail['account']) ?? null);
+          .get(accountId) as DealDetail['account']) ?? null);
   const competitors = (
     sqlite
       .prepare(
@@ -56,7 +57,6 @@ export function getDeal(sqlite: Database.Database, id: number): DealDetail {
               interviewee_role AS role, channel FROM interviews WHERE deal_id = ? ORDER BY interview_date, id`,
     )
     .all(id) as DealDetail['interviews'];
-  const { accountId: _a, lostToId, lostToName, batchId, batchSource, ...rest } = d;
   return {
     ...rest,
     account,

@@ -175,7 +175,8 @@ export function updateDeal(
   return rememberUndo(workspacePath, `Edited “${d.name}”`, (s) => {
     const exists = s.prepare('SELECT 1 FROM deals WHERE id = ?').get(id);
     if (!exists) throw new AppError('conflict', 'The deal was deleted since; undo that first.');
-    const { id: _id, ...cols } = before.row;
+    const cols = { ...before.row };
+    delete cols.id;
     s.prepare(
       `UPDATE deals SET ${Object.keys(cols)
         .map((c) => `${c} = ?`)

@@ -27,6 +27,12 @@ export interface Preset {
   description: string;
   /** Field key -> the header that CRM's export uses (the first one found in the file wins). */
   columns: Record<string, string[]>;
+  /**
+   * Headers only this CRM's export has ("Opportunity ID", "Deal - Title"): a file is taken for
+   * this export only when one of them is there, so a spreadsheet with "Amount" and "Stage" is
+   * not called a Salesforce report.
+   */
+  signature?: string[];
   /** Values the CRM writes that mean something specific (HubSpot's deal stage ids ...). */
   values?: ImportMapping['values'];
   dateFormat?: ImportMapping['dateFormat'];

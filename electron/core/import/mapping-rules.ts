@@ -58,13 +58,15 @@ export function suggestMapping(
   kind: ImportKind,
   headers: string[],
 ): { presetId: string; mapping: ImportMapping; matched: number } {
+  const index = headerIndex(headers);
   let best: { preset: Preset; matched: number } | null = null;
   for (const preset of kind.presets) {
+    if (preset.signature && !preset.signature.some((h) => index.has(vocabKey(h)))) continue;
     const { matched } = applyPreset(kind, headers, preset);
     if (!best || matched > best.matched) best = { preset, matched };
   }
   const generic = kind.presets.find((p) => p.id === 'generic') ?? kind.presets[0]!;
-  const chosen = best && best.matched >= 4 ? best.preset : generic;
+  const chosen = best && best.matched >= 3 && best.preset.signature ? best.preset : generic;
   const { mapping, matched } = applyPreset(kind, headers, chosen);
   return { presetId: chosen.id, mapping, matched };
 }

@@ -436,6 +436,7 @@ function pass(
     hooks.progress?.(doneBefore, totalEstimate(), message);
     const values: ValueReport[] = [...cells.trackers.values()].map((t) => t.report()).filter((r) => r.distinct > 0);
     reports.push({
+      index: file.index,
       kind: kind.id,
       fileName: setup.fileName,
       ...counts,

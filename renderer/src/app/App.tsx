@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { useQuery } from '../api/use-query.ts';
 import { PendingArea } from '../areas/PendingArea.tsx';
+import { CompetitorsPage } from '../competitors/CompetitorsPage.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { DealsArea } from '../deals/DealsArea.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
@@ -32,6 +34,8 @@ export function App() {
     );
   else if (area.id === 'home') body = <HomePage info={info.data} />;
   else if (area.id === 'settings') body = <SettingsPage info={info.data} />;
+  else if (area.id === 'deals') body = <DealsArea />;
+  else if (area.id === 'competitors') body = <CompetitorsPage />;
   else body = <PendingArea area={area} />;
 
   return (

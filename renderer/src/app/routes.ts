@@ -17,7 +17,7 @@ export const AREAS: Area[] = [
     id: 'deals',
     label: 'Deals',
     path: '/deals',
-    pending: 'issue #3',
+    pending: null,
     purpose:
       'Browse, filter and edit every deal; import CRM exports (Salesforce, HubSpot, Pipedrive, CSV) and export them back.',
   },
@@ -40,7 +40,7 @@ export const AREAS: Area[] = [
     id: 'competitors',
     label: 'Competitors',
     path: '/competitors',
-    pending: 'issue #5',
+    pending: null,
     purpose: 'A profile per competitor: win rate over time, head-to-head, reasons, ratings and quotes.',
   },
   {

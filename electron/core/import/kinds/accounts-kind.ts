@@ -30,6 +30,7 @@ const PRESETS: Preset[] = [
   {
     id: 'salesforce',
     label: 'Salesforce account export',
+    signature: ['Account ID', 'AccountId', 'Billing Country', 'BillingCountry', 'NumberOfEmployees'],
     description: 'Account: Id, Name, Industry, NumberOfEmployees, AnnualRevenue, BillingCountry.',
     columns: {
       externalId: ['Account ID', 'Id', 'AccountId'],
@@ -45,6 +46,7 @@ const PRESETS: Preset[] = [
   {
     id: 'hubspot',
     label: 'HubSpot companies export',
+    signature: ['Record ID', 'Company name', 'Country/Region'],
     description: 'Companies: Record ID, Company name, Industry, Number of Employees, Annual Revenue, Country/Region.',
     columns: {
       externalId: ['Record ID', 'Company ID'],
@@ -58,6 +60,7 @@ const PRESETS: Preset[] = [
   {
     id: 'pipedrive',
     label: 'Pipedrive organizations export',
+    signature: ['Organization - ID', 'Organization - Name'],
     description: 'Organizations: Organization - ID, Organization - Name, ...',
     columns: {
       externalId: ['Organization - ID', 'ID'],

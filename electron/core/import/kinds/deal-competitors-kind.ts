@@ -170,6 +170,7 @@ export const dealCompetitorsKind: ImportKind<DealCompetitorImportRow> = {
     {
       id: 'salesforce',
       label: 'Salesforce OpportunityCompetitor',
+      signature: ['CompetitorName', 'OpportunityId'],
       description: 'OpportunityId, CompetitorName, Strengths, Weaknesses.',
       columns: {
         dealExternalId: ['OpportunityId', 'Opportunity ID'],

@@ -285,6 +285,15 @@ export const DEAL_PRESETS: Preset[] = [
     id: 'salesforce',
     label: 'Salesforce opportunity export',
     description: 'A report or Data Loader export of Opportunity (StageName, IsWon/IsClosed, CloseDate, Amount).',
+    signature: [
+      'Opportunity ID',
+      'OpportunityId',
+      'Opportunity Name',
+      'StageName',
+      'IsWon',
+      'IsClosed',
+      'Opportunity Owner',
+    ],
     columns: {
       externalId: ['Opportunity ID', 'Id', 'Opportunity Id', 'OpportunityId'],
       name: ['Opportunity Name', 'Name'],
@@ -313,6 +322,15 @@ export const DEAL_PRESETS: Preset[] = [
     id: 'hubspot',
     label: 'HubSpot deals export',
     description: 'A HubSpot deals export (dealstage values such as closedwon / closedlost, closedate, amount).',
+    signature: [
+      'Record ID',
+      'Deal Stage',
+      'dealstage',
+      'hs_object_id',
+      'Associated Company',
+      'hubspot_owner_id',
+      'Deal Name',
+    ],
     columns: {
       externalId: ['Record ID', 'Deal ID', 'hs_object_id'],
       name: ['Deal Name', 'dealname'],
@@ -335,6 +353,7 @@ export const DEAL_PRESETS: Preset[] = [
     id: 'pipedrive',
     label: 'Pipedrive deals export',
     description: 'A Pipedrive deals export (status open/won/lost, value, close time, organization).',
+    signature: ['Deal - ID', 'Deal - Title', 'Deal - Value', 'Deal - Status', 'stage_id', 'org_id'],
     columns: {
       externalId: ['Deal - ID', 'ID', 'id'],
       name: ['Deal - Title', 'Title', 'title'],

@@ -124,7 +124,7 @@ function build(c: RowCells): DealImportRow | null {
     }
   } else currency = c.currencyHint;
 
-  let outcome: Outcome | null = null;
+  let outcome: Outcome | null;
   if (c.has('outcome')) {
     const r = c.choice('outcome');
     outcome = r.value as Outcome | null;

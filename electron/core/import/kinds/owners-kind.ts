@@ -130,6 +130,7 @@ export const ownersKind: ImportKind<OwnerImportRow> = {
     {
       id: 'salesforce',
       label: 'Salesforce user export',
+      signature: ['UserRole.Name', 'User ID'],
       description: 'User: Id, Name, Email, UserRole.Name.',
       columns: {
         externalId: ['Id', 'User ID'],

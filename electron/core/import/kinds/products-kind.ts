@@ -109,6 +109,7 @@ export const productsKind: ImportKind<ProductImportRow> = {
     {
       id: 'salesforce',
       label: 'Salesforce product export',
+      signature: ['Product Family', 'Product2Id', 'UnitPrice'],
       description: 'Product2: Name, Family, and the list price from the standard price book.',
       columns: {
         name: ['Product Name', 'Name'],

@@ -107,6 +107,7 @@ export const stageHistoryKind: ImportKind<StageImportRow> = {
     {
       id: 'salesforce',
       label: 'Salesforce OpportunityHistory',
+      signature: ['OpportunityId', 'StageName'],
       description: 'OpportunityId, StageName, CreatedDate, Amount.',
       columns: {
         dealExternalId: ['OpportunityId', 'Opportunity ID'],
