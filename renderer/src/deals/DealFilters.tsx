@@ -141,22 +141,23 @@ export function DealFilters({ filter, options, onChange }: Props) {
           {!currentQuarter && (filter.closeFrom || filter.closeTo) && <option value="custom">Custom dates</option>}
         </select>
       </label>
-      <label className="filter">
-        <span>Closed from</span>
+      <fieldset className="filter filter-range">
+        <legend>Closed between</legend>
         <input
           type="date"
+          aria-label="Closed on or after"
           value={filter.closeFrom ?? ''}
           onChange={(e) => set({ closeFrom: e.target.value || undefined })}
+          data-testid="close-from"
         />
-      </label>
-      <label className="filter">
-        <span>to</span>
         <input
           type="date"
+          aria-label="Closed on or before"
           value={filter.closeTo ?? ''}
           onChange={(e) => set({ closeTo: e.target.value || undefined })}
+          data-testid="close-to"
         />
-      </label>
+      </fieldset>
       <IdSelect
         label="Competitor"
         testId="competitor-filter"
@@ -221,26 +222,25 @@ export function DealFilters({ filter, options, onChange }: Props) {
           ))}
         </select>
       </label>
-      <label className="filter filter-narrow">
-        <span>Amount from</span>
+      <fieldset className="filter filter-range filter-narrow">
+        <legend>Amount between</legend>
         <input
           type="number"
           min={0}
+          aria-label="Amount at least"
           value={filter.amountMin ?? ''}
           onChange={(e) => set({ amountMin: e.target.value === '' ? undefined : Math.max(0, Number(e.target.value)) })}
           data-testid="amount-min"
         />
-      </label>
-      <label className="filter filter-narrow">
-        <span>to</span>
         <input
           type="number"
           min={0}
+          aria-label="Amount at most"
           value={filter.amountMax ?? ''}
           onChange={(e) => set({ amountMax: e.target.value === '' ? undefined : Math.max(0, Number(e.target.value)) })}
           data-testid="amount-max"
         />
-      </label>
+      </fieldset>
       {filterCount(filter) > 0 && (
         <button
           type="button"
