@@ -116,8 +116,9 @@ export function CompetitorsPage() {
           </table>
           {selected !== null && (
             <CompetitorEditor
-              key={`${selected}-${tick}`}
+              key={selected}
               id={selected}
+              tick={tick}
               others={list.data.filter((c) => c.id !== selected)}
               onChanged={refresh}
             />
@@ -131,14 +132,17 @@ export function CompetitorsPage() {
 
 function CompetitorEditor({
   id,
+  tick,
   others,
   onChanged,
 }: {
   id: number;
+  /** Changes after every edit: the detail reloads. */
+  tick: number;
   others: { id: number; name: string }[];
   onChanged: () => void;
 }) {
-  const detail = useQuery((api) => api.competitors.get({ id }), [id]);
+  const detail = useQuery((api) => api.competitors.get({ id }), [id, tick]);
   const [draft, setDraft] = useState<{ name: string; website: string; notes: string } | null>(null);
   const [alias, setAlias] = useState('');
   const [into, setInto] = useState('');

@@ -11,13 +11,15 @@ import { draftOf, inputOf } from './deal-form-state.ts';
 
 interface Props {
   id: number;
+  /** Changes when deals change (an undo): the deal reloads. */
+  generation: number;
   options: DealOptions | undefined;
   onChanged: (undo: UndoToken) => void;
 }
 
-export function DealPage({ id, options, onChanged }: Props) {
+export function DealPage({ id, generation, options, onChanged }: Props) {
   const [tick, setTick] = useState(0);
-  const deal = useQuery((api) => api.deals.get({ id }), [id, tick]);
+  const deal = useQuery((api) => api.deals.get({ id }), [id, tick, generation]);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<Error | null>(null);
 

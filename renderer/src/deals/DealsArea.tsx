@@ -66,7 +66,7 @@ export function DealsArea() {
       />
     );
   } else if (Number.isInteger(dealId) && dealId > 0) {
-    body = <DealPage id={dealId} options={options.data} onChanged={offerUndo} />;
+    body = <DealPage id={dealId} generation={generation} options={options.data} onChanged={offerUndo} />;
   } else if (tab === 'import') {
     body = <ImportWizard onImported={refresh} />;
   } else if (tab === 'log') {
