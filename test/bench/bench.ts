@@ -10,8 +10,9 @@ import { loadDemo } from '#core/demo/load-demo.ts';
 import type { Figure, Suite } from './harness.ts';
 import { printTable } from './harness.ts';
 import { foundationSuite } from './suites/foundation.ts';
+import { importSuite } from './suites/import.ts';
 
-const SUITES: Suite[] = [foundationSuite];
+const SUITES: Suite[] = [foundationSuite, importSuite];
 
 const { values } = parseArgs({
   options: {

@@ -82,12 +82,13 @@ export function dealWhere(filter: DealFilter, options: WhereOptions = {}): SqlPa
 
 /**
  * ORDER BY terms per sortable column. The indexed ones (amount, close date, created date, name,
- * CRM id) list the index's own columns as tie-breakers, so SQLite walks the index and stops after
- * the page; the others sort the filtered rows. `id` ends every order, so pages never overlap.
+ * CRM id) list exactly the index's own columns (then the row id the index ends with), so SQLite
+ * walks the index and stops after the page; the others sort the filtered rows. `id` ends every
+ * order, so pages never overlap.
  */
 const ORDER: Record<DealSort['column'], string[]> = {
   amount: ['d.amount', 'd.close_date', 'd.id'],
-  closeDate: ['d.close_date', 'd.outcome', 'd.amount', 'd.id'],
+  closeDate: ['d.close_date', 'd.id'],
   createdDate: ['d.created_date', 'd.id'],
   name: ['d.name', 'd.id'],
   externalId: ['d.external_id', 'd.id'],

@@ -10,6 +10,7 @@ import type { ValueStatus } from '#shared/domain/imports.ts';
 import type { NameCandidate } from '#shared/domain/name-matching.ts';
 import { nearMatches } from '#shared/domain/name-matching.ts';
 import type { ChangeLog } from './change-log.ts';
+import { detach } from './detach.ts';
 import type { ValueTracker } from './value-tracker.ts';
 
 /** A resolved name: an existing id, or a row created the first time a written row needs it. */
@@ -108,13 +109,16 @@ export class MatchingResolver {
   }
 
   /** A row the products file wrote: later names resolve to it. */
-  register(name: string, id: number): void {
+  register(rawName: string, id: number): void {
+    const name = detach(rawName);
     this.known.set(name.toLowerCase(), id);
     this.candidates.push({ name, key: aliasKey(name) });
     this.cache.clear();
   }
 
-  private newRef(name: string, extra: string | null): NameRef {
+  private newRef(rawName: string, rawExtra: string | null): NameRef {
+    const name = detach(rawName);
+    const extra = rawExtra === null ? null : detach(rawExtra);
     const key = aliasKey(name);
     let ref = this.planned.get(key);
     if (!ref) {
@@ -172,8 +176,8 @@ export class MatchingResolver {
       // Rows after the first only count.
       tracker?.add(raw, cached.status, null);
     } else {
-      cached = this.resolveFresh(raw, tracker, extra);
-      this.cache.set(raw, cached);
+      cached = this.resolveFresh(detach(raw), tracker, extra);
+      this.cache.set(detach(raw), cached);
     }
     return cached.result;
   }
@@ -240,7 +244,8 @@ export class SimpleResolver {
     for (const r of rows) this.known.set(r.name.toLowerCase(), new NameRef(r.name, r.id, null));
   }
 
-  register(name: string, id: number): void {
+  register(rawName: string, id: number): void {
+    const name = detach(rawName);
     this.known.set(name.toLowerCase(), new NameRef(name, id, null));
   }
 
@@ -257,14 +262,16 @@ export class SimpleResolver {
       if (target === null) return null;
       name = target;
     }
-    const lower = name.toLowerCase();
-    let ref = this.known.get(lower);
+    let ref = this.known.get(name.toLowerCase());
     if (ref) {
       if (name === raw) tracker?.add(raw, this.planned.has(ref) ? 'new' : 'known', ref.name);
       return ref;
     }
+    name = detach(name);
+    const lower = name.toLowerCase();
+    const kept = extra === null ? null : detach(extra);
     ref = new NameRef(name, null, () => {
-      const id = this.createRow(name, extra);
+      const id = this.createRow(name, kept);
       this.created.count++;
       if (this.created.names.length < LISTED_CREATED) this.created.names.push(name);
       return id;
@@ -297,11 +304,11 @@ export class AccountResolver {
 
   resolve(externalId: string | null, name: string | null): NameRef | null {
     if (externalId === null && name === null) return null;
-    const cacheKey = externalId !== null ? `#${externalId}` : `=${name}`;
-    const hit = this.cache.get(cacheKey);
+    const hit = this.cache.get(externalId !== null ? `#${externalId}` : `=${name}`);
     if (hit) return hit;
     const id = (externalId !== null ? this.byExternal.get(externalId) : this.byName.get(name)) as number | undefined;
-    const label = name ?? externalId!;
+    const label = detach(name ?? externalId!);
+    const cacheKey = detach(externalId !== null ? `#${externalId}` : `=${name}`);
     const ref =
       id !== undefined
         ? new NameRef(label, id, null)
@@ -403,7 +410,8 @@ export function createResolvers(sqlite: Database.Database, changes: ChangeLog, d
     ownerByExternalId(externalId, name) {
       let ref = ownerExternal.get(externalId);
       if (!ref) {
-        const label = name ?? externalId;
+        externalId = detach(externalId);
+        const label = detach(name ?? externalId);
         ref = new NameRef(label, null, () => {
           const id = Number(insertOwner.run(externalId, label).lastInsertRowid);
           changes.inserted('owners', id);
@@ -416,7 +424,7 @@ export function createResolvers(sqlite: Database.Database, changes: ChangeLog, d
     },
     registerOwner(externalId, name, id) {
       owner.register(name, id);
-      if (externalId !== null) ownerExternal.set(externalId, new NameRef(name, id, null));
+      if (externalId !== null) ownerExternal.set(detach(externalId), new NameRef(detach(name), id, null));
     },
   };
 }

@@ -8,6 +8,7 @@ import { parseDate } from './parse-dates.ts';
 import type { DateEvidence } from './parse-dates.ts';
 import { dateEvidence } from './parse-dates.ts';
 import { parseNumber } from './parse-numbers.ts';
+import { detach } from './detach.ts';
 import { ValueTracker } from './value-tracker.ts';
 import { BOOL_WORDS, ENUM_WORDS, vocabKey } from './vocab.ts';
 
@@ -229,8 +230,13 @@ export class RowCells {
     return out;
   }
 
-  /** Pack the current row's problems for the report. */
+  /** Pack the current row's problems for the report (detached: some are kept past the row). */
   take(): ImportProblem[] {
-    return this.problems.map((p) => ({ file: this.fileName, line: this.line, ...p }));
+    return this.problems.map((p) => ({
+      file: this.fileName,
+      line: this.line,
+      ...p,
+      value: p.value === null ? null : detach(p.value),
+    }));
   }
 }

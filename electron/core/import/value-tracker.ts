@@ -2,6 +2,7 @@
 // list them for the user to map ("Demo scheduled: 41 rows, unknown"). Bounded: after MAX_DISTINCT
 // values it only counts.
 import type { ValueCount, ValueReport, ValueStatus } from '#shared/domain/imports.ts';
+import { detach } from './detach.ts';
 
 const MAX_DISTINCT = 2000;
 /** Values listed in a report; the rest are summarised by `distinct`. */
@@ -38,7 +39,15 @@ export class ValueTracker {
       this.overflow = true;
       return;
     }
-    this.values.set(raw, { raw, count: 1, resolved, status, suggestions, why });
+    const kept = detach(raw);
+    this.values.set(kept, {
+      raw: kept,
+      count: 1,
+      resolved: resolved === null ? null : detach(resolved),
+      status,
+      suggestions,
+      why,
+    });
   }
 
   has(raw: string): boolean {

@@ -1,2 +1,0 @@
-CREATE INDEX `deals_amount_close` ON `deals` (`amount`,`close_date`);--> statement-breakpoint
-CREATE INDEX `deals_created` ON `deals` (`created_date`);

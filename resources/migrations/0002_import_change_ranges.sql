@@ -1,1 +1,0 @@
-ALTER TABLE `import_changes` ADD `entity_id_last` integer;
