@@ -348,6 +348,13 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       io.out(`Nothing changed: all ${n(t.rowsRead)} rows already match the workspace.`);
       return 0;
     }
+    if (values['valid-rows']) {
+      io.out(
+        `Nothing changed: ${n(t.unchanged)} rows already match the workspace; ${n(t.rejected)} rows have problems.`,
+      );
+      for (const l of describeProblems(result)) io.out(l);
+      return 0;
+    }
     io.err(
       `winnow import: nothing was imported: ${n(t.rejected)} of ${n(t.rowsRead)} rows have problems, and without --valid-rows it is all or nothing.`,
     );

@@ -27,7 +27,10 @@ export interface RowProblem {
   field: string | null;
   column: string | null;
   value: string | null;
+  /** The reason with its row-specific detail ("… (first on line 12)"). */
   reason: string;
+  /** The reason alone, for counting problems by kind. */
+  summary: string;
 }
 
 /** A cell a spreadsheet must not run: Winnow exports such cells with a leading apostrophe. */
@@ -94,13 +97,15 @@ export class RowCells {
     return PROTECTED.test(t) ? t.slice(1) : t;
   }
 
-  problem(key: string | null, reason: string, value?: string | null): void {
+  /** Record a problem of this row; `detail` is row-specific and left out when problems are counted. */
+  problem(key: string | null, reason: string, value?: string | null, detail?: string): void {
     const f = key ? this.plan[key] : undefined;
     this.problems.push({
       field: f ? f.spec.label : key,
       column: f ? f.source : null,
       value: value === undefined ? (key ? this.raw(key) : null) : value,
-      reason,
+      reason: detail ? `${reason} (${detail})` : reason,
+      summary: reason,
     });
   }
 
@@ -235,8 +240,10 @@ export class RowCells {
     return this.problems.map((p) => ({
       file: this.fileName,
       line: this.line,
-      ...p,
+      field: p.field,
+      column: p.column,
       value: p.value === null ? null : detach(p.value),
+      reason: p.reason,
     }));
   }
 }

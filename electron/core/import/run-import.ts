@@ -387,15 +387,15 @@ function pass(
           }
           if (outcome === null || cells.problems.length > 0) {
             counts.rejected++;
-            const rowProblems = cells.take();
-            problemCount += rowProblems.length;
-            for (const p of rowProblems) {
-              if (problems.length < PROBLEMS_RETURNED) problems.push(p);
-              const k = `${p.field}\u0000${p.reason}`;
+            for (const p of cells.problems) {
+              const k = `${p.field}\u0000${p.summary}`;
               const s = summary.get(k);
               if (s) s.count++;
-              else summary.set(k, { field: p.field, reason: p.reason, count: 1 });
+              else summary.set(k, { field: p.field, reason: p.summary, count: 1 });
             }
+            const rowProblems = cells.take();
+            problemCount += rowProblems.length;
+            for (const p of rowProblems) if (problems.length < PROBLEMS_RETURNED) problems.push(p);
             if (params.rejectedDir) {
               if (!rejectedCsv) {
                 mkdirSync(params.rejectedDir, { recursive: true });

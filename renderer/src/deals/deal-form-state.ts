@@ -119,7 +119,11 @@ export function checkDraft(d: DealDraft): Record<string, string> {
   if (d.amount.trim() !== '' && !Number.isFinite(Number(d.amount.trim().replace(/[\s,]/g, '')))) {
     errors.amount = 'Type a number, such as 12500 or 12500.50';
   }
-  const r = dealInputSchema.safeParse(inputOf(d));
+  // A typing mistake in the amount must not hide the other fields' messages (the schema stops
+  // before its cross-field checks when a value has the wrong type).
+  const input = inputOf(d);
+  if (errors.amount) input.amount = null;
+  const r = dealInputSchema.safeParse(input);
   if (!r.success) {
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? '');

@@ -65,7 +65,7 @@ describe('related files', () => {
     expect(competitors.values[0]!.values.find((v) => v.raw === 'Brigthline')).toMatchObject({
       status: 'near',
       suggestions: ['Brightline'],
-      why: 'differs by 2 letters',
+      why: 'differs by one letter',
     });
     expect(
       r.problems.filter((p) => p.reason.startsWith('needs your decision')).map((p) => [p.file, p.line, p.value]),

@@ -108,7 +108,9 @@ class AccountsWriter implements KindWriter<AccountImportRow> {
     if (existing && this.seen.has(existing.id)) {
       cells.problem(
         row.externalId !== null ? 'externalId' : 'name',
-        `this account appears more than once in the file (first on line ${this.seen.get(existing.id)})`,
+        'this account appears more than once in the file',
+        undefined,
+        `first on line ${this.seen.get(existing.id)}`,
       );
       return null;
     }

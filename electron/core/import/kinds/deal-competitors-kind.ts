@@ -68,7 +68,9 @@ class DealCompetitorsWriter implements KindWriter<DealCompetitorImportRow> {
     if (this.seen.has(key)) {
       cells.problem(
         'competitor',
-        `this deal and competitor appear more than once (first on line ${this.seen.get(key)})`,
+        'this deal and competitor appear more than once',
+        undefined,
+        `first on line ${this.seen.get(key)}`,
       );
       return null;
     }

@@ -262,7 +262,12 @@ class DealsWriter implements KindWriter<DealImportRow> {
     const existingId = this.probe.get(row.externalId) as number | undefined;
     const existing = existingId === undefined ? undefined : (this.find.get(existingId) as DealRecord);
     if (existing && this.seen.has(existing.id)) {
-      cells.problem('externalId', `appears more than once in the file (first on line ${this.seen.get(existing.id)})`);
+      cells.problem(
+        'externalId',
+        'appears more than once in the file',
+        undefined,
+        `first on line ${this.seen.get(existing.id)}`,
+      );
       return null;
     }
     const decisions = (entity: string) => cells.field(entity === 'competitor' ? 'competitors' : entity)?.values;

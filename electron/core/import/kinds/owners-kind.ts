@@ -46,7 +46,9 @@ class OwnersWriter implements KindWriter<OwnerImportRow> {
     if (existing && this.seen.has(existing.id)) {
       cells.problem(
         row.externalId !== null ? 'externalId' : 'name',
-        `this owner appears more than once in the file (first on line ${this.seen.get(existing.id)})`,
+        'this owner appears more than once in the file',
+        undefined,
+        `first on line ${this.seen.get(existing.id)}`,
       );
       return null;
     }

@@ -36,7 +36,9 @@ class ProductsWriter implements KindWriter<ProductImportRow> {
     if (existing && this.seen.has(existing.id)) {
       cells.problem(
         'name',
-        `this product appears more than once in the file (first on line ${this.seen.get(existing.id)})`,
+        'this product appears more than once in the file',
+        undefined,
+        `first on line ${this.seen.get(existing.id)}`,
       );
       return null;
     }
