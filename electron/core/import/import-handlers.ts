@@ -2,7 +2,7 @@
 // the renderer only by an id; the check and the import run as jobs in a worker; rejected rows
 // wait in a temporary folder until the user saves them.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { HandlerMap } from '#shared/contract/index.ts';
@@ -34,8 +34,9 @@ type Channels =
 
 /** Files the user picked in this run of the app, by the id the renderer knows them by. */
 const picked = new Map<string, string>();
-/** Rejected-rows CSVs of checks and imports, by job id. */
+/** Rejected-rows CSVs of checks and imports, by job id (the newest few; older folders are removed). */
 const rejected = new Map<string, { dir: string; files: { fileName: string }[] }>();
+const KEEP_REJECTED = 20;
 
 function remember(path: string): string {
   for (const [id, p] of picked) if (p === path) return id;
@@ -102,6 +103,10 @@ function startImport(
     ws.schemaVersion,
   );
   rejected.set(status.id, { dir, files: paths.map((p) => ({ fileName: basename(p) })) });
+  for (const [id, old] of [...rejected].slice(0, Math.max(0, rejected.size - KEEP_REJECTED))) {
+    rmSync(old.dir, { recursive: true, force: true });
+    rejected.delete(id);
+  }
   return { jobId: status.id };
 }
 
