@@ -1,6 +1,7 @@
 // The contract's door: arguments validated before any query, errors as { ok: false, error },
 // and an invalid payload writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultMigrationsDir, readMigrations } from '#core/db/migrations.ts';
 import { dispatch } from '#core/rpc/dispatch.ts';
 import { handlers } from '#core/rpc/handlers.ts';
 import { Session } from '#core/session/session.ts';
@@ -97,7 +98,7 @@ describe('dispatch', () => {
       value: {
         version: '1.2.3',
         host: 'testhost',
-        workspace: { name: 'w.winnow', schemaVersion: 1 },
+        workspace: { name: 'w.winnow', schemaVersion: readMigrations(defaultMigrationsDir()).length },
         recentWorkspaces: [join(dir, 'w.winnow')],
       },
     });
