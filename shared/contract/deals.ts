@@ -61,12 +61,12 @@ export const dealsChannels = {
         columns: z.array(z.enum(DEAL_COLUMN_IDS)).min(1),
       })
       .strict(),
-    'Save the current table view (filters, sort, columns) as CSV (asks where)',
-  ).returns<{ path: string; rows: number } | null>(),
+    'Save the current table view (filters, sort, columns) as CSV (asks where); runs as a job',
+  ).returns<{ jobId: string; path: string } | null>(),
   'export:csv': channel(
     z.object({ what: z.enum(['deals', 'competitors', 'accounts']) }).strict(),
-    'Save all deals, competitors or accounts of the workspace as CSV (asks where)',
-  ).returns<{ path: string; rows: number } | null>(),
+    'Save all deals, competitors or accounts of the workspace as CSV (asks where); runs as a job',
+  ).returns<{ jobId: string; path: string } | null>(),
   'views:list': channel(z.object({}).strict().optional(), 'Saved views of the deals table').returns<SavedView[]>(),
   'views:save': channel(
     z.object({ name: viewName, state: dealViewStateSchema, replace: z.boolean().default(false) }).strict(),

@@ -1,5 +1,4 @@
 import type { HandlerMap } from '#shared/contract/index.ts';
-import { exportAccounts, exportAllDeals, exportCompetitors, exportDealsView } from '../export/csv-exports.ts';
 import type { Session } from '../session/session.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { getDeal } from './deal-detail.ts';
@@ -60,7 +59,8 @@ export const dealsHandlers: Pick<HandlerMap<Session>, Channels> = {
       defaultName: `deals-${stamp()}.csv`,
     });
     if (!path) return null;
-    return { path, rows: exportDealsView(ws.sqlite, path, filter, sort, columns) };
+    const job = s.jobs.start('exportCsv', { what: 'view', path, filter, sort, columns }, ws.path, ws.schemaVersion);
+    return { jobId: job.id, path };
   },
   'export:csv': async ({ what }, s) => {
     const ws = s.require();
@@ -70,13 +70,8 @@ export const dealsHandlers: Pick<HandlerMap<Session>, Channels> = {
       defaultName: `${what}-${stamp()}.csv`,
     });
     if (!path) return null;
-    const rows =
-      what === 'deals'
-        ? exportAllDeals(ws.sqlite, path)
-        : what === 'competitors'
-          ? exportCompetitors(ws.sqlite, path, readSettings(ws.sqlite))
-          : exportAccounts(ws.sqlite, path);
-    return { path, rows };
+    const job = s.jobs.start('exportCsv', { what, path }, ws.path, ws.schemaVersion);
+    return { jobId: job.id, path };
   },
   'views:list': (_arg, s) => listViews(s.require().sqlite),
   'views:save': ({ name, state, replace }, s) => saveView(s.require().sqlite, name, state, replace),

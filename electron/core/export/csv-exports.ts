@@ -31,6 +31,10 @@ function cell(row: DealListRow, column: DealColumnId): CsvCell {
   }
 }
 
+/** Called after each row written (progress and cancel: throwing stops the export, no file is left). */
+export type RowTick = () => void;
+const noTick: RowTick = () => {};
+
 function write(path: string, header: string[], fill: (w: CsvFileWriter) => void): number {
   const w = new CsvFileWriter(path, header);
   try {
@@ -50,6 +54,7 @@ export function exportDealsView(
   filter: DealFilter,
   sort: DealSort,
   columns: DealColumnId[],
+  tick: RowTick = noTick,
 ): number {
   const labels = columns.map((c) => DEAL_COLUMNS.find((d) => d.id === c)!.label);
   const withCurrency = columns.includes('amount');
@@ -58,11 +63,12 @@ export function exportDealsView(
     forEachDeal(sqlite, filter, sort, (row) => {
       const cells = columns.map((c) => cell(row, c));
       w.row(withCurrency ? [...cells, row.currency] : cells);
+      tick();
     }),
   );
 }
 
-export function exportAllDeals(sqlite: Database.Database, path: string): number {
+export function exportAllDeals(sqlite: Database.Database, path: string, tick: RowTick = noTick): number {
   const header = [
     'CRM id',
     'Deal',
@@ -132,6 +138,7 @@ export function exportAllDeals(sqlite: Database.Database, path: string): number 
         r.contract_start,
         r.contract_end,
       ]);
+      tick();
     }
   });
 }
@@ -139,7 +146,12 @@ export function exportAllDeals(sqlite: Database.Database, path: string): number 
 /** Rates to four decimals (0.1 percentage point is as precise as a win rate is read). */
 const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
-export function exportCompetitors(sqlite: Database.Database, path: string, settings: Settings): number {
+export function exportCompetitors(
+  sqlite: Database.Database,
+  path: string,
+  settings: Settings,
+  tick: RowTick = noTick,
+): number {
   const closed = closedPredicate(settings.includeNoDecision, 'd.');
   const rows = sqlite
     .prepare(
@@ -186,11 +198,12 @@ export function exportCompetitors(sqlite: Database.Database, path: string, setti
         round4(rate.high),
         r.notes,
       ]);
+      tick();
     }
   });
 }
 
-export function exportAccounts(sqlite: Database.Database, path: string): number {
+export function exportAccounts(sqlite: Database.Database, path: string, tick: RowTick = noTick): number {
   const st = sqlite.prepare(
     `SELECT a.external_id, a.name, a.sector, a.employee_band, a.revenue_band, a.segment, a.region, a.country,
             (SELECT count(*) FROM deals WHERE account_id = a.id) AS deals
@@ -210,6 +223,7 @@ export function exportAccounts(sqlite: Database.Database, path: string): number 
         r.country,
         r.deals,
       ]);
+      tick();
     }
   });
 }

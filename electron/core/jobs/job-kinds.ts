@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3';
 import { loadDemo } from '../demo/load-demo.ts';
 import type { DemoOptions } from '../demo/generate.ts';
+import { runExport } from '../export/run-export.ts';
+import type { ExportParams } from '../export/run-export.ts';
 import { undoImport } from '../import/import-undo.ts';
 import { runImport } from '../import/run-import.ts';
 import type { ImportParams } from '../import/run-import.ts';
@@ -22,9 +24,16 @@ export const JOB_KINDS = {
     runImport(sqlite, params, { progress: hooks.progress, cancelled: hooks.cancelled }),
   undoImport: (sqlite: Database.Database, params: { batchId: number; force: boolean }, hooks: JobHooks) =>
     undoImport(sqlite, params.batchId, { force: params.force }, { progress: hooks.progress }),
+  exportCsv: (sqlite: Database.Database, params: ExportParams, hooks: JobHooks) =>
+    runExport(sqlite, params, { progress: hooks.progress, cancelled: hooks.cancelled }),
 } satisfies Record<string, (sqlite: Database.Database, params: never, hooks: JobHooks) => unknown>;
 
 export type JobKind = keyof typeof JOB_KINDS;
 export type JobParams<K extends JobKind> = Parameters<(typeof JOB_KINDS)[K]>[1];
 
-export const JOB_UNITS: Record<JobKind, string> = { demo: 'deals', import: 'rows', undoImport: 'changes' };
+export const JOB_UNITS: Record<JobKind, string> = {
+  demo: 'deals',
+  import: 'rows',
+  undoImport: 'changes',
+  exportCsv: 'rows',
+};

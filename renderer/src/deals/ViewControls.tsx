@@ -5,7 +5,9 @@ import type { DealViewState, SavedView } from '#shared/domain/deals.ts';
 import { DEAL_COLUMNS } from '#shared/domain/deals.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
+import { useJob } from '../jobs/use-job.ts';
 import { formatInt } from '../lib/format.ts';
 import { toggleColumn } from './deal-view-state.ts';
 
@@ -66,22 +68,35 @@ export function ViewControls({ view, onView }: Props) {
     }
   };
 
+  // Exports run as jobs (a million rows take a while): follow them with a progress bar.
+  const [exportJob, setExportJob] = useState<{ jobId: string; what: string } | null>(null);
+  const exporting = useJob(exportJob?.jobId ?? null, (s) => {
+    const what = exportJob?.what ?? 'rows';
+    setExportJob(null);
+    if (s.state === 'done') {
+      const r = s.result as { path: string; rows: number };
+      setNotice(`Exported ${formatInt(r.rows)} ${what} to ${r.path}.`);
+    } else if (s.state === 'cancelled') setNotice('Export cancelled; no file was written.');
+    else setError(new Error(s.message));
+  });
   const exportView = async () => {
     setError(null);
+    setNotice(null);
     try {
       const r = await call((api) =>
         api.deals.exportView({ filter: view.filter, sort: view.sort, columns: view.columns }),
       );
-      if (r) setNotice(`Exported ${formatInt(r.rows)} deals to ${r.path}.`);
+      if (r) setExportJob({ jobId: r.jobId, what: 'deals' });
     } catch (err) {
       setError(err as Error);
     }
   };
   const exportAll = async (what: 'deals' | 'competitors' | 'accounts') => {
     setError(null);
+    setNotice(null);
     try {
       const r = await call((api) => api.export.csv({ what }));
-      if (r) setNotice(`Exported ${formatInt(r.rows)} ${what} to ${r.path}.`);
+      if (r) setExportJob({ jobId: r.jobId, what });
     } catch (err) {
       setError(err as Error);
     }
@@ -183,6 +198,11 @@ export function ViewControls({ view, onView }: Props) {
           </button>
         </div>
       </Popover>
+      {exportJob && exporting.status && (
+        <div className="export-progress">
+          <JobProgress status={exporting.status} onCancel={exporting.cancel} />
+        </div>
+      )}
       {notice && (
         <span className="ok" role="status" data-testid="view-notice">
           {notice}

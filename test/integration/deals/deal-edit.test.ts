@@ -223,12 +223,13 @@ describe('deal form and views', () => {
     });
     const path = join(dir, 'view.csv');
     saves.push(path);
-    const r = await call('deals:exportView', {
+    const r = await call<{ jobId: string; path: string }>('deals:exportView', {
       filter: { outcomes: ['open'] },
       sort: { column: 'amount', direction: 'desc' },
       columns: ['name', 'account', 'amount', 'competitors', 'outcome'],
     });
-    expect(r).toEqual({ path, rows: 2 });
+    expect(r.path).toBe(path);
+    expect(await session.jobs.wait(r.jobId)).toMatchObject({ state: 'done', unit: 'rows', result: { path, rows: 2 } });
     expect(readFileSync(path, 'utf8')).toBe(
       '\ufeffDeal,Account,Amount,Competitors,Outcome,Currency\r\n' +
         "'@SUM(A1),'-Minus Co,700,,Open,USD\r\n" +
