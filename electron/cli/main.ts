@@ -7,6 +7,8 @@ import { demoCommand, demoHelp } from './commands/demo.ts';
 import { matrixCommand, matrixHelp } from './commands/matrix.ts';
 import { interviewsCommand, interviewsHelp } from './commands/interviews.ts';
 import { reasonsCommand, reasonsHelp } from './commands/reasons.ts';
+import { exportCommand, exportHelp } from './commands/export.ts';
+import { importCommand, importHelp } from './commands/import.ts';
 import { statsCommand, statsHelp } from './commands/stats.ts';
 import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   competitor: { run: competitorCommand, help: competitorHelp },
   interviews: { run: interviewsCommand, help: interviewsHelp },
   reasons: { run: reasonsCommand, help: reasonsHelp },
+  import: { run: importCommand, help: importHelp },
+  export: { run: exportCommand, help: exportHelp },
 };
 
 function usage(): string {

@@ -3,9 +3,12 @@
 // Main's handler map, the preload's API and the test host's bridge are all derived from this.
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { competitorsChannels } from './competitors.ts';
 import { dashboardChannels } from './dashboard.ts';
 import { interviewsChannels } from './interviews.ts';
+import { dealsChannels } from './deals.ts';
 import type { ChannelSpec, DomainOf } from './define.ts';
+import { importChannels } from './imports.ts';
 import { jobsChannels } from './jobs.ts';
 import { reasonsChannels } from './reasons.ts';
 import type { Result } from './result.ts';
@@ -24,6 +27,9 @@ export const contract = {
   ...reasonsChannels,
   ...winlossChannels,
   ...retentionChannels,
+  ...importChannels,
+  ...dealsChannels,
+  ...competitorsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,10 @@ import type { Migration } from './migrations.ts';
 import { applyMigrations, planMigrations } from './migrator.ts';
 import * as schema from './schema/index.ts';
 import { seedDefaults } from '../workspace/seed-defaults.ts';
+import { configureConnection } from './connection.ts';
+
+// Kept here too for existing callers; job workers import connection.ts directly.
+export { attachWorkspace, configureConnection } from './connection.ts';
 
 export type Schema = typeof schema;
 export type DrizzleDb = BetterSQLite3Database<Schema>;
@@ -50,18 +54,6 @@ function looksLikeSqlite(path: string): boolean {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Connection settings every workspace connection uses (the app's, a job worker's, the CLI's). */
-export function configureConnection(sqlite: Database.Database): void {
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  // Temporary tables, sorts and the statement journals of writes to tables with triggers stay in
-  // memory: with temp files, every insert into a table that has a trigger opens one (about 13 µs a
-  // row, four times the insert itself).
-  sqlite.pragma('temp_store = MEMORY');
 }
 
 function backupName(path: string, from: number, to: number, now: Date): string {
@@ -136,19 +128,4 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
     sqlite.close();
     throw e;
   }
-}
-
-/** A second connection to an already-migrated workspace (job workers). Refuses a schema mismatch. */
-export function attachWorkspace(path: string, expectedVersion: number): Database.Database {
-  const sqlite = new Database(path, { fileMustExist: true });
-  configureConnection(sqlite);
-  const version = sqlite.pragma('user_version', { simple: true }) as number;
-  if (version !== expectedVersion) {
-    sqlite.close();
-    throw new AppError(
-      'conflict',
-      `Workspace schema changed under us (found ${version}, expected ${expectedVersion}).`,
-    );
-  }
-  return sqlite;
 }

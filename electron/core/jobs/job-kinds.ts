@@ -3,6 +3,11 @@
 import type Database from 'better-sqlite3';
 import { loadDemo } from '../demo/load-demo.ts';
 import type { DemoOptions } from '../demo/generate.ts';
+import { runExport } from '../export/run-export.ts';
+import type { ExportParams } from '../export/run-export.ts';
+import { undoImport } from '../import/import-undo.ts';
+import { runImport } from '../import/run-import.ts';
+import type { ImportParams } from '../import/run-import.ts';
 import { refreshRetention } from '../retention/retention-refresh.ts';
 
 export interface JobHooks {
@@ -18,9 +23,21 @@ export const JOB_KINDS = {
     }),
   retention: (sqlite: Database.Database, params: { full?: boolean }, hooks: JobHooks) =>
     refreshRetention(sqlite, params, { progress: hooks.progress, cancelled: hooks.cancelled }),
+  import: (sqlite: Database.Database, params: ImportParams, hooks: JobHooks) =>
+    runImport(sqlite, params, { progress: hooks.progress, cancelled: hooks.cancelled }),
+  undoImport: (sqlite: Database.Database, params: { batchId: number; force: boolean }, hooks: JobHooks) =>
+    undoImport(sqlite, params.batchId, { force: params.force }, { progress: hooks.progress }),
+  exportCsv: (sqlite: Database.Database, params: ExportParams, hooks: JobHooks) =>
+    runExport(sqlite, params, { progress: hooks.progress, cancelled: hooks.cancelled }),
 } satisfies Record<string, (sqlite: Database.Database, params: never, hooks: JobHooks) => unknown>;
 
 export type JobKind = keyof typeof JOB_KINDS;
 export type JobParams<K extends JobKind> = Parameters<(typeof JOB_KINDS)[K]>[1];
 
-export const JOB_UNITS: Record<JobKind, string> = { demo: 'deals', retention: 'accounts' };
+export const JOB_UNITS: Record<JobKind, string> = {
+  demo: 'deals',
+  retention: 'accounts',
+  import: 'rows',
+  undoImport: 'changes',
+  exportCsv: 'rows',
+};

@@ -55,7 +55,9 @@ export class JobRunner {
       result: null,
     };
     const input: WorkerInput = { kind, params, dbPath, schemaVersion, cancelBuffer };
-    const worker = new Worker(this.workerUrl, { workerData: input });
+    // A small young generation: a bulk job's per-row garbage is collected early instead of letting
+    // the heap (and the process) grow by hundreds of MB before V8 gets to it.
+    const worker = new Worker(this.workerUrl, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
     let resolveDone: (s: JobStatus) => void = () => {};
     const done = new Promise<JobStatus>((r) => (resolveDone = r));
     const job: Running = { status, worker, cancel: new Int32Array(cancelBuffer), startedMs: Date.now(), done };

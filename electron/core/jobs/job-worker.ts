@@ -2,7 +2,7 @@
 // while a long import or the demo loader works. Cancel arrives through shared memory because the
 // job runs synchronously and never yields to this thread's event loop.
 import { parentPort, workerData } from 'node:worker_threads';
-import { attachWorkspace } from '../db/open-workspace.ts';
+import { attachWorkspace } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { JOB_KINDS } from './job-kinds.ts';
 import type { JobHooks, JobKind } from './job-kinds.ts';

@@ -4,6 +4,7 @@ import { useQuery } from '../api/use-query.ts';
 import { PendingArea } from '../areas/PendingArea.tsx';
 import { CompetitorsPage } from '../competitors/CompetitorsPage.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { DealsArea } from '../deals/DealsArea.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { InterviewsArea } from '../interviews/InterviewsArea.tsx';
@@ -36,6 +37,7 @@ export function App() {
     );
   else if (area.id === 'home') body = <HomePage info={info.data} />;
   else if (area.id === 'settings') body = <SettingsPage info={info.data} />;
+  else if (area.id === 'deals') body = <DealsArea />;
   else if (area.id === 'win-rates') body = <WinRatesPage />;
   else if (area.id === 'competitors') body = <CompetitorsPage />;
   else if (area.id === 'interviews') body = <InterviewsArea />;

@@ -17,7 +17,7 @@ export const AREAS: Area[] = [
     id: 'deals',
     label: 'Deals',
     path: '/deals',
-    pending: 'issue #3',
+    pending: null,
     purpose:
       'Browse, filter and edit every deal; import CRM exports (Salesforce, HubSpot, Pipedrive, CSV) and export them back.',
   },

@@ -97,7 +97,8 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
           <h1 data-testid="profile-name">{p.name}</h1>
           <p className="muted">
             {p.aliases.length > 0 && <>Also written {p.aliases.join(', ')}. </>}
-            {formatInt(p.encounters)} deals met · {formatInt(p.lostToThem)} lost to them (CRM) · {periodText(p.period)}
+            {formatInt(p.encounters)} deals met · {formatInt(p.lostToThem)} lost to them (CRM) · {periodText(p.period)}{' '}
+            · <a href={`#/competitors?edit=${p.id}`}>Edit name, notes, spellings or merge</a>
           </p>
         </div>
         <div className="row-actions">

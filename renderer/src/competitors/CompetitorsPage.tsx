@@ -1,89 +1,392 @@
-// The Competitors area: every competitor ranked, and a profile per competitor (#/competitors?id=3).
-import { useMemo, useState } from 'react';
-import type { CompetitorSummary } from '#shared/domain/win-rates.ts';
+// Competitors: each with the deals it was met on and our win rate against it (n and 95% interval,
+// greyed or hidden when n is small), then one competitor to edit (#/competitors?edit=3): name,
+// website, notes, the spellings imports map to it, merging it into another (undoable) and the
+// merges log. The name opens the competitor's profile (#/competitors?id=3).
+import '../styles/workspace.css';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { CompetitorDetail } from '#shared/domain/competitors.ts';
+import { closedDefinition } from '#shared/domain/settings.ts';
+import { ApiError, call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt } from '../lib/format.ts';
-import { rankByLowerBound, useHashParam } from '../win-rates/query.ts';
-import '../win-rates/win-rates.css';
+import { hrefFor, navigate, useHashParams } from '../lib/hash-params.ts';
 import { CompetitorProfileView } from './CompetitorProfileView.tsx';
 
-type Order = 'encounters' | 'lower' | 'name';
-
-function ordered(rows: CompetitorSummary[], order: Order): CompetitorSummary[] {
-  if (order === 'lower') return rankByLowerBound(rows);
-  if (order === 'name') return [...rows].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
-  return rows;
-}
-
 export function CompetitorsPage() {
-  const [id] = useHashParam('id');
-  const numeric = id !== null && /^\d+$/.test(id) ? Number(id) : null;
-  if (numeric !== null) return <CompetitorProfileView id={numeric} />;
-  return <CompetitorList />;
+  const params = useHashParams();
+  const profile = Number(params.get('id')) || null;
+  return profile !== null ? (
+    <CompetitorProfileView id={profile} />
+  ) : (
+    <CompetitorList selected={Number(params.get('edit')) || null} />
+  );
 }
 
-function CompetitorList() {
-  const list = useQuery((api) => api.competitorProfile.list({ period: {} }), []);
-  const [order, setOrder] = useState<Order>('encounters');
-  const rows = useMemo(() => (list.data ? ordered(list.data, order) : []), [list.data, order]);
-  if (list.error) return <ErrorMessage error={list.error} title="Competitors could not be loaded" />;
-  if (!list.data) return <p className="muted">Loading…</p>;
-  if (list.data.length === 0)
-    return (
-      <EmptyState title="No competitors yet">
-        <p>Competitors come with your deals (the CRM&apos;s competitor field) or with the demo company on Home.</p>
-      </EmptyState>
-    );
+function CompetitorList({ selected }: { selected: number | null }) {
+  const [tick, setTick] = useState(0);
+  const list = useQuery((api) => api.competitors.list(), [tick]);
+  const settings = useQuery((api) => api.settings.get(), []);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const refresh = () => setTick((t) => t + 1);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const c = await call((api) => api.competitors.create({ name }));
+      setName('');
+      refresh();
+      navigate('/competitors', { edit: c.id });
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  if (list.error) return <ErrorMessage error={list.error} title="The competitors could not be loaded" />;
   return (
-    <div className="competitors" data-testid="competitor-list">
-      <header className="page-head">
-        <h1>Competitors</h1>
-        <p className="muted">
-          Open a competitor for its profile: win rate over time, by segment, reasons, ratings and quotes.
-        </p>
+    <div className="competitors-page" data-testid="competitor-list">
+      <header className="page-head area-head">
+        <div>
+          <h1>Competitors</h1>
+          {settings.data && (
+            <p className="muted small definition">
+              {closedDefinition(settings.data)} Win rate against a competitor counts closed deals where it was involved;
+              head-to-head only those where it was the primary competitor. Intervals are 95% Wilson score intervals.
+            </p>
+          )}
+        </div>
+        <form className="inline-form" onSubmit={add}>
+          <label>
+            <span className="visually-hidden">New competitor’s name</span>
+            <input
+              value={name}
+              maxLength={200}
+              placeholder="New competitor’s name"
+              onChange={(e) => setName(e.target.value)}
+              data-testid="new-competitor-name"
+            />
+          </label>
+          <button type="submit" disabled={!name.trim()} data-testid="add-competitor">
+            Add competitor
+          </button>
+        </form>
       </header>
-      <section className="panel">
-        <label className="control inline">
-          Order by
-          <select value={order} onChange={(e) => setOrder(e.target.value as Order)} data-testid="competitor-order">
-            <option value="encounters">Deals met (most first)</option>
-            <option value="lower">Win rate, lower end of the 95% interval (strongest first)</option>
-            <option value="name">Name</option>
+      {error && <ErrorMessage error={error} title="The competitor was not added" />}
+      {!list.data ? (
+        <p className="muted">Counting the deals each competitor was met on…</p>
+      ) : list.data.length === 0 ? (
+        <EmptyState title="No competitors yet">
+          <p>
+            Competitors come in with imported deals (a competitor column, or a deal-competitor file), or add one above.
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="competitors-layout">
+          <table className="data-table competitors-table" data-testid="competitors-table">
+            <thead>
+              <tr>
+                <th>Competitor</th>
+                <th className="num">Deals met</th>
+                <th className="num">Closed</th>
+                <th>Our win rate (95% CI, n)</th>
+                <th>Head-to-head</th>
+                <th className="num">Spellings</th>
+                <th>Last met</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((c) => (
+                <tr
+                  key={c.id}
+                  className={c.id === selected ? 'selected clickable' : 'clickable'}
+                  onClick={() => navigate('/competitors', { edit: c.id })}
+                  data-testid="competitor-row"
+                >
+                  <td>
+                    <a
+                      href={hrefFor('/competitors', { id: c.id })}
+                      onClick={(e) => e.stopPropagation()}
+                      title="Open the profile"
+                      data-testid="competitor-link"
+                    >
+                      {c.name}
+                    </a>
+                    {c.hasNotes && <span className="tag">notes</span>}
+                  </td>
+                  <td className="num">{formatInt(c.encounters)}</td>
+                  <td className="num">{formatInt(c.closed)}</td>
+                  <td>
+                    <RateView rate={c.winRate} />
+                  </td>
+                  <td>
+                    <RateView rate={c.headToHead} />
+                  </td>
+                  <td className="num">{formatInt(c.aliases)}</td>
+                  <td>{c.lastMet ?? <span className="muted">–</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {selected !== null && (
+            <CompetitorEditor
+              key={selected}
+              id={selected}
+              tick={tick}
+              others={list.data.filter((c) => c.id !== selected)}
+              onChanged={refresh}
+            />
+          )}
+        </div>
+      )}
+      <MergeLog tick={tick} onChanged={refresh} />
+    </div>
+  );
+}
+
+function CompetitorEditor({
+  id,
+  tick,
+  others,
+  onChanged,
+}: {
+  id: number;
+  /** Changes after every edit: the detail reloads. */
+  tick: number;
+  others: { id: number; name: string }[];
+  onChanged: () => void;
+}) {
+  const detail = useQuery((api) => api.competitors.get({ id }), [id, tick]);
+  const [draft, setDraft] = useState<{ name: string; website: string; notes: string } | null>(null);
+  const [alias, setAlias] = useState('');
+  const [into, setInto] = useState('');
+  const [confirmMerge, setConfirmMerge] = useState(false);
+  const [fieldError, setFieldError] = useState<Record<string, string>>({});
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (detail.error) return <ErrorMessage error={detail.error} />;
+  if (!detail.data) return <p className="muted">Loading…</p>;
+  const c: CompetitorDetail = detail.data;
+  const form = draft ?? { name: c.name, website: c.website ?? '', notes: c.notes ?? '' };
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setError(null);
+    setFieldError({});
+    setSaved(null);
+    try {
+      await action();
+      setSaved(done);
+      onChanged();
+    } catch (err) {
+      if (err instanceof ApiError && err.issues)
+        setFieldError(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
+      setError(err as Error);
+    }
+  };
+
+  return (
+    <section className="panel competitor-editor-panel" data-testid="competitor-editor">
+      <h2>{c.name}</h2>
+      <p className="muted">
+        Met on {formatInt(c.encounters)} deals ({formatInt(c.closed)} closed).{' '}
+        <a href={hrefFor('/deals', { competitor: c.id })}>See these deals</a>
+      </p>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(
+            () =>
+              call((api) =>
+                api.competitors.update({ id: c.id, name: form.name, website: form.website, notes: form.notes }),
+              ),
+            'Saved.',
+          );
+        }}
+      >
+        <label>
+          Name
+          <input
+            value={form.name}
+            onChange={(e) => setDraft({ ...form, name: e.target.value })}
+            aria-invalid={!!fieldError.name}
+            data-testid="competitor-name"
+          />
+          {fieldError.name && <span className="field-error">{fieldError.name}</span>}
+        </label>
+        <label>
+          Website
+          <input value={form.website} onChange={(e) => setDraft({ ...form, website: e.target.value })} />
+        </label>
+        <label>
+          Notes
+          <textarea
+            rows={5}
+            value={form.notes}
+            onChange={(e) => setDraft({ ...form, notes: e.target.value })}
+            data-testid="competitor-notes"
+          />
+        </label>
+        <div className="form-actions">
+          <button type="submit" data-testid="save-competitor">
+            Save
+          </button>
+          {saved && <span className="ok">{saved}</span>}
+        </div>
+      </form>
+      <h3>Spellings imports map to {c.name}</h3>
+      <ul className="alias-list" data-testid="alias-list">
+        {c.aliasList.map((a) => (
+          <li key={a.id}>
+            {a.alias}
+            {a.isName ? (
+              <span className="muted small"> (its name)</span>
+            ) : (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  run(() => call((api) => api.competitors.removeAlias({ aliasId: a.id })), `Removed “${a.alias}”.`)
+                }
+              >
+                Remove
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            await call((api) => api.competitors.addAlias({ id: c.id, alias }));
+            setAlias('');
+          }, `Added “${alias}”.`);
+        }}
+      >
+        <label>
+          <span className="visually-hidden">Another spelling</span>
+          <input
+            value={alias}
+            placeholder="Another spelling, e.g. ACME Corp."
+            onChange={(e) => setAlias(e.target.value)}
+            aria-invalid={!!fieldError.alias}
+            data-testid="new-alias"
+          />
+        </label>
+        <button type="submit" className="secondary" disabled={!alias.trim()} data-testid="add-alias">
+          Add spelling
+        </button>
+        {fieldError.alias && <span className="field-error">{fieldError.alias}</span>}
+      </form>
+      <h3>Merge</h3>
+      <p className="muted small">
+        Merging moves {c.name}’s deals, spellings, ratings and quotes to the other competitor and removes {c.name}. It
+        is logged and can be undone.
+      </p>
+      <div className="inline-form">
+        <label className="inline-label">
+          <span>Merge {c.name} into</span>
+          <select value={into} onChange={(e) => setInto(e.target.value)} data-testid="merge-into">
+            <option value="">Choose…</option>
+            {others.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </label>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>Competitor</th>
-              <th className="num">Deals met</th>
-              <th>Win rate, involved (95% CI, n)</th>
-              <th>Head-to-head (primary)</th>
-              <th>Last closed deal</th>
+        {confirmMerge ? (
+          <>
+            <button
+              type="button"
+              onClick={() =>
+                run(async () => {
+                  const r = await call((api) => api.competitors.merge({ fromId: c.id, intoId: Number(into) }));
+                  navigate('/competitors', { edit: r.into.id });
+                }, 'Merged.')
+              }
+              data-testid="confirm-merge"
+            >
+              Merge now
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmMerge(false)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="secondary"
+            disabled={!into}
+            onClick={() => setConfirmMerge(true)}
+            data-testid="merge"
+          >
+            Merge…
+          </button>
+        )}
+      </div>
+      {error && !Object.keys(fieldError).length && <ErrorMessage error={error} title="That did not work" />}
+    </section>
+  );
+}
+
+function MergeLog({ tick, onChanged }: { tick: number; onChanged: () => void }) {
+  const merges = useQuery((api) => api.competitors.merges(), [tick]);
+  const [error, setError] = useState<Error | null>(null);
+  if (!merges.data || merges.data.length === 0) return null;
+  return (
+    <section className="panel merge-log" data-testid="merge-log">
+      <h2>Merges</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Merged</th>
+            <th>Into</th>
+            <th className="num">Deals moved</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {merges.data.map((m) => (
+            <tr key={m.id}>
+              <td>{m.mergedAt.slice(0, 16).replace('T', ' ')}</td>
+              <td>{m.fromName}</td>
+              <td>{m.intoName}</td>
+              <td className="num">{formatInt(m.deals)}</td>
+              <td>
+                {m.undoneAt ? (
+                  <span className="muted">undone {m.undoneAt.slice(0, 10)}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={async () => {
+                      setError(null);
+                      try {
+                        const back = await call((api) => api.competitors.undoMerge({ mergeId: m.id }));
+                        onChanged();
+                        navigate('/competitors', { edit: back.id });
+                      } catch (e) {
+                        setError(e as Error);
+                      }
+                    }}
+                    data-testid="undo-merge"
+                  >
+                    Undo
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <a href={`#/competitors?id=${c.id}`} data-testid="competitor-link">
-                    {c.name}
-                  </a>
-                </td>
-                <td className="num">{formatInt(c.encounters)}</td>
-                <td>
-                  <RateView rate={c.involved} />
-                </td>
-                <td>
-                  <RateView rate={c.headToHead} />
-                </td>
-                <td>{c.lastCloseDate ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </div>
+          ))}
+        </tbody>
+      </table>
+      {error && <ErrorMessage error={error} title="The merge was not undone" />}
+    </section>
   );
 }

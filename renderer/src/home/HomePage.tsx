@@ -30,8 +30,8 @@ export function HomePage({ info }: { info: AppInfo }) {
     return (
       <EmptyState title="No deals in this workspace yet">
         <p>
-          Import a CSV export from your CRM in the Deals area (arriving with issue #3), or load the demo company to
-          explore the analyses.
+          <a href="#/deals?tab=import">Import a CSV export from your CRM</a> (Salesforce, HubSpot, Pipedrive or a
+          spreadsheet), or load the demo company to explore the analyses.
         </p>
         <DemoLoader onLoaded={reload} />
       </EmptyState>

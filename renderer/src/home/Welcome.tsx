@@ -35,7 +35,7 @@ export function Welcome({ workspaceName, onDone }: { workspaceName: string; onDo
         </div>
         <div className="choice">
           <h2>Start with an empty workspace</h2>
-          <p>Bring your own deals with the CSV importer (Deals area) once it lands. You can load the demo later.</p>
+          <p>Bring your own deals with the CSV importer (Deals → Import). You can load the demo later.</p>
           <button type="button" className="secondary" onClick={startEmpty} data-testid="start-empty">
             Start empty
           </button>

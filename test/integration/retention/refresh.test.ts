@@ -176,7 +176,11 @@ describe('retention rebuild job', () => {
     const { dir, cleanup } = tempDir();
     try {
       const all = readMigrations(defaultMigrationsDir());
-      const before = all.filter((x) => !x.tag.includes('retention'));
+      // Migrations apply in order: the workspace as it was just before the first retention migration.
+      const before = all.slice(
+        0,
+        all.findIndex((x) => x.tag.includes('retention')),
+      );
       const path = join(dir, 'old.winnow');
       const old = await openWorkspace(path, { mode: 'create', migrations: before });
       insertAccounts(old.sqlite, [{ id: 1 }]);

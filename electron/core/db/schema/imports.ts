@@ -40,6 +40,11 @@ export const importChanges = sqliteTable(
       .references(() => importBatches.id, { onDelete: 'cascade' }),
     entity: text('entity').notNull(),
     entityId: integer('entity_id').notNull(),
+    /**
+     * For inserts: the last id of a run of consecutive ids the batch inserted (entity_id is the
+     * first). A bulk import of a million deals logs one row instead of a million.
+     */
+    entityIdLast: integer('entity_id_last'),
     change: text('change', { enum: ['insert', 'update'] }).notNull(),
     /** For updates: the row as it was before, as JSON; null for inserts. */
     beforeJson: text('before_json'),

@@ -1,0 +1,79 @@
+import type { HandlerMap } from '#shared/contract/index.ts';
+import type { Session } from '../session/session.ts';
+import { readSettings } from '../settings/settings-store.ts';
+import { getDeal } from './deal-detail.ts';
+import { createDeal, deleteDeal, updateDeal } from './deal-write.ts';
+import { dealOptions, dealsSummary, listDeals } from './deals-queries.ts';
+import { deleteView, listViews, saveView } from './saved-views.ts';
+import { runUndo } from './undo-store.ts';
+
+type Channels =
+  | 'deals:list'
+  | 'deals:summary'
+  | 'deals:options'
+  | 'deals:get'
+  | 'deals:create'
+  | 'deals:update'
+  | 'deals:delete'
+  | 'deals:undo'
+  | 'deals:exportView'
+  | 'export:csv'
+  | 'views:list'
+  | 'views:save'
+  | 'views:delete';
+
+const CSV = [{ name: 'CSV files', extensions: ['csv'] }];
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+export const dealsHandlers: Pick<HandlerMap<Session>, Channels> = {
+  'deals:list': ({ filter, sort, offset, limit }, s) => listDeals(s.require().sqlite, filter, sort, offset, limit),
+  'deals:summary': ({ filter }, s) => {
+    const { sqlite } = s.require();
+    return dealsSummary(sqlite, filter, readSettings(sqlite));
+  },
+  'deals:options': (_arg, s) => dealOptions(s.require().sqlite),
+  'deals:get': ({ id }, s) => getDeal(s.require().sqlite, id),
+  'deals:create': (input, s) => {
+    const ws = s.require();
+    const { id, undo } = createDeal(ws.sqlite, ws.path, input);
+    return { deal: getDeal(ws.sqlite, id), undo };
+  },
+  'deals:update': ({ id, deal }, s) => {
+    const ws = s.require();
+    const undo = updateDeal(ws.sqlite, ws.path, id, deal);
+    return { deal: getDeal(ws.sqlite, id), undo };
+  },
+  'deals:delete': ({ id }, s) => {
+    const ws = s.require();
+    return { undo: deleteDeal(ws.sqlite, ws.path, id) };
+  },
+  'deals:undo': ({ token }, s) => {
+    const ws = s.require();
+    return runUndo(ws.sqlite, ws.path, token);
+  },
+  'deals:exportView': async ({ filter, sort, columns }, s) => {
+    const ws = s.require();
+    const path = await s.platform.pickSaveFile({
+      title: 'Export this view as CSV',
+      filters: CSV,
+      defaultName: `deals-${stamp()}.csv`,
+    });
+    if (!path) return null;
+    const job = s.jobs.start('exportCsv', { what: 'view', path, filter, sort, columns }, ws.path, ws.schemaVersion);
+    return { jobId: job.id, path };
+  },
+  'export:csv': async ({ what }, s) => {
+    const ws = s.require();
+    const path = await s.platform.pickSaveFile({
+      title: `Export all ${what} as CSV`,
+      filters: CSV,
+      defaultName: `${what}-${stamp()}.csv`,
+    });
+    if (!path) return null;
+    const job = s.jobs.start('exportCsv', { what, path }, ws.path, ws.schemaVersion);
+    return { jobId: job.id, path };
+  },
+  'views:list': (_arg, s) => listViews(s.require().sqlite),
+  'views:save': ({ name, state, replace }, s) => saveView(s.require().sqlite, name, state, replace),
+  'views:delete': ({ id }, s) => ({ deleted: deleteView(s.require().sqlite, id) }),
+};

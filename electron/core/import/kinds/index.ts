@@ -1,0 +1,38 @@
+// Every import kind by id. Adding a kind: write kinds/<kind>-kind.ts and list it here (and its id
+// in IMPORT_KINDS, shared/domain/import-mapping.ts).
+import type { ImportKindSpec } from '#shared/domain/imports.ts';
+import type { ImportKindId } from '#shared/domain/import-mapping.ts';
+import type { ImportKind } from '../kind.ts';
+import { accountsKind } from './accounts-kind.ts';
+import { dealCompetitorsKind } from './deal-competitors-kind.ts';
+import { dealsKind } from './deals-kind.ts';
+import { ownersKind } from './owners-kind.ts';
+import { productsKind } from './products-kind.ts';
+import { stageHistoryKind } from './stage-history-kind.ts';
+
+export const KINDS: Record<ImportKindId, ImportKind> = {
+  deals: dealsKind,
+  accounts: accountsKind,
+  owners: ownersKind,
+  products: productsKind,
+  stage_history: stageHistoryKind,
+  deal_competitors: dealCompetitorsKind,
+};
+
+export function kindSpec(kind: ImportKind): ImportKindSpec {
+  return {
+    id: kind.id,
+    label: kind.label,
+    description: kind.description,
+    fields: kind.fields.map((f) => ({
+      key: f.key,
+      label: f.label,
+      type: f.type,
+      required: f.required,
+      help: f.help,
+      listValues: f.listValues,
+      ...(f.options ? { options: f.options } : {}),
+    })),
+    presets: kind.presets.map((p) => ({ id: p.id, label: p.label, description: p.description })),
+  };
+}

@@ -1,0 +1,128 @@
+// The Deals area: the table (with its views and exports), one deal, a new deal, the import
+// wizard and the import log. Sub-pages are hash parameters (#/deals?deal=12, ?tab=import), so
+// the back button works; the table keeps its view while the user looks at a deal.
+import '../styles/workspace.css';
+import { useCallback, useState } from 'react';
+import type { DealViewState, UndoToken } from '#shared/domain/deals.ts';
+import { call } from '../api/client.ts';
+import { useQuery } from '../api/use-query.ts';
+import { UndoBar } from '../components/UndoBar.tsx';
+import type { UndoOffer } from '../components/UndoBar.tsx';
+import { EmptyState } from '../components/Notice.tsx';
+import { ImportLog } from '../imports/ImportLog.tsx';
+import { ImportWizard } from '../imports/ImportWizard.tsx';
+import { hrefFor, navigate, useHashParams } from '../lib/hash-params.ts';
+import { DealForm } from './DealForm.tsx';
+import { emptyDraft, inputOf } from './deal-form-state.ts';
+import { DEFAULT_VIEW } from './deal-view-state.ts';
+import { DealPage } from './DealPage.tsx';
+import { DealsTable } from './DealsTable.tsx';
+
+export function DealsArea() {
+  const params = useHashParams();
+  const [view, setView] = useState<DealViewState>(DEFAULT_VIEW);
+  const [generation, setGeneration] = useState(0);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const options = useQuery((api) => api.deals.options(), [generation]);
+  const settings = useQuery((api) => api.settings.get(), []);
+  const count = useQuery((api) => api.deals.summary({ filter: {} }), [generation]);
+  const closeUndo = useCallback(() => setUndo(null), []);
+  // #/deals?competitor=ID (from a competitor's page) opens the table filtered to its deals.
+  const competitorParam = Number(params.get('competitor')) || null;
+  const [seenCompetitor, setSeenCompetitor] = useState<number | null>(null);
+  if (competitorParam !== seenCompetitor) {
+    setSeenCompetitor(competitorParam);
+    if (competitorParam !== null) setView({ ...DEFAULT_VIEW, filter: { competitorId: competitorParam } });
+  }
+
+  const offerUndo = (token: UndoToken) => {
+    refresh();
+    setUndo({
+      label: token.label,
+      run: async () => {
+        const r = await call((api) => api.deals.undo({ token: token.token }));
+        refresh();
+        navigate('/deals', r.dealId !== null ? { deal: r.dealId } : {});
+      },
+    });
+  };
+
+  const tab = params.get('tab') ?? 'table';
+  const dealId = Number(params.get('deal'));
+  let body;
+  if (params.get('new')) {
+    body = (
+      <DealForm
+        title="New deal"
+        initial={emptyDraft(settings.data?.currency ?? 'USD')}
+        options={options.data}
+        onCancel={() => navigate('/deals')}
+        onSave={async (draft) => {
+          const r = await call((api) => api.deals.create(inputOf(draft)));
+          offerUndo(r.undo);
+          navigate('/deals', { deal: r.deal.id });
+        }}
+      />
+    );
+  } else if (Number.isInteger(dealId) && dealId > 0) {
+    body = <DealPage id={dealId} generation={generation} options={options.data} onChanged={offerUndo} />;
+  } else if (tab === 'import') {
+    body = <ImportWizard onImported={refresh} />;
+  } else if (tab === 'log') {
+    body = <ImportLog selected={Number(params.get('batch')) || null} onUndone={refresh} />;
+  } else if (count.data && count.data.deals === 0) {
+    body = (
+      <EmptyState title="No deals in this workspace yet">
+        <p>Import a CSV export from Salesforce, HubSpot, Pipedrive or a spreadsheet, or add a deal by hand.</p>
+        <div className="form-actions">
+          <a className="button" href={hrefFor('/deals', { tab: 'import' })} data-testid="empty-import">
+            Import a CSV file
+          </a>
+          <a className="button secondary" href={hrefFor('/deals', { new: 1 })}>
+            Add a deal
+          </a>
+        </div>
+      </EmptyState>
+    );
+  } else {
+    body = <DealsTable view={view} onView={setView} generation={generation} />;
+  }
+
+  const inTable = !params.get('new') && !(dealId > 0);
+  return (
+    <div className="deals-area">
+      {inTable && (
+        <header className="page-head area-head">
+          <h1>Deals</h1>
+          <nav className="tabs" aria-label="Deals">
+            <a href={hrefFor('/deals')} aria-current={tab === 'table' ? 'page' : undefined} data-testid="tab-table">
+              Table
+            </a>
+            <a
+              href={hrefFor('/deals', { tab: 'import' })}
+              aria-current={tab === 'import' ? 'page' : undefined}
+              data-testid="tab-import"
+            >
+              Import
+            </a>
+            <a
+              href={hrefFor('/deals', { tab: 'log' })}
+              aria-current={tab === 'log' ? 'page' : undefined}
+              data-testid="tab-log"
+            >
+              Import log
+            </a>
+          </nav>
+          {tab === 'table' && (
+            <a className="button" href={hrefFor('/deals', { new: 1 })} data-testid="new-deal">
+              New deal
+            </a>
+          )}
+        </header>
+      )}
+      {body}
+      <UndoBar offer={undo} onClose={closeUndo} />
+    </div>
+  );
+}
