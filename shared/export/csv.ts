@@ -21,3 +21,8 @@ export function csvLine(values: readonly CsvValue[]): string {
 
 /** UTF-8 byte-order mark: Excel needs it to read non-ASCII text (names, RTL, emoji) correctly. */
 export const CSV_BOM = '\uFEFF';
+
+/** A whole small CSV document (BOM, header and rows): for exports that fit in memory. */
+export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
+  return `${CSV_BOM}${rows.map(csvLine).join('')}`;
+}

@@ -4,30 +4,12 @@
 // Numbers are written as numbers, so a negative amount stays a number. Streams to the file in
 // blocks, so a million rows never sit in memory.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { csvLine } from '#shared/export/csv.ts';
+import type { CsvValue } from '#shared/export/csv.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-export type CsvCell = string | number | boolean | null | undefined;
-
-/** One cell as CSV text, protected against formula injection. */
-export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let s = value;
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLine(values: readonly CsvCell[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += ',';
-    line += csvCell(values[i]);
-  }
-  return `${line}\r\n`;
-}
+// One escaping rule for every CSV the app writes (shared/export/csv.ts); this file adds streaming.
+export { csvCell, csvLine } from '#shared/export/csv.ts';
+export type CsvCell = CsvValue;
 
 /**
  * A CSV file written through a temporary name and renamed when closed, so a failed export never

@@ -11,18 +11,20 @@ import type {
 import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
 import type { Rate } from '#shared/analytics/rate.ts';
 
-export type CsvValue = string | number | boolean | null | undefined;
+import { csvCell as sharedCsvCell, toCsv as sharedToCsv } from '#shared/export/csv.ts';
+import type { CsvValue } from '#shared/export/csv.ts';
+
+export type { CsvValue };
+
+/** Flags read better as yes/no in these reports; escaping is the shared rule. */
+const forReport = (v: CsvValue): CsvValue => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v);
 
 export function csvCell(v: CsvValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return sharedCsvCell(forReport(v));
 }
 
 export function toCsv(rows: CsvValue[][]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return sharedToCsv(rows.map((r) => r.map(forReport)));
 }
 
 const RATE_HEAD = ['Won', 'Closed (n)', 'Win rate', '95% CI low', '95% CI high', 'Confidence'];

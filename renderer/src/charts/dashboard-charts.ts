@@ -7,7 +7,8 @@ import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import { formatInt } from '../lib/format.ts';
 import { baseOption } from './base.ts';
 import { escapeHtml } from './escape.ts';
-import { ACCENT, BAND, LOW_CONFIDENCE, OUTCOME_COLOR } from './palette.ts';
+import { rateBandOption } from './win-rates-charts.ts';
+import { ACCENT, OUTCOME_COLOR } from './palette.ts';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
@@ -30,55 +31,9 @@ export function outcomesOption(outcomes: OutcomeCount[]): EChartsCoreOption {
   };
 }
 
-/**
- * Win rate per quarter with its 95% interval as a band. Quarters whose n is below the hide
- * threshold have no point (the rate is not shown), per the low-n rule.
- */
+/** Win rate per close quarter with its 95% interval band (the same chart as the Win rates overview). */
 export function winRateTrendOption(points: PeriodRate[]): EChartsCoreOption {
-  const shown = points.map((p) => (p.winRate.confidence === 'hidden' ? null : p.winRate));
-  return {
-    ...baseOption,
-    grid: { left: 48, right: 16, top: 24, bottom: 32 },
-    tooltip: {
-      trigger: 'axis',
-      formatter: (params: { dataIndex: number }[]) => {
-        const p = points[params[0]?.dataIndex ?? 0];
-        return p ? `${escapeHtml(p.period)}<br/>${escapeHtml(describeRateText(p.winRate))}` : '';
-      },
-    },
-    xAxis: { type: 'category', data: points.map((p) => p.period), boundaryGap: false },
-    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [
-      // The band is drawn as a transparent "low" series with "high - low" stacked on top of it.
-      {
-        name: 'low',
-        type: 'line',
-        stack: 'ci',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        data: shown.map((r) => pct(r?.low ?? null)),
-      },
-      {
-        name: '95% interval',
-        type: 'line',
-        stack: 'ci',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: BAND },
-        data: shown.map((r) => (r && r.low !== null && r.high !== null ? pct(r.high - r.low) : null)),
-      },
-      {
-        name: 'Win rate',
-        type: 'line',
-        symbolSize: 6,
-        itemStyle: { color: ACCENT },
-        lineStyle: { color: ACCENT, width: 2 },
-        data: shown.map((r) =>
-          r ? { value: pct(r.rate), itemStyle: { color: r.confidence === 'low' ? LOW_CONFIDENCE : ACCENT } } : null,
-        ),
-      },
-    ],
-  };
+  return rateBandOption(points.map((p) => ({ period: p.period, rate: p.winRate })));
 }
 
 /** Competitors met most often: encounters as bars, the win rate against each in the label. */

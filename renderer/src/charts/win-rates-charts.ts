@@ -6,6 +6,7 @@ import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import type { CompetitorSummary, DimValue, MatrixFigures, MatrixResult, TrendPoint } from '#shared/domain/win-rates.ts';
 import { formatInt } from '../lib/format.ts';
 import { ACCENT, BAND, LOW_CONFIDENCE, OUTCOME_COLOR } from './palette.ts';
+import { baseOption } from './base.ts';
 import { escapeHtml } from './escape.ts';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
@@ -109,13 +110,13 @@ export function heatmapOption(m: MatrixResult, rows: DimValue[]): EChartsCoreOpt
 export function rateBandOption(points: { period: string; rate: Rate }[], name = 'Win rate'): EChartsCoreOption {
   const shown = points.map((p) => (p.rate.confidence === 'hidden' || p.rate.rate === null ? null : p.rate));
   return {
-    animation: false,
+    ...baseOption,
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
     tooltip: {
       trigger: 'axis',
       formatter: (params: { dataIndex: number }[]) => {
         const p = points[params[0]?.dataIndex ?? 0];
-        return p ? `${escapeHtml(p.period)}<br/>${describeRateText(p.rate)}` : '';
+        return p ? `${escapeHtml(p.period)}<br/>${escapeHtml(describeRateText(p.rate))}` : '';
       },
     },
     xAxis: { type: 'category', data: points.map((p) => p.period), boundaryGap: false },

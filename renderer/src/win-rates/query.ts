@@ -9,7 +9,6 @@ import type {
   MatrixResult,
   Period,
 } from '#shared/domain/win-rates.ts';
-import { useEffect, useState } from 'react';
 
 /**
  * Competitor by segment over new business: the competitive question. Renewals and expansions are
@@ -65,31 +64,7 @@ export function periodText(p: Period): string {
   return p.from ? `closed from ${p.from}` : `closed up to ${p.to}`;
 }
 
-function readParam(name: string): string | null {
-  const hash = window.location.hash;
-  const q = hash.indexOf('?');
-  return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(name);
-}
-
-/** A parameter of the hash route (#/path?name=value), kept in step with back and forward. */
-export function useHashParam(name: string): [string | null, (value: string | null) => void] {
-  const [value, setValue] = useState(() => readParam(name));
-  useEffect(() => {
-    const onChange = () => setValue(readParam(name));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, [name]);
-  const set = (next: string | null) => {
-    const hash = window.location.hash.replace(/^#/, '');
-    const [path, search] = [hash.split('?')[0] ?? '/', hash.split('?')[1] ?? ''];
-    const params = new URLSearchParams(search);
-    if (next === null) params.delete(name);
-    else params.set(name, next);
-    const qs = params.toString();
-    window.location.hash = `${path}${qs ? `?${qs}` : ''}`;
-  };
-  return [value, set];
-}
+export { useHashParam } from '../lib/hash-params.ts';
 
 export type Preset = 'quarter' | 'twelveMonths' | 'year' | 'custom';
 export const PRESET_LABEL: Record<Preset, string> = {

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DealDetail, DealInput, UndoToken } from '#shared/domain/deals.ts';
 import { dispatch } from '#core/rpc/dispatch.ts';
 import { handlers } from '#core/rpc/handlers.ts';
-import { Session } from '#core/session/session.ts';
+import type { Session } from '#core/session/session.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
+import { testSession } from '../../support/test-session.ts';
 
 const base: DealInput = {
   name: 'Globex platform',
@@ -43,17 +44,7 @@ describe('deal form and views', () => {
   const saves: string[] = [];
   beforeEach(async () => {
     ({ dir, cleanup } = tempDir());
-    session = new Session({
-      host: 'testhost',
-      version: '1.0.0',
-      userDataDir: join(dir, 'user'),
-      jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
-      pickNewWorkspacePath: async () => null,
-      pickExistingWorkspacePath: async () => null,
-      pickOpenFile: async () => null,
-      pickSaveFile: async () => saves.shift() ?? null,
-      revealInFolder: async () => true,
-    });
+    session = testSession(dir, { pickSaveFile: async () => saves.shift() ?? null });
     await session.start(join(dir, 'w.winnow'));
   });
   afterEach(async () => {

@@ -9,10 +9,11 @@ import type { ImportRunResult } from '#shared/domain/imports.ts';
 import type { JobStatus } from '#shared/domain/jobs.ts';
 import { dispatch } from '#core/rpc/dispatch.ts';
 import { handlers } from '#core/rpc/handlers.ts';
-import { Session } from '#core/session/session.ts';
+import type { Session } from '#core/session/session.ts';
 import { writeBenchCsv } from '../../bench/import-csv.ts';
 import { fixture, suggested, workspaceDump } from '../../support/import.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
+import { testSession } from '../../support/test-session.ts';
 
 const CHILD = fileURLToPath(new URL('../../support/import-child.ts', import.meta.url));
 
@@ -24,16 +25,9 @@ describe('import jobs through the contract', () => {
   const saves: (string | null)[] = [];
   beforeEach(async () => {
     ({ dir, cleanup } = tempDir());
-    session = new Session({
-      host: 'testhost',
-      version: '1.0.0',
-      userDataDir: join(dir, 'user'),
-      jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
-      pickNewWorkspacePath: async () => null,
-      pickExistingWorkspacePath: async () => null,
+    session = testSession(dir, {
       pickOpenFile: async () => opens.shift() ?? null,
       pickSaveFile: async () => saves.shift() ?? null,
-      revealInFolder: async () => true,
     });
     await session.start(join(dir, 'w.winnow'));
   });

@@ -6,10 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { dispatch } from '#core/rpc/dispatch.ts';
 import { handlers } from '#core/rpc/handlers.ts';
-import { Session } from '#core/session/session.ts';
+import type { Session } from '#core/session/session.ts';
 import { insertDeals } from '../../support/insert.ts';
 import { insertInterviews } from '../../support/insert-interviews.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
+import { testSession } from '../../support/test-session.ts';
 
 describe('interviews:export', () => {
   let dir: string;
@@ -27,19 +28,11 @@ describe('interviews:export', () => {
       { dealId: deal!, name: 'Ann Lee', anonymous: true, quotes: [{ text: '@admin said yes', shareable: true }] },
     ]);
     ws.close();
-    session = new Session({
-      host: 'testhost',
-      version: '0',
-      userDataDir: join(dir, 'user'),
-      jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
-      pickNewWorkspacePath: async () => null,
-      pickExistingWorkspacePath: async () => null,
-      pickOpenFile: async () => null,
+    session = testSession(dir, {
       pickSaveFile: async (r) => {
         asked.push({ title: r.title, defaultName: r.defaultName });
         return picks.shift() ?? null;
       },
-      revealInFolder: async () => true,
     });
     await session.start(path);
   });

@@ -5,25 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '#core/rpc/dispatch.ts';
 import { handlers } from '#core/rpc/handlers.ts';
 import { INLINE_REFRESH_LIMIT } from '#core/retention/retention-refresh.ts';
-import { Session } from '#core/session/session.ts';
+import type { Session } from '#core/session/session.ts';
 import type { CohortReport, DrillReport, RetentionStatus } from '#shared/domain/retention.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
+import { testSession } from '../../support/test-session.ts';
 import { seedAbc } from './abc-customers.ts';
 import { m } from './insert-revenue.ts';
-
-function testSession(dir: string): Session {
-  return new Session({
-    host: 'testhost',
-    version: '1.2.3',
-    userDataDir: join(dir, 'user'),
-    jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
-    pickNewWorkspacePath: async () => null,
-    pickExistingWorkspacePath: async () => null,
-    pickOpenFile: async () => null,
-    pickSaveFile: async () => null,
-    revealInFolder: async () => true,
-  });
-}
 
 describe('retention channels', () => {
   let dir: string;

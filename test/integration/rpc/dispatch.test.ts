@@ -4,23 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsDir, readMigrations } from '#core/db/migrations.ts';
 import { dispatch } from '#core/rpc/dispatch.ts';
 import { handlers } from '#core/rpc/handlers.ts';
-import { Session } from '#core/session/session.ts';
+import type { Session } from '#core/session/session.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
+import { testSession } from '../../support/test-session.ts';
 import { join } from 'node:path';
-
-function testSession(dir: string): Session {
-  return new Session({
-    host: 'testhost',
-    version: '1.2.3',
-    userDataDir: join(dir, 'user'),
-    jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
-    pickNewWorkspacePath: async () => null,
-    pickExistingWorkspacePath: async () => null,
-    pickOpenFile: async () => null,
-    pickSaveFile: async () => null,
-    revealInFolder: async () => true,
-  });
-}
 
 describe('dispatch', () => {
   let dir: string;
