@@ -1,5 +1,5 @@
 // Above the deals table: saved views (apply, save, delete), the column chooser, and exports.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DealViewState, SavedView } from '#shared/domain/deals.ts';
 import { DEAL_COLUMNS } from '#shared/domain/deals.ts';
@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/Notice.tsx';
 import { useJob } from '../jobs/use-job.ts';
 import { formatInt } from '../lib/format.ts';
 import { toggleColumn } from './deal-view-state.ts';
+import { useDismiss } from '../components/use-dismiss.ts';
 
 interface Props {
   view: DealViewState;
@@ -19,17 +20,8 @@ interface Props {
 function Popover({ label, testId, children }: { label: string; testId: string; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onClick = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('mousedown', onClick);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('mousedown', onClick);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, root);
   return (
     <div className="popover" ref={root}>
       <button

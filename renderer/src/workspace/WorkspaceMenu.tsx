@@ -1,8 +1,9 @@
 // The in-app workspace menu: new, open or switch a workspace file, and show it in its folder.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AppInfo } from '#shared/domain/workspace.ts';
 import { call } from '../api/client.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
+import { useDismiss } from '../components/use-dismiss.ts';
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -13,17 +14,8 @@ export function WorkspaceMenu({ info, onChanged }: { info: AppInfo; onChanged: (
   const [error, setError] = useState<Error | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onClick = (e: MouseEvent) => root.current && !root.current.contains(e.target as Node) && setOpen(false);
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('mousedown', onClick);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('mousedown', onClick);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, root);
 
   const run = async (action: () => Promise<unknown>, changes = true) => {
     setOpen(false);
