@@ -201,7 +201,14 @@ class RevenueWriter implements KindWriter<RevenueImportRow> {
         }
         const amount = fields.includes('amount') ? g.amount : existing.amount;
         update.run(g.account_id, g.period, g.kind, amount, g.last_date, batch, existing.id);
-        const { id: _id, ...before } = existing;
+        const before = {
+          account_id: existing.account_id,
+          period: existing.period,
+          kind: existing.kind,
+          amount: existing.amount,
+          last_date: existing.last_date,
+          import_batch_id: existing.import_batch_id,
+        };
         this.ctx.changes.updated('revenue_lines', existing.id, before, fields);
         for (const f of fields) this.changed.set(FIELD_NAMES[f]!, (this.changed.get(FIELD_NAMES[f]!) ?? 0) + 1);
         counts.updated += g.rows;
