@@ -265,7 +265,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     }
     if (!spec.choices.some((c) => c.value === value))
       throw new UsageError(`--option ${key}: must be ${spec.choices.map((c) => c.value).join(' or ')}, got "${value}"`);
-    fileOptions[key] = value;
+    fileOptions[spec.key] = value;
   }
   const mainPath = resolve(positionals[0]!);
   if (!existsSync(mainPath)) throw new UsageError(`no file at ${mainPath}`);
