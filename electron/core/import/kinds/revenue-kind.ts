@@ -320,7 +320,7 @@ export const revenueKind: ImportKind<RevenueImportRow> = {
       'Customer id',
       'text',
       'The customer’s id: matched to an account’s id (CRM or billing). Customer id or name is required.',
-      ['customerid', 'customer', 'custid', 'customerno', 'customernumber', 'clientid', 'accountid', 'companyid'],
+      ['customerid', 'custid', 'customerno', 'customernumber', 'clientid', 'accountid', 'companyid'],
       { maxLength: 100 },
     ),
     field(
@@ -328,7 +328,7 @@ export const revenueKind: ImportKind<RevenueImportRow> = {
       'Customer name',
       'text',
       'Matched to an account of exactly this name when the id is not known (or not in the file).',
-      ['customername', 'accountname', 'account', 'company', 'companyname', 'client', 'clientname', 'name'],
+      ['customername', 'customer', 'accountname', 'account', 'company', 'companyname', 'client', 'clientname', 'name'],
       { maxLength: 300 },
     ),
     field(
@@ -371,7 +371,7 @@ export const revenueKind: ImportKind<RevenueImportRow> = {
       'Line or invoice id',
       'text',
       'Optional: rows with the same id are one line (their amounts added up); without it, a customer’s lines of one month are.',
-      ['invoiceid', 'invoicenumber', 'invoiceno', 'lineid', 'invoicelineid', 'transactionid', 'orderid'],
+      ['invoiceid', 'invoice', 'invoicenumber', 'invoiceno', 'lineid', 'invoicelineid', 'transactionid', 'orderid'],
       { maxLength: 100 },
     ),
   ],
