@@ -77,6 +77,8 @@ class RevenueWriter implements KindWriter<RevenueImportRow> {
   private readonly stage: Database.Statement;
   private readonly firstWithKey: Database.Statement;
   private readonly changed = new Map<string, number>();
+  /** Accounts this import created: they have no lines yet, so theirs need no lookup. */
+  private readonly created = new Set<number>();
   private readonly summary = { rows: 0, lines: 0, withIds: false, first: '', last: '', vanished: 0 };
 
   constructor(ctx: WriteContext) {
@@ -138,8 +140,11 @@ class RevenueWriter implements KindWriter<RevenueImportRow> {
         return null;
       }
     }
+    const isNew = !ref.known;
     const accountId = ref.get();
-    const key = row.lineId !== null ? `#${row.lineId}` : `${accountId}|${kind}|${row.period}`;
+    if (isNew) this.created.add(accountId);
+    // Padded, so lines are written in account order (index pages filled in turn, not at random).
+    const key = row.lineId !== null ? `#${row.lineId}` : `${String(accountId).padStart(12, '0')}|${kind}|${row.period}`;
     this.stage.run(key, accountId, row.period, kind, row.lineId, row.amount, row.day, cells.line);
     return 'deferred';
   }
@@ -178,7 +183,11 @@ class RevenueWriter implements KindWriter<RevenueImportRow> {
         this.summary.lines++;
         this.summary.rows += g.rows;
         const existing = (
-          g.external_id !== null ? byExternal.get(g.external_id) : byKey.get(g.account_id, g.kind, g.period)
+          g.external_id !== null
+            ? byExternal.get(g.external_id)
+            : this.created.has(g.account_id)
+              ? undefined
+              : byKey.get(g.account_id, g.kind, g.period)
         ) as ExistingLine | undefined;
         if (!existing) {
           const id = Number(
