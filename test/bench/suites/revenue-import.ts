@@ -67,17 +67,18 @@ export const revenueImportSuite: Suite = {
     console.error('  revenue import, end to end …');
     const imp = runChild([CHILD, importPath, String(version), csv, JSON.stringify(MAPPING), 'revenue']);
     const ws = await openWorkspace(importPath, { mode: 'open' });
-    let made = 0;
-    let rebuild = 0;
-    try {
-      made = (ws.sqlite.prepare('SELECT count(*) AS n FROM revenue_lines').get() as { n: number }).n;
-      console.error('  retention rebuild after it …');
-      const started = performance.now();
-      refreshRetention(ws.sqlite);
-      rebuild = (performance.now() - started) / 1000;
-    } finally {
-      ws.close();
-    }
+    const measured = (() => {
+      try {
+        const n = (ws.sqlite.prepare('SELECT count(*) AS n FROM revenue_lines').get() as { n: number }).n;
+        console.error('  retention rebuild after it …');
+        const started = performance.now();
+        refreshRetention(ws.sqlite);
+        return { made: n, rebuild: (performance.now() - started) / 1000 };
+      } finally {
+        ws.close();
+      }
+    })();
+    const { made, rebuild } = measured;
     const ok = imp.totals?.rowsRead === ROWS && imp.totals.inserted === ROWS && made === lines;
     const ratio = imp.wallSeconds / base.wallSeconds;
     const figures: Figure[] = [
