@@ -57,6 +57,8 @@ export interface WriteContext {
   mapped: (key: string) => boolean;
   /** The file's value of one of the kind's options (the option's default when unset). */
   option: (key: string) => string;
+  /** True once the user asked to cancel: long work in `finish()` checks it between pages. */
+  cancelled: () => boolean;
 }
 
 export interface KindWriter<Row> {

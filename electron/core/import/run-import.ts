@@ -339,6 +339,7 @@ function pass(
       changes,
       mapped: (key) => mapping.fields[key] !== undefined,
       option: (key) => mapping.options?.[key] ?? kind.options?.find((o) => o.key === key)?.default ?? '',
+      cancelled,
     });
     const counts: FileCounts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, blankLines: 0 };
     const summary = new Map<string, { field: string | null; reason: string; count: number }>();
@@ -426,7 +427,9 @@ function pass(
     }
     (rejectedCsv as CsvFileWriter | null)?.close();
     counts.blankLines = stats.blankLines;
+    hooks.progress?.(doneBefore + counts.rowsRead, totalEstimate(), `${message}: writing`);
     const deferred = writer.finish();
+    if (cancelled()) throw new AppError('cancelled', 'Import cancelled; the workspace is unchanged.');
     if (deferred) {
       counts.inserted += deferred.inserted;
       counts.updated += deferred.updated;

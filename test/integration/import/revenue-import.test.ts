@@ -19,7 +19,8 @@ import { planRefresh, refreshRetention } from '#core/retention/retention-refresh
 import { readSettings } from '#core/settings/settings-store.ts';
 import type { ImportMapping } from '#shared/domain/import-mapping.ts';
 import type { Grain } from '#shared/domain/retention.ts';
-import { importFiles } from '../../support/import.ts';
+import { runImport } from '#core/import/run-import.ts';
+import { fixture, importFiles } from '../../support/import.ts';
 import { tempWorkspace } from '../../support/temp-workspace.ts';
 
 const CDNOW: ImportMapping = {
@@ -187,6 +188,22 @@ describe('importing a purchase log (CDNOW-shaped)', () => {
       '2 of its revenue lines changed in a later import; undo that one first, or undoing this one removes them with their later amounts.',
     );
     expect(() => undoImport(ws.sqlite, 1)).toThrow(/2 of its revenue lines changed in a later import/);
+  });
+
+  it('a cancel while the lines are written rolls everything back', () => {
+    const params = {
+      files: [{ kind: 'revenue' as const, path: fixture('revenue-cdnow-v1.csv'), mapping: CDNOW }],
+      mode: 'commit' as const,
+      onProblems: 'all_or_nothing' as const,
+      sourceName: 'log',
+      mappingName: null,
+      rejectedDir: null,
+    };
+    // Eleven rows never reach the read loop's check: only the writing of the lines sees the cancel.
+    expect(() => runImport(ws.sqlite, params, { cancelled: () => true })).toThrow(
+      'Import cancelled; the workspace is unchanged.',
+    );
+    expect([count(ws, 'revenue_lines'), count(ws, 'accounts'), count(ws, 'import_batches')]).toEqual([0, 0, 0]);
   });
 
   it('undo restores the lines and the retention tables follow; undoing the first removes its customers', () => {

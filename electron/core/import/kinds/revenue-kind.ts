@@ -14,6 +14,7 @@
 // and `finish()` writes one line per key and counts each row as its line's outcome.
 import type Database from 'better-sqlite3';
 import type { RevenueKind } from '#shared/domain/enums.ts';
+import { AppError } from '../../errors.ts';
 import type { DeferredCounts, ImportKind, KindWriter, WriteContext } from '../kind.ts';
 import { parseRevenueDate, REVENUE_DATE_FORMS } from '../parse-periods.ts';
 import type { NameRef } from '../resolvers.ts';
@@ -176,6 +177,7 @@ class RevenueWriter implements KindWriter<RevenueImportRow> {
     const batch = this.ctx.batchId;
     let after = '';
     for (;;) {
+      if (this.ctx.cancelled()) throw new AppError('cancelled', 'Import cancelled; the workspace is unchanged.');
       const groups = page.all(after) as Group[];
       if (groups.length === 0) break;
       after = groups.at(-1)!.key;
