@@ -38,6 +38,7 @@ describe('revenue import to retention cohorts', () => {
     await page.getByTestId('choose-revenue-file').click();
     await expect.poll(() => page.getByTestId('chosen-files').innerText()).toContain('revenue-cdnow-v1.csv');
     expect(await page.getByTestId('chosen-files').innerText()).toContain('Revenue');
+    await shot('0-files');
     await page.getByTestId('to-mapping').click();
 
     // The header suggests every column; the file's choices are shown, with their defaults.
