@@ -13,6 +13,20 @@ export function monthIndex(iso: string): number {
   return Number(m[1]) * 12 + month - 1;
 }
 
+/**
+ * True when a day ('1998-06-30') is the last day of its period at this grain: data that runs to
+ * it covers the whole period, which is then complete. A month alone ('1998-06-01' as a period,
+ * '1998-06') never is: nothing says its last day was reached.
+ */
+export function endsPeriod(iso: string, grain: Grain): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const month = Number(m[2]);
+  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  return Number(m[3]) === last && month % GRAIN_MONTHS[grain] === 0;
+}
+
 /** The period (at this grain) that a month index falls in. */
 export function periodOfMonth(month: number, grain: Grain): number {
   return Math.floor(month / GRAIN_MONTHS[grain]);

@@ -28,8 +28,10 @@ export interface CohortAggregate {
 
 export interface CohortOptions {
   grain: Grain;
-  /** The period containing the data's last date: incomplete, and the last one shown. */
+  /** The period containing the data's last date: the last one shown, and incomplete unless... */
   asOfPeriod: number;
+  /** ...the data's last date is its last day. */
+  asOfComplete?: boolean;
   thresholds: ConfidenceThresholds;
 }
 
@@ -55,6 +57,7 @@ function logoRate(active: number, size: number, k: number, t: ConfidenceThreshol
 
 export function buildCohortMatrix(rows: readonly CohortAggregate[], opts: CohortOptions): CohortMatrix {
   const { grain, asOfPeriod, thresholds } = opts;
+  const firstIncomplete = opts.asOfComplete ? asOfPeriod + 1 : asOfPeriod;
   const byCohort = new Map<number, Map<number, CohortAggregate>>();
   for (const r of rows) {
     if (r.cohort > asOfPeriod || r.period > asOfPeriod || r.period < r.cohort) continue;
@@ -97,7 +100,7 @@ export function buildCohortMatrix(rows: readonly CohortAggregate[], opts: Cohort
         active,
         revenue,
         capped,
-        incomplete: period >= asOfPeriod,
+        incomplete: period >= firstIncomplete,
         logo: logoRate(active, size, k, thresholds),
         nrr: revenueRatio(revenue, startRevenue, size, thresholds),
         grr: revenueRatio(capped, startRevenue, size, thresholds),

@@ -52,6 +52,8 @@ export interface MovementOptions {
   /** First period with any revenue in scope, and the period containing the data's last date. */
   firstPeriod: number;
   asOfPeriod: number;
+  /** The data's last date is the last day of asOfPeriod: that period is complete. */
+  asOfComplete?: boolean;
   thresholds: ConfidenceThresholds;
 }
 
@@ -127,7 +129,7 @@ export function buildMovements(
     out.push({
       period,
       label: periodLabel(period, grain),
-      incomplete: period >= asOfPeriod,
+      incomplete: period > asOfPeriod || (period === asOfPeriod && !opts.asOfComplete),
       revenue: x?.revenue ?? 0,
       customers: x?.customers ?? 0,
       newRevenue: x?.newRevenue ?? 0,

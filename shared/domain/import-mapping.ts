@@ -4,7 +4,15 @@
 import { z } from 'zod';
 
 /** Every kind of file the importer reads. Other areas add theirs here (interviews, revenue). */
-export const IMPORT_KINDS = ['deals', 'accounts', 'owners', 'products', 'stage_history', 'deal_competitors'] as const;
+export const IMPORT_KINDS = [
+  'deals',
+  'accounts',
+  'owners',
+  'products',
+  'stage_history',
+  'deal_competitors',
+  'revenue',
+] as const;
 export type ImportKindId = (typeof IMPORT_KINDS)[number];
 
 export const DATE_FORMATS = ['YYYY-MM-DD', 'M/D/YYYY', 'D/M/YYYY', 'D.M.YYYY'] as const;
@@ -46,6 +54,11 @@ export const importMappingSchema = z
     delimiter: z.enum(DELIMITERS).optional(),
     /** Separator inside a cell that lists several names (competitors). */
     listSeparator: z.enum([';', ',', '|']).optional(),
+    /**
+     * A kind's choices for the whole file (revenue: what each line is, whether unknown customers
+     * become accounts). Each kind lists its options and their values; the run checks them.
+     */
+    options: z.record(fieldKey, z.string().max(40)).optional(),
   })
   .strict();
 

@@ -37,12 +37,24 @@ export interface ImportPresetInfo {
   description: string;
 }
 
+/** A choice that holds for the whole file (mapping.options[key]), with its allowed values. */
+export interface ImportOptionSpec {
+  key: string;
+  label: string;
+  help: string;
+  choices: { value: string; label: string }[];
+  /** The value in force when the mapping does not say. */
+  default: string;
+}
+
 export interface ImportKindSpec {
   id: ImportKindId;
   label: string;
   description: string;
   fields: ImportFieldSpec[];
   presets: ImportPresetInfo[];
+  /** Choices for the whole file (none for most kinds). */
+  options: ImportOptionSpec[];
 }
 
 /** What the first megabyte of a file tells: encoding, separator, header, a few rows, a mapping. */
@@ -132,6 +144,8 @@ export interface ImportFileReport {
   problemSummary: { field: string | null; reason: string; count: number }[];
   /** For updated rows: which fields changed, and how often. */
   changedFields: { field: string; count: number }[];
+  /** What the kind has to say about the file as a whole (revenue: lines made, dates covered). */
+  notes: string[];
 }
 
 export interface ImportRunResult {

@@ -134,9 +134,11 @@ export interface CohortGroupSummary {
 export interface RetentionScope {
   /** The data's last date (latest close date or revenue period); null when there is no revenue. */
   asOf: string | null;
-  /** The period containing it: this period is incomplete. */
+  /** The period containing it: incomplete, unless the data's last date is its last day. */
   asOfPeriod: number | null;
   asOfLabel: string | null;
+  /** The data's last date is the last day of asOfPeriod (a log ending 1998-06-30): it is complete. */
+  asOfComplete: boolean;
   customers: number;
   /** Customers by where their revenue comes from. */
   sources: Record<RevenueSource, number>;
@@ -300,7 +302,7 @@ export const RETENTION_DEFINITIONS = {
   average:
     'Weighted average = the cohorts pooled at each k (customers summed for logo retention, revenue summed for NRR and GRR), over complete cells only.',
   incomplete:
-    "Incomplete = the period containing the data's last date or later (it may still grow): marked * and left out of the weighted average.",
+    "Incomplete = the period containing the data's last date (it may still grow), unless that date is the period's last day: marked * and left out of the weighted average.",
   periodRevenue:
     "Amounts are per month. At quarter and year grain a customer's revenue in a period is its average monthly revenue over the months of the period it could have paid for (in its first period from its first month; in the period containing the data's last date, up to that month), so a first period that began late is not read as a partial one.",
   revenue:

@@ -14,8 +14,16 @@ import { importSuite } from './suites/import.ts';
 import { interviewsSuite } from './suites/interviews.ts';
 import { matrixSuite } from './suites/matrix.ts';
 import { retentionSuite } from './suites/retention.ts';
+import { revenueImportSuite } from './suites/revenue-import.ts';
 
-const SUITES: Suite[] = [foundationSuite, importSuite, matrixSuite, interviewsSuite, retentionSuite];
+const SUITES: Suite[] = [
+  foundationSuite,
+  importSuite,
+  matrixSuite,
+  interviewsSuite,
+  retentionSuite,
+  revenueImportSuite,
+];
 
 const { values } = parseArgs({
   options: {

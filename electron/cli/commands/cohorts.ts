@@ -209,7 +209,7 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
             by,
             filters,
             asOf: report.asOf,
-            incompleteFrom: report.asOfLabel,
+            incompleteFrom: report.asOfComplete ? null : report.asOfLabel,
             customers: report.customers,
             sources: report.sources,
             currency: report.currency,
@@ -248,7 +248,11 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
       `Workspace ${path}`,
       report.asOf === null
         ? 'No revenue in this workspace yet: no won deals with amounts, no imported revenue lines.'
-        : `Data through ${report.asOf}; ${report.asOfLabel} and later are incomplete. ${int(report.customers)} customers ` +
+        : `Data through ${report.asOf}; ${
+            report.asOfComplete
+              ? `it ends ${report.asOfLabel}, which is complete.`
+              : `${report.asOfLabel} and later are incomplete.`
+          } ${int(report.customers)} customers ` +
           `(${int(report.sources.deals)} from won deals, ${int(report.sources.mrr)} from MRR lines, ${int(report.sources.invoice)} from invoices).`,
       ...filters.map(
         (f) => `Filter: ${FIELD_LABEL[f.field]} = ${wheres.find((w) => w.field === f.field)!.values.join(' or ')}`,

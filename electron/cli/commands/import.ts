@@ -52,6 +52,13 @@ function fullHelp(): string {
     '  --mapping NAME|FILE      a mapping saved in the workspace, or a JSON mapping file (default: suggested from the header)',
     '  --date-format F          YYYY-MM-DD, M/D/YYYY, D/M/YYYY or D.M.YYYY (required when dates like 03/04/2024 are ambiguous)',
     '  --encoding E             utf-8, windows-1252 or utf-16le (default: detected)',
+    "  --option KEY=VALUE       a choice for the whole file, over the mapping's (repeatable):",
+    ...IMPORT_KINDS.flatMap((k) =>
+      (KINDS[k].options ?? []).map(
+        (o) =>
+          `                           ${cliName(k)}: ${o.key}=${o.choices.map((c) => c.value).join('|')} (${o.label.toLowerCase()}; default ${o.default})`,
+      ),
+    ),
     '  --delimiter D            comma, semicolon, tab or pipe (default: detected)',
     `  --<related> FILE         with deals: ${RELATED.map((k) => `--${cliName(k)}`).join(', ')} (and --<related>-mapping)`,
     '  --valid-rows             import the rows without problems (default: all or nothing)',
@@ -101,6 +108,7 @@ function describeResult(r: ImportRunResult): string[] {
       `  ${f.fileName} (${KINDS[f.kind].label.toLowerCase()}): ${n(f.rowsRead)} rows read = ${n(f.inserted)} added + ${n(f.updated)} updated + ${n(f.unchanged)} unchanged + ${n(f.rejected)} rejected`,
     );
     if (f.blankLines > 0) lines.push(`    (${n(f.blankLines)} blank lines skipped)`);
+    for (const note of f.notes) lines.push(`    ${note}`);
     for (const c of f.created) {
       lines.push(
         `    new ${c.entity}: ${n(c.count)}${c.names.length > 0 ? ` (${c.names.slice(0, 8).join(', ')}${c.count > 8 ? ', …' : ''})` : ''}`,
@@ -223,6 +231,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       check: { type: 'boolean' },
       'accept-near-matches': { type: 'boolean' },
       'save-mapping': { type: 'string' },
+      option: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       ...relatedOptions,
     },
@@ -243,6 +252,20 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     delimiter = DELIMITER_NAMES[values.delimiter];
     if (!delimiter)
       throw new UsageError(`--delimiter must be comma, semicolon, tab or pipe, got "${values.delimiter}"`);
+  }
+  const fileOptions: Record<string, string> = {};
+  for (const o of values.option ?? []) {
+    const [key, value] = o.split('=', 2);
+    const spec = KINDS[kind].options?.find((x) => x.key === key);
+    if (!spec || value === undefined) {
+      const known = (KINDS[kind].options ?? []).map((x) => `${x.key}=${x.choices.map((c) => c.value).join('|')}`);
+      throw new UsageError(
+        `--option ${o}: ${known.length > 0 ? `${cliName(kind)} files take ${known.join(', ')}` : `${cliName(kind)} files have no options`}`,
+      );
+    }
+    if (!spec.choices.some((c) => c.value === value))
+      throw new UsageError(`--option ${key}: must be ${spec.choices.map((c) => c.value).join(' or ')}, got "${value}"`);
+    fileOptions[spec.key] = value;
   }
   const mainPath = resolve(positionals[0]!);
   if (!existsSync(mainPath)) throw new UsageError(`no file at ${mainPath}`);
@@ -273,8 +296,10 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       if (delimiter) mapping.delimiter = delimiter;
       return mapping;
     };
+    const mainMapping = mappingFor(kind, mainPath, values.mapping);
+    if (Object.keys(fileOptions).length > 0) mainMapping.options = { ...mainMapping.options, ...fileOptions };
     const files: ImportFileInput[] = [
-      { kind, path: mainPath, mapping: mappingFor(kind, mainPath, values.mapping) },
+      { kind, path: mainPath, mapping: mainMapping },
       ...related.map((r) => ({ kind: r.kind, path: r.path, mapping: mappingFor(r.kind, r.path, r.mapping) })),
     ];
     const base = {

@@ -79,7 +79,9 @@ export function batchDetail(sqlite: Database.Database, id: number): ImportBatchD
     undoNote = `Undone on ${row.undoneAt?.slice(0, 10)}.`;
   } else {
     const c = undoConflicts(sqlite, id);
-    if (c.deals > 0 || c.interviews > 0) {
+    if (c.revenueLines > 0) {
+      undoNote = `${c.revenueLines.toLocaleString('en-US')} of its revenue lines changed in a later import; undo that one first, or undoing this one removes them with their later amounts.`;
+    } else if (c.deals > 0 || c.interviews > 0) {
       undoNote =
         `${c.deals.toLocaleString('en-US')} of its deals changed after this import` +
         (c.interviews > 0 ? ` and ${c.interviews.toLocaleString('en-US')} interviews were logged on its deals` : '') +

@@ -27,6 +27,7 @@ const UNDOABLE = new Set([
   'lead_sources',
   'competitors',
   'competitor_aliases',
+  'revenue_lines',
 ]);
 
 /** Names an import may add, removed after the rows that used them (owners before teams). */
@@ -58,10 +59,13 @@ function referencesTo(sqlite: Database.Database, table: string): { table: string
 }
 
 /** What a later import or an edit changed on deals of this batch (undo would overwrite it). */
-export function undoConflicts(sqlite: Database.Database, batchId: number): { deals: number; interviews: number } {
+export function undoConflicts(
+  sqlite: Database.Database,
+  batchId: number,
+): { deals: number; interviews: number; revenueLines: number } {
   const batch = sqlite.prepare('SELECT finished_at FROM import_batches WHERE id = ?').get(batchId) as
     { finished_at: string } | undefined;
-  if (!batch) return { deals: 0, interviews: 0 };
+  if (!batch) return { deals: 0, interviews: 0, revenueLines: 0 };
   const touched = sqlite
     .prepare(
       `SELECT count(*) FROM deals d JOIN import_changes c
@@ -78,7 +82,17 @@ export function undoConflicts(sqlite: Database.Database, batchId: number): { dea
     )
     .pluck()
     .get(batchId) as number;
-  return { deals: touched, interviews };
+  // Revenue lines it added that a later import changed (undo would delete the later amounts too).
+  const revenueLines = sqlite
+    .prepare(
+      `SELECT count(*) FROM revenue_lines r JOIN import_changes c
+          ON c.batch_id = ? AND c.entity = 'revenue_lines' AND c.change = 'insert'
+         AND r.id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id)
+        WHERE r.import_batch_id IS NOT ?`,
+    )
+    .pluck()
+    .get(batchId, batchId) as number;
+  return { deals: touched, interviews, revenueLines };
 }
 
 export function undoImport(
@@ -101,8 +115,10 @@ export function undoImport(
       );
     }
     const conflicts = undoConflicts(sqlite, batchId);
-    if (!options.force && (conflicts.deals > 0 || conflicts.interviews > 0)) {
+    if (!options.force && (conflicts.deals > 0 || conflicts.interviews > 0 || conflicts.revenueLines > 0)) {
       const parts = [];
+      if (conflicts.revenueLines > 0)
+        parts.push(`${conflicts.revenueLines.toLocaleString('en-US')} of its revenue lines changed in a later import`);
       if (conflicts.deals > 0)
         parts.push(
           `${conflicts.deals.toLocaleString('en-US')} of its deals changed after it (a later import or an edit)`,
@@ -132,9 +148,14 @@ export function undoImport(
     };
 
     // 1. Rows the batch added that are not names: deals (their links, stage history and
-    //    interviews go with them by cascade) and stage history.
+    //    interviews go with them by cascade), stage history and revenue lines (their triggers
+    //    list the accounts whose retention figures must be derived again).
     for (const c of changes) {
-      if (c.change !== 'insert' || (c.entity !== 'deals' && c.entity !== 'stage_history')) continue;
+      if (
+        c.change !== 'insert' ||
+        (c.entity !== 'deals' && c.entity !== 'stage_history' && c.entity !== 'revenue_lines')
+      )
+        continue;
       removed += sqlite
         .prepare(`DELETE FROM "${c.entity}" WHERE id BETWEEN ? AND ?`)
         .run(c.entity_id, c.entity_id_last ?? c.entity_id).changes;

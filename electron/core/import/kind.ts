@@ -5,7 +5,7 @@
 // mapping, problem reporting, preview, batching and undo are shared (run-import.ts).
 // ARCHITECTURE.md, "Adding an import kind", says how to add one (interviews, revenue ...).
 import type Database from 'better-sqlite3';
-import type { ImportFieldSpec } from '#shared/domain/imports.ts';
+import type { ImportFieldSpec, ImportOptionSpec } from '#shared/domain/imports.ts';
 import type { ImportKindId, ImportMapping } from '#shared/domain/import-mapping.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { ChangeLog } from './change-log.ts';
@@ -40,6 +40,12 @@ export interface Preset {
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
 
+/**
+ * Rows whose outcome is known only after the last row: a writer that sums several rows into one
+ * line (revenue) answers 'deferred' for each, then counts them in `finish()`.
+ */
+export type DeferredCounts = Record<WriteOutcome, number>;
+
 export interface WriteContext {
   sqlite: Database.Database;
   batchId: number;
@@ -49,6 +55,10 @@ export interface WriteContext {
   changes: ChangeLog;
   /** Field key -> true when the mapping feeds it (a column or a fixed value). */
   mapped: (key: string) => boolean;
+  /** The file's value of one of the kind's options (the option's default when unset). */
+  option: (key: string) => string;
+  /** True once the user asked to cancel: long work in `finish()` checks it between pages. */
+  cancelled: () => boolean;
 }
 
 export interface KindWriter<Row> {
@@ -57,11 +67,13 @@ export interface KindWriter<Row> {
    * (duplicates, unknown references, names awaiting a decision) is checked before the first
    * write; then return null after adding problems to `cells`.
    */
-  write(row: Row, cells: RowCells): WriteOutcome | null;
-  /** After the last row. */
-  finish(): void;
+  write(row: Row, cells: RowCells): WriteOutcome | 'deferred' | null;
+  /** After the last row: the outcomes of the rows answered 'deferred', if any. */
+  finish(): DeferredCounts | void;
   /** For updated rows: which fields changed, and how often. */
   changedFields(): Map<string, number>;
+  /** Sentences about the file as a whole, for the check and the import report. */
+  notes?(): string[];
 }
 
 export interface ImportKind<Row = unknown> {
@@ -74,10 +86,12 @@ export interface ImportKind<Row = unknown> {
   order: number;
   fields: KindField[];
   presets: Preset[];
+  /** Choices for the whole file, kept in mapping.options (checked before any row is read). */
+  options?: ImportOptionSpec[];
   /** A field left unmapped that reads another field's column instead (deals: outcome from stage). */
   derive?: Record<string, string>;
   /** Checks on the mapping itself ("map Outcome or Stage"), before any row is read. */
-  checkMapping?(mapped: (key: string) => boolean): string[];
+  checkMapping?(mapped: (key: string) => boolean, mapping: ImportMapping): string[];
   /** One row's cells to a typed row; problems are added to `cells`, and null rejects the row. */
   build(cells: RowCells): Row | null;
   open(ctx: WriteContext): KindWriter<Row>;

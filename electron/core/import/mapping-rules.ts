@@ -97,6 +97,13 @@ export function mappingIssues(kind: ImportKind, mapping: ImportMapping, headers:
   for (const f of kind.fields) {
     if (f.required && !mapping.fields[f.key]) issues.push(`Map a column to ${f.label}: it is required.`);
   }
-  issues.push(...(kind.checkMapping?.((k) => mapping.fields[k] !== undefined) ?? []));
+  for (const [key, value] of Object.entries(mapping.options ?? {})) {
+    const option = kind.options?.find((o) => o.key === key);
+    if (!option) issues.push(`"${key}" is not an option of a ${kind.label.toLowerCase()} file.`);
+    else if (!option.choices.some((c) => c.value === value)) {
+      issues.push(`${option.label}: "${value}" is not one of ${option.choices.map((c) => `"${c.value}"`).join(', ')}.`);
+    }
+  }
+  issues.push(...(kind.checkMapping?.((k) => mapping.fields[k] !== undefined, mapping) ?? []));
   return issues;
 }

@@ -27,6 +27,10 @@ export class NameRef {
     if (this.id === null) this.id = this.make!();
     return this.id;
   }
+  /** True when the row exists (it was in the workspace, or a written row has made it). */
+  get known(): boolean {
+    return this.id !== null;
+  }
 }
 
 /** A problem instead of a name (the row is rejected with this reason). */

@@ -46,7 +46,8 @@ export class RowCells {
   dayFirst = 0;
   monthFirst = 0;
   private readonly plan: Record<string, PlannedField | undefined>;
-  private readonly dateFormat: DateFormat | null;
+  /** The file's day format (stated or detected), for kinds that read dates their own way. */
+  readonly dateFormat: DateFormat | null;
   private readonly decimal: DecimalMark;
   private readonly listSeparator: string;
   readonly fileName: string;

@@ -338,6 +338,8 @@ function pass(
       resolvers,
       changes,
       mapped: (key) => mapping.fields[key] !== undefined,
+      option: (key) => mapping.options?.[key] ?? kind.options?.find((o) => o.key === key)?.default ?? '',
+      cancelled,
     });
     const counts: FileCounts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, blankLines: 0 };
     const summary = new Map<string, { field: string | null; reason: string; count: number }>();
@@ -380,7 +382,7 @@ function pass(
             }
           }
           if (malformed) cells.problem(null, 'a quote in this row is not closed properly', null);
-          let outcome: WriteOutcome | null = null;
+          let outcome: WriteOutcome | 'deferred' | null = null;
           if (cells.problems.length === 0) {
             const row = kind.build(cells);
             if (row !== null) outcome = writer.write(row, cells);
@@ -411,7 +413,7 @@ function pass(
                 rowProblems.map((p) => (p.field ? `${p.field} (${p.column}): ${p.reason}` : p.reason)).join('; '),
               ]);
             }
-          } else counts[outcome]++;
+          } else if (outcome !== 'deferred') counts[outcome]++;
           if (counts.rowsRead % PROGRESS_EVERY === 0) {
             if (cancelled()) throw new AppError('cancelled', 'Import cancelled; the workspace is unchanged.');
             hooks.progress?.(doneBefore + counts.rowsRead, totalEstimate(), message);
@@ -425,7 +427,14 @@ function pass(
     }
     (rejectedCsv as CsvFileWriter | null)?.close();
     counts.blankLines = stats.blankLines;
-    writer.finish();
+    hooks.progress?.(doneBefore + counts.rowsRead, totalEstimate(), `${message}: writing`);
+    const deferred = writer.finish();
+    if (cancelled()) throw new AppError('cancelled', 'Import cancelled; the workspace is unchanged.');
+    if (deferred) {
+      counts.inserted += deferred.inserted;
+      counts.updated += deferred.updated;
+      counts.unchanged += deferred.unchanged;
+    }
     if (counts.rowsRead === 0) {
       throw new AppError(
         'invalid_argument',
@@ -450,6 +459,7 @@ function pass(
       changedFields: [...writer.changedFields().entries()]
         .map(([field, count]) => ({ field, count }))
         .sort((a, b) => b.count - a.count),
+      notes: writer.notes?.() ?? [],
     });
   }
 

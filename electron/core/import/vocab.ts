@@ -1,7 +1,7 @@
 // The words CRMs use for outcomes, stages, deal types and yes/no, and what they mean here. Matched
 // on a key that ignores case, spaces and punctuation ("Closed Won" = "closedwon" = "closed_won").
 // A value not listed is never guessed: the check lists it for the user to map.
-import type { DealType, Outcome, SourcedBy } from '#shared/domain/enums.ts';
+import type { DealType, Outcome, RevenueKind, SourcedBy } from '#shared/domain/enums.ts';
 
 export function vocabKey(raw: string): string {
   return raw
@@ -95,6 +95,12 @@ export const SOURCED_BY_WORDS = table<SourcedBy>([
   ['partner', ['Partner', 'Partner sourced', 'Channel', 'Reseller']],
 ]);
 
+/** What a billing export calls a revenue line's kind. */
+export const REVENUE_KIND_WORDS = table<RevenueKind>([
+  ['mrr', ['MRR', 'Monthly recurring revenue', 'Recurring', 'Subscription', 'Snapshot', 'MRR snapshot']],
+  ['invoice', ['Invoice', 'Invoice line', 'Inv', 'Purchase', 'Order', 'Sale', 'Charge', 'One-off', 'One time']],
+]);
+
 export const BOOL_WORDS = table<boolean>([
   [true, ['true', 'yes', 'y', '1', 't', 'x', 'primary', 'won']],
   [false, ['false', 'no', 'n', '0', 'f']],
@@ -104,4 +110,5 @@ export const ENUM_WORDS: Record<string, Map<string, string>> = {
   outcome: OUTCOME_WORDS,
   dealType: DEAL_TYPE_WORDS,
   sourcedBy: SOURCED_BY_WORDS,
+  lineKind: REVENUE_KIND_WORDS,
 };

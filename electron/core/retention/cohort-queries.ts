@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { buildCohortMatrix, buildGroupMatrices, summariseGroups } from '#shared/analytics/cohorts.ts';
 import type { CohortAggregate, GroupedAggregate } from '#shared/analytics/cohorts.ts';
-import { periodLabel, periodOfMonth } from '#shared/analytics/cohort-periods.ts';
+import { endsPeriod, periodLabel, periodOfMonth } from '#shared/analytics/cohort-periods.ts';
 import type { CohortField, CohortFilter, CohortReport, Grain, RetentionScope } from '#shared/domain/retention.ts';
 import { GRAIN_MONTHS } from '#shared/domain/retention.ts';
 import type { Settings } from '#shared/domain/settings.ts';
@@ -33,6 +33,7 @@ export function retentionScope(
     asOf: plan.asOf,
     asOfPeriod,
     asOfLabel: asOfPeriod === null ? null : periodLabel(asOfPeriod, grain),
+    asOfComplete: plan.asOf !== null && endsPeriod(plan.asOf, grain),
     customers: sources.mrr + sources.invoice + sources.deals,
     sources,
     currency: settings.currency,
@@ -153,7 +154,12 @@ export function cohortReport(
   if (scope.asOfPeriod === null) {
     return { ...base, groups: q.by ? [] : null, group: null, groupLabel: null, matrix: empty };
   }
-  const opts = { grain: q.grain, asOfPeriod: scope.asOfPeriod, thresholds: settings };
+  const opts = {
+    grain: q.grain,
+    asOfPeriod: scope.asOfPeriod,
+    asOfComplete: scope.asOfComplete,
+    thresholds: settings,
+  };
 
   if (q.by === null) {
     if (q.group !== null) throw new AppError('invalid_argument', 'Choose a field to split by before choosing a group.');

@@ -117,7 +117,7 @@ export function drillReport(
     cohortLabel: periodLabel(q.cohort, q.grain),
     periodLabel: periodLabel(period, q.grain),
     k: q.k,
-    incomplete: period >= scope.asOfPeriod,
+    incomplete: period > scope.asOfPeriod || (period === scope.asOfPeriod && !scope.asOfComplete),
     counts: { all: counts.all, active: counts.active, inactive: counts.all - counts.active },
     total,
     offset: q.offset,

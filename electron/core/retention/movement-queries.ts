@@ -79,6 +79,7 @@ export function movementsReport(
       grain: q.grain,
       firstPeriod,
       asOfPeriod: scope.asOfPeriod,
+      asOfComplete: scope.asOfComplete,
       thresholds: settings,
     }),
   };

@@ -37,7 +37,7 @@ export interface RefreshPlan {
   full: boolean;
   /** Accounts a refresh would process (an upper bound for a full rebuild). */
   accounts: number;
-  /** The data's last date: latest close date of a closed deal, or latest revenue period. */
+  /** The data's last date: latest close date of a closed deal, or the last day of imported revenue. */
   asOf: string | null;
   asOfMonth: number | null;
   builtAt: string | null;
@@ -76,14 +76,27 @@ export function customerSources(sqlite: Database.Database): Record<RevenueSource
   return sources;
 }
 
-/** The data's last date. Both reads are the end of an index. */
+/**
+ * The data's last date: the latest close date of a closed deal, or the last day of revenue the
+ * imports recorded (a line keeps the latest day of the rows it sums; a month given without a day
+ * counts as its first day, so the month stays incomplete). Each read is the end of an index.
+ */
 function dataEnd(sqlite: Database.Database): string | null {
   const deal = (
     sqlite
       .prepare("SELECT max(close_date) AS d FROM deals WHERE close_date IS NOT NULL AND outcome <> 'open'")
       .get() as { d: string | null }
   ).d;
-  const line = (sqlite.prepare('SELECT max(period) AS d FROM revenue_lines').get() as { d: string | null }).d;
+  const lastMonth = (sqlite.prepare('SELECT max(period) AS d FROM revenue_lines').get() as { d: string | null }).d;
+  const lastDay =
+    lastMonth === null
+      ? null
+      : (
+          sqlite.prepare('SELECT max(last_date) AS d FROM revenue_lines WHERE period = ?').get(lastMonth) as {
+            d: string | null;
+          }
+        ).d;
+  const line = lastDay ?? lastMonth;
   if (deal === null) return line;
   if (line === null) return deal;
   return deal > line ? deal : line;

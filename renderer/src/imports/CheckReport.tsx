@@ -58,6 +58,13 @@ export function CheckReport({ result, files, kinds, onFile, onSaveRejected }: Pr
                 <span className="muted"> · {formatInt(report.blankLines)} blank lines skipped</span>
               )}
             </p>
+            {report.notes.length > 0 && (
+              <ul className="check-notes" data-testid="check-notes">
+                {report.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            )}
             <p className="muted small">
               Read as {report.encoding.toUpperCase()}, separated by{' '}
               {report.delimiter === '\t' ? 'tabs' : `“${report.delimiter}”`}, decimal{' '}

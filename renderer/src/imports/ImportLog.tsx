@@ -21,6 +21,7 @@ const ENTITY_LABEL: Record<string, string> = {
   lead_sources: 'lead sources',
   competitors: 'competitors',
   competitor_aliases: 'competitor spellings',
+  revenue_lines: 'revenue lines',
 };
 
 export function ImportLog({ selected, onUndone }: { selected: number | null; onUndone: () => void }) {

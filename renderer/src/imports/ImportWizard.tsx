@@ -18,7 +18,14 @@ import type { WizardFile } from './wizard-model.ts';
 
 type Step = 'files' | 'map' | 'check' | 'done';
 
-export function ImportWizard({ onImported }: { onImported: () => void }) {
+export function ImportWizard({
+  onImported,
+  initialWhat = 'deals',
+}: {
+  onImported: () => void;
+  /** Deals (with related files) or revenue: what step 1 offers first. */
+  initialWhat?: 'deals' | 'revenue';
+}) {
   const kinds = useQuery((api) => api.import.kinds(), []);
   const [savedTick, setSavedTick] = useState(0);
   const saved = useQuery((api) => api.import.mappings({}), [savedTick]);
@@ -140,7 +147,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
       </ol>
       {step === 'files' && (
         <>
-          <FileChooser kinds={specs} files={files} onFiles={setFiles} />
+          <FileChooser kinds={specs} files={files} onFiles={setFiles} initial={initialWhat} />
           <div className="form-actions">
             <button type="button" disabled={files.length === 0} onClick={() => setStep('map')} data-testid="to-mapping">
               Next: columns
@@ -246,7 +253,12 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
         </>
       )}
       {step === 'done' && done && (
-        <ImportDone done={done} onSaveRejected={(i) => saveRejected(done.jobId, i)} onRestart={restart} />
+        <ImportDone
+          done={done}
+          revenue={files[0]?.kind === 'revenue'}
+          onSaveRejected={(i) => saveRejected(done.jobId, i)}
+          onRestart={restart}
+        />
       )}
       {notice && (
         <p className="ok" role="status">
@@ -260,10 +272,13 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
 
 function ImportDone({
   done,
+  revenue,
   onSaveRejected,
   onRestart,
 }: {
   done: { jobId: string; status: JobStatus };
+  /** A revenue import: the next place to look is the Retention area. */
+  revenue: boolean;
   onSaveRejected: (index: number) => void;
   onRestart: () => void;
 }) {
@@ -300,9 +315,15 @@ function ImportDone({
         </>
       )}
       <div className="form-actions">
-        <a className="button" href={hrefFor('/deals')} data-testid="see-deals">
-          See the deals
-        </a>
+        {revenue ? (
+          <a className="button" href={hrefFor('/retention')} data-testid="see-retention">
+            See the retention cohorts
+          </a>
+        ) : (
+          <a className="button" href={hrefFor('/deals')} data-testid="see-deals">
+            See the deals
+          </a>
+        )}
         {r?.batchId && (
           <a className="button secondary" href={hrefFor('/deals', { tab: 'log', batch: r.batchId })}>
             Import log (undo)

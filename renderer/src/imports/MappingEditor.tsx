@@ -165,6 +165,29 @@ export function MappingEditor({ file, spec, saved, onChange, onSaved, issues }: 
           })}
         </tbody>
       </table>
+      {spec.options.length > 0 && (
+        <div className="mapping-file-options" role="group" aria-label="For the whole file">
+          {spec.options.map((o) => (
+            <label key={o.key} className="inline-label" title={o.help}>
+              <span>{o.label}</span>
+              <select
+                value={file.mapping.options?.[o.key] ?? o.default}
+                onChange={(e) =>
+                  setMapping({ ...file.mapping, options: { ...file.mapping.options, [o.key]: e.target.value } })
+                }
+                data-testid={`option-${o.key}`}
+              >
+                {o.choices.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+              <span className="muted small">{o.help}</span>
+            </label>
+          ))}
+        </div>
+      )}
       <div className="mapping-options">
         <label className="inline-label">
           <span>Dates like 03/04/2024 are</span>

@@ -1,7 +1,7 @@
 // The Retention area: first makes sure the per-customer revenue tables match the data (a quick
-// refresh happens on read; a large change runs the rebuild job with progress and Cancel), then
-// shows cohorts, movements and the tie back to why we won.
-import { useState } from 'react';
+// refresh happens on read; a large change, such as a revenue import, starts the rebuild job by
+// itself, with progress and Cancel), then shows cohorts, movements and the tie back to why we won.
+import { useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '#shared/domain/jobs.ts';
 import type { RetentionStatus } from '#shared/domain/retention.ts';
 import { call } from '../api/client.ts';
@@ -10,6 +10,7 @@ import { JobProgress } from '../components/JobProgress.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { useJob } from '../jobs/use-job.ts';
 import { formatInt } from '../lib/format.ts';
+import { hrefFor } from '../lib/hash-params.ts';
 import { RetentionView } from './RetentionView.tsx';
 import './retention.css';
 
@@ -35,6 +36,27 @@ export function RetentionPage() {
       setError(e as Error);
     }
   };
+
+  // Figures out of date after a large change: prepare them now (the user came to see them; Cancel
+  // stops it and leaves the button). While another task runs, look again every two seconds.
+  const s0 = status.data;
+  const autoStart = !!s0 && s0.state === 'rebuild' && !s0.busy && !jobId && finished === null && error === null;
+  const waitBusy = !!s0 && s0.state === 'rebuild' && s0.busy && !jobId;
+  // Once per status read (StrictMode runs effects twice; the ref survives that).
+  const startedFor = useRef<RetentionStatus | null>(null);
+  useEffect(() => {
+    if (!autoStart || startedFor.current === s0) return;
+    startedFor.current = s0;
+    call((api) => api.retention.rebuild({ full: false })).then(
+      (r) => setJobId(r.jobId),
+      (e: Error) => setError(e),
+    );
+  }, [autoStart, s0]);
+  useEffect(() => {
+    if (!waitBusy) return;
+    const t = setTimeout(() => setGeneration((g) => g + 1), 2000);
+    return () => clearTimeout(t);
+  }, [waitBusy, status.data]);
 
   const problems = (
     <>
@@ -70,8 +92,11 @@ export function RetentionPage() {
           snapshots or invoice lines per customer and month).
         </p>
         <p>
-          Win deals in the Deals area, import a revenue file, or load the demo company from <a href="#/">Home</a> to
-          explore.
+          Win deals in the Deals area,{' '}
+          <a href={hrefFor('/deals', { tab: 'import', what: 'revenue' })} data-testid="retention-import-revenue">
+            import a revenue file
+          </a>
+          , or load the demo company from <a href="#/">Home</a> to explore.
         </p>
         <LeftOut status={s} />
         {problems}
@@ -89,10 +114,7 @@ export function RetentionPage() {
         </p>
         {s.busy ? (
           <p className="muted" role="status">
-            Another long task is running in this workspace; start when it has finished.{' '}
-            <button type="button" className="secondary" onClick={() => setGeneration((g) => g + 1)}>
-              Check again
-            </button>
+            Another long task is running in this workspace; the figures are prepared as soon as it has finished.
           </p>
         ) : (
           <button type="button" onClick={() => rebuild(false)} data-testid="retention-rebuild">

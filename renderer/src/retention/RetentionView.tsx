@@ -61,7 +61,9 @@ export function RetentionView({ status, onRebuild }: { status: RetentionStatus; 
         <h1>Retention</h1>
         <p className="muted definition" data-testid="retention-scope">
           {r?.asOf
-            ? `Data through ${r.asOf}: the period containing it (${r.asOfLabel}) is incomplete and marked *. `
+            ? r.asOfComplete
+              ? `Data through ${r.asOf}, the last day of ${r.asOfLabel}: every period shown is complete. `
+              : `Data through ${r.asOf}: the period containing it (${r.asOfLabel}) is incomplete and marked *. `
             : ''}
           {formatInt(status.customers)} customers: {formatInt(status.sources.deals)} from won deals,{' '}
           {formatInt(status.sources.mrr)} from imported MRR, {formatInt(status.sources.invoice)} from imported invoices.{' '}

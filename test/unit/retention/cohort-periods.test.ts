@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageLabel,
+  endsPeriod,
   firstMonthOfPeriod,
   monthIndex,
   parsePeriodLabel,
@@ -36,5 +37,19 @@ describe('cohort periods', () => {
     expect(parsePeriodLabel('2024-Q5', 'quarter')).toBeNull();
     expect(parsePeriodLabel('2024-00', 'month')).toBeNull();
     expect(ageLabel(3, 'quarter')).toBe('Q3');
+  });
+
+  it('a day that ends its period makes the period complete; a month alone never does', () => {
+    expect(endsPeriod('1998-06-30', 'month')).toBe(true);
+    expect(endsPeriod('1998-06-30', 'quarter')).toBe(true);
+    expect(endsPeriod('1998-06-30', 'year')).toBe(false);
+    expect(endsPeriod('1998-06-29', 'month')).toBe(false);
+    expect(endsPeriod('2024-02-29', 'month')).toBe(true);
+    expect(endsPeriod('2023-02-28', 'month')).toBe(true);
+    expect(endsPeriod('2024-02-28', 'month')).toBe(false);
+    expect(endsPeriod('2024-12-31', 'year')).toBe(true);
+    expect(endsPeriod('2024-05-31', 'quarter')).toBe(false);
+    expect(endsPeriod('2024-06-01', 'month')).toBe(false);
+    expect(endsPeriod('2024-06', 'month')).toBe(false);
   });
 });

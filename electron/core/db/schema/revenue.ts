@@ -20,6 +20,12 @@ export const revenueLines = sqliteTable(
     kind: text('kind', { enum: REVENUE_KINDS }).notNull(),
     /** The line's own id in the source file, when it has one (makes re-import idempotent). */
     externalId: text('external_id').unique(),
+    /**
+     * The latest day among the file rows this line sums, when the file gave days ('1998-06-30');
+     * NULL when it gave months only. The data's last date reads it, so a log that ends on the
+     * last day of a month leaves that month complete.
+     */
+    lastDate: text('last_date'),
     importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
   },
   (t) => [
@@ -28,7 +34,7 @@ export const revenueLines = sqliteTable(
     // derives monthly revenue per customer from MRR lines if it has any, else from invoices).
     index('revenue_lines_account_kind_period').on(t.accountId, t.kind, t.period, t.amount),
     index('revenue_lines_batch').on(t.importBatchId),
-    // The data's last revenue month (retention's "as of") without reading every line.
-    index('revenue_lines_period').on(t.period),
+    // The data's last revenue month and its last day (retention's "as of"), from the index alone.
+    index('revenue_lines_period').on(t.period, t.lastDate),
   ],
 );

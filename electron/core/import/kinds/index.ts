@@ -8,6 +8,7 @@ import { dealCompetitorsKind } from './deal-competitors-kind.ts';
 import { dealsKind } from './deals-kind.ts';
 import { ownersKind } from './owners-kind.ts';
 import { productsKind } from './products-kind.ts';
+import { revenueKind } from './revenue-kind.ts';
 import { stageHistoryKind } from './stage-history-kind.ts';
 
 export const KINDS: Record<ImportKindId, ImportKind> = {
@@ -17,6 +18,7 @@ export const KINDS: Record<ImportKindId, ImportKind> = {
   products: productsKind,
   stage_history: stageHistoryKind,
   deal_competitors: dealCompetitorsKind,
+  revenue: revenueKind,
 };
 
 export function kindSpec(kind: ImportKind): ImportKindSpec {
@@ -34,5 +36,6 @@ export function kindSpec(kind: ImportKind): ImportKindSpec {
       ...(f.options ? { options: f.options } : {}),
     })),
     presets: kind.presets.map((p) => ({ id: p.id, label: p.label, description: p.description })),
+    options: kind.options ?? [],
   };
 }
