@@ -3,8 +3,17 @@
 // file by `winnow import --mapping FILE`, and sent by the wizard; one schema checks all three.
 import { z } from 'zod';
 
-/** Every kind of file the importer reads. Other areas add theirs here (interviews, revenue). */
-export const IMPORT_KINDS = ['deals', 'accounts', 'owners', 'products', 'stage_history', 'deal_competitors'] as const;
+/** Every kind of file the importer reads. Other areas add theirs here (revenue ...). */
+export const IMPORT_KINDS = [
+  'deals',
+  'accounts',
+  'owners',
+  'products',
+  'stage_history',
+  'deal_competitors',
+  'interviews',
+  'quotes',
+] as const;
 export type ImportKindId = (typeof IMPORT_KINDS)[number];
 
 export const DATE_FORMATS = ['YYYY-MM-DD', 'M/D/YYYY', 'D/M/YYYY', 'D.M.YYYY'] as const;

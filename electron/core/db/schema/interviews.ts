@@ -129,6 +129,8 @@ export const quotes = sqliteTable(
   'quotes',
   {
     id: id(),
+    /** The quote's id in a spreadsheet it was imported from (re-importing updates it). */
+    externalId: text('external_id').unique(),
     interviewId: integer('interview_id')
       .notNull()
       .references(() => interviews.id, { onDelete: 'cascade' }),
