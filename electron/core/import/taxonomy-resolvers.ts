@@ -52,7 +52,11 @@ abstract class ListResolver {
 
   protected abstract unknownReason(): string;
 
-  resolve(raw: string, decisions: Map<string, string | null> | undefined, tracker: ValueTracker | undefined): ListResolution {
+  resolve(
+    raw: string,
+    decisions: Map<string, string | null> | undefined,
+    tracker: ValueTracker | undefined,
+  ): ListResolution {
     if (decisions?.has(raw)) {
       const target = decisions.get(raw) ?? null;
       tracker?.add(raw, 'mapped', target);
@@ -201,7 +205,6 @@ export class ThemeResolver extends ListResolver {
 
 /** Interview guides, by name. */
 export class GuideResolver extends ListResolver {
-
   constructor(sqlite: Database.Database) {
     super();
     for (const g of sqlite.prepare('SELECT id, name FROM interview_guides ORDER BY name').all() as {

@@ -113,10 +113,7 @@ export const BOOL_WORDS = table<boolean>([
 // Interview programmes run in spreadsheets: the words their columns use for who was interviewed,
 // who interviewed, how, and the codes Winnow's own export writes (economic_buyer, rep_form ...).
 export const ROLE_WORDS = table<IntervieweeRole>([
-  [
-    'economic_buyer',
-    ['Economic buyer', 'EB', 'Decision maker', 'Budget holder', 'Executive sponsor', 'Signer'],
-  ],
+  ['economic_buyer', ['Economic buyer', 'EB', 'Decision maker', 'Budget holder', 'Executive sponsor', 'Signer']],
   ['champion', ['Champion', 'Internal champion', 'Sponsor']],
   ['technical_evaluator', ['Technical evaluator', 'Technical buyer', 'Evaluator', 'IT', 'Tech lead', 'Architect']],
   ['user', ['User', 'End user', 'End-user', 'Practitioner']],

@@ -1,5 +1,6 @@
-// Step 1: the deals file and any related files (accounts, owners and teams, products, stage
-// history, deal competitors), each with what Winnow read from it and a way to correct the
+// Step 1: what is imported (deals, or win/loss interviews), the main file and any related files
+// (with deals: accounts, owners and teams, products, stage history, deal competitors, interviews;
+// with interviews: their quotes), each with what Winnow read from it and a way to correct the
 // encoding or separator.
 import { useState } from 'react';
 import type { ImportKindSpec } from '#shared/domain/imports.ts';
@@ -8,7 +9,8 @@ import type { Delimiter, Encoding, ImportKindId } from '#shared/domain/import-ma
 import { call } from '../api/client.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { formatBytes, formatInt } from '../lib/format.ts';
-import type { WizardFile } from './wizard-model.ts';
+import type { ImportWhat, WizardFile } from './wizard-model.ts';
+import { IMPORT_WHAT, withFile } from './wizard-model.ts';
 
 const ENCODING_NAME: Record<Encoding, string> = {
   'utf-8': 'UTF-8',
@@ -18,13 +20,23 @@ const ENCODING_NAME: Record<Encoding, string> = {
 
 interface Props {
   kinds: ImportKindSpec[];
+  what: ImportWhat;
+  onWhat: (what: ImportWhat) => void;
   files: WizardFile[];
   onFiles: (files: WizardFile[]) => void;
 }
 
-export function FileChooser({ kinds, files, onFiles }: Props) {
+const INTRO: Record<ImportWhat, string> = {
+  deals:
+    'A CSV export of deals (opportunities) from Salesforce, HubSpot, Pipedrive or a spreadsheet. Files with accounts, owners and teams, products, stage history, deal competitors or interviews can come with it; everything is imported together, in one step that can be undone.',
+  interviews:
+    'Win/loss interviews from the spreadsheet your programme runs in, or a Winnow export you edited: one row per interview, matched to its deal by the deal’s CRM id. A quotes file can come with it. Everything is imported together, in one step that can be undone.',
+};
+
+export function FileChooser({ kinds, what, onWhat, files, onFiles }: Props) {
   const [error, setError] = useState<Error | null>(null);
-  const [relatedKind, setRelatedKind] = useState<ImportKindId>('accounts');
+  const { main: mainKind, related } = IMPORT_WHAT[what];
+  const [relatedKind, setRelatedKind] = useState<ImportKindId>(related[0]!);
   const label = (k: ImportKindId) => kinds.find((x) => x.id === k)?.label ?? k;
 
   const pick = async (kind: ImportKindId) => {
@@ -38,7 +50,7 @@ export function FileChooser({ kinds, files, onFiles }: Props) {
         mapping: inspection.suggestion.mapping,
         presetId: inspection.suggestion.presetId,
       };
-      onFiles(kind === 'deals' ? [file, ...files.filter((f) => f.kind !== 'deals')] : [...files, file]);
+      onFiles(withFile(files, file, mainKind));
     } catch (e) {
       setError(e as Error);
     }
@@ -68,18 +80,35 @@ export function FileChooser({ kinds, files, onFiles }: Props) {
     }
   };
 
-  const main = files.find((f) => f.kind === 'deals');
+  const main = files.find((f) => f.kind === mainKind);
+  const noun = label(mainKind).toLowerCase();
   return (
     <section className="panel wizard-step" aria-labelledby="choose-title">
       <h2 id="choose-title">1. Choose the files</h2>
-      <p className="muted">
-        A CSV export of deals (opportunities) from Salesforce, HubSpot, Pipedrive or a spreadsheet. Files with accounts,
-        owners and teams, products, stage history or deal competitors can come with it; everything is imported together,
-        in one step that can be undone.
-      </p>
+      <fieldset className="import-what" data-testid="import-what">
+        <legend>What are you importing?</legend>
+        {(['deals', 'interviews'] as const).map((w) => (
+          <label key={w} className="check">
+            <input
+              type="radio"
+              name="import-what"
+              checked={what === w}
+              onChange={() => {
+                setRelatedKind(IMPORT_WHAT[w].related[0]!);
+                onWhat(w);
+              }}
+              data-testid={`import-what-${w}`}
+            />
+            {w === 'deals'
+              ? 'Deals, from a CRM or a spreadsheet'
+              : 'Win/loss interviews and quotes, from a spreadsheet'}
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted">{INTRO[what]}</p>
       <div className="form-actions">
-        <button type="button" onClick={() => pick('deals')} data-testid="choose-deals-file">
-          {main ? 'Choose another deals file…' : 'Choose the deals file…'}
+        <button type="button" onClick={() => pick(mainKind)} data-testid={`choose-${mainKind}-file`}>
+          {main ? `Choose another ${noun} file…` : `Choose the ${noun} file…`}
         </button>
         <label className="inline-label">
           <span>Related file</span>
@@ -88,13 +117,11 @@ export function FileChooser({ kinds, files, onFiles }: Props) {
             onChange={(e) => setRelatedKind(e.target.value as ImportKindId)}
             data-testid="related-kind"
           >
-            {kinds
-              .filter((k) => k.id !== 'deals')
-              .map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.label}
-                </option>
-              ))}
+            {related.map((k) => (
+              <option key={k} value={k}>
+                {label(k)}
+              </option>
+            ))}
           </select>
         </label>
         <button type="button" className="secondary" onClick={() => pick(relatedKind)} data-testid="choose-related-file">

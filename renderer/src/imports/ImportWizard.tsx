@@ -14,11 +14,19 @@ import { hrefFor } from '../lib/hash-params.ts';
 import { CheckReport } from './CheckReport.tsx';
 import { FileChooser } from './FileChooser.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
-import type { WizardFile } from './wizard-model.ts';
+import type { ImportWhat, WizardFile } from './wizard-model.ts';
 
 type Step = 'files' | 'map' | 'check' | 'done';
 
-export function ImportWizard({ onImported }: { onImported: () => void }) {
+export function ImportWizard({
+  onImported,
+  initialWhat = 'deals',
+}: {
+  onImported: () => void;
+  /** Deals (from the Deals area) or interviews (from the Interviews area); the user can switch. */
+  initialWhat?: ImportWhat;
+}) {
+  const [what, setWhat] = useState<ImportWhat>(initialWhat);
   const kinds = useQuery((api) => api.import.kinds(), []);
   const [savedTick, setSavedTick] = useState(0);
   const saved = useQuery((api) => api.import.mappings({}), [savedTick]);
@@ -140,7 +148,17 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
       </ol>
       {step === 'files' && (
         <>
-          <FileChooser kinds={specs} files={files} onFiles={setFiles} />
+          <FileChooser
+            kinds={specs}
+            what={what}
+            onWhat={(w) => {
+              setWhat(w);
+              setFiles([]);
+              setCheck(null);
+            }}
+            files={files}
+            onFiles={setFiles}
+          />
           <div className="form-actions">
             <button type="button" disabled={files.length === 0} onClick={() => setStep('map')} data-testid="to-mapping">
               Next: columns
@@ -246,7 +264,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
         </>
       )}
       {step === 'done' && done && (
-        <ImportDone done={done} onSaveRejected={(i) => saveRejected(done.jobId, i)} onRestart={restart} />
+        <ImportDone done={done} what={what} onSaveRejected={(i) => saveRejected(done.jobId, i)} onRestart={restart} />
       )}
       {notice && (
         <p className="ok" role="status">
@@ -260,10 +278,12 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
 
 function ImportDone({
   done,
+  what,
   onSaveRejected,
   onRestart,
 }: {
   done: { jobId: string; status: JobStatus };
+  what: ImportWhat;
   onSaveRejected: (index: number) => void;
   onRestart: () => void;
 }) {
@@ -300,9 +320,15 @@ function ImportDone({
         </>
       )}
       <div className="form-actions">
-        <a className="button" href={hrefFor('/deals')} data-testid="see-deals">
-          See the deals
-        </a>
+        {what === 'interviews' ? (
+          <a className="button" href={hrefFor('/interviews')} data-testid="see-interviews">
+            See the interviews
+          </a>
+        ) : (
+          <a className="button" href={hrefFor('/deals')} data-testid="see-deals">
+            See the deals
+          </a>
+        )}
         {r?.batchId && (
           <a className="button secondary" href={hrefFor('/deals', { tab: 'log', batch: r.batchId })}>
             Import log (undo)

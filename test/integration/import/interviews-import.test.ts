@@ -234,7 +234,10 @@ describe('interviews from a spreadsheet', () => {
     try {
       const edited = join(dir, 'interviews-sheet-v2.csv');
       const text = readFileSync(fixture('interviews-sheet.csv'), 'utf8')
-        .replace('Price was too high.,Price (loss),,Timing;Budget,2,', 'Price was far too high.,Price (loss),,Timing,2,')
+        .replace(
+          'Price was too high.,Price (loss),,Timing;Budget,2,',
+          'Price was far too high.,Price (loss),,Timing,2,',
+        )
         .replace('WL-003,D-3,31.03.2025,Sam Ito', 'WL-003,D-3,01.04.2025,Sam Ito');
       writeFileSync(edited, text);
       const r = importFiles(ws.sqlite, [{ kind: 'interviews', file: edited, adjust: sheetAnswers }]);
@@ -350,9 +353,13 @@ describe('interviews from a spreadsheet', () => {
 
     // Undo: the interviews, their quotes, the new theme and their index rows go; the rest stays.
     expect(undoImport(ws.sqlite, r.batchId!).removed).toBe(5 + 3 + 1);
-    expect(ws.sqlite.prepare('SELECT (SELECT count(*) FROM interviews) + (SELECT count(*) FROM quotes)').pluck().get()).toBe(0);
+    expect(
+      ws.sqlite.prepare('SELECT (SELECT count(*) FROM interviews) + (SELECT count(*) FROM quotes)').pluck().get(),
+    ).toBe(0);
     expect(ws.sqlite.prepare('SELECT count(*) FROM themes').pluck().get()).toBe(9);
-    expect(ws.sqlite.prepare('SELECT (SELECT count(*) FROM interview_fts) + (SELECT count(*) FROM quote_fts)').pluck().get()).toBe(0);
+    expect(
+      ws.sqlite.prepare('SELECT (SELECT count(*) FROM interview_fts) + (SELECT count(*) FROM quote_fts)').pluck().get(),
+    ).toBe(0);
     expect(searchIds(ws, 'integrations')).toEqual([]);
   });
 
@@ -514,14 +521,17 @@ describe('names of the taxonomy, status and ids', () => {
     const path = file('unknown.csv', ['Interview ID,Deal ID,Primary reason', 'U-1,D-2,Gut feeling']);
     const check = importFiles(ws.sqlite, [{ kind: 'interviews', file: path }], { mode: 'preview' });
     expect(check.problems.map((p) => [p.line, p.field, p.value, p.reason])).toEqual([
-      [2, 'Primary reason', 'Gut feeling', 'not a reason of the taxonomy: map it to one (or add it under Reasons & themes first)'],
+      [
+        2,
+        'Primary reason',
+        'Gut feeling',
+        'not a reason of the taxonomy: map it to one (or add it under Reasons & themes first)',
+      ],
     ]);
     const bad = importFiles(ws.sqlite, [
       { kind: 'interviews', file: path, adjust: (m) => (m.values.reason = { 'Gut feeling': 'Vibes' }) },
     ]);
-    expect(bad.problems.map((p) => p.reason)).toEqual([
-      'mapped to "Vibes", which is not a reason of the taxonomy',
-    ]);
+    expect(bad.problems.map((p) => p.reason)).toEqual(['mapped to "Vibes", which is not a reason of the taxonomy']);
     const good = importFiles(ws.sqlite, [
       { kind: 'interviews', file: path, adjust: (m) => (m.values.reason = { 'Gut feeling': 'Internal politics' }) },
     ]);

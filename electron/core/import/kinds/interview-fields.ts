@@ -3,13 +3,7 @@
 // columns win/loss programmes run in spreadsheets tend to have.
 import { DEFAULT_RATING_CRITERIA } from '#shared/domain/defaults.ts';
 import { LIMITS } from '#shared/domain/interview-draft.ts';
-import {
-  CHANNEL_LABEL,
-  DRIVER_LABEL,
-  INTERVIEWER_LABEL,
-  ROLE_LABEL,
-  STATUS_LABEL,
-} from '#shared/domain/interviews.ts';
+import { CHANNEL_LABEL, DRIVER_LABEL, INTERVIEWER_LABEL, ROLE_LABEL, STATUS_LABEL } from '#shared/domain/interviews.ts';
 import type { KindField, Preset } from '../kind.ts';
 import { field, options } from './field-helpers.ts';
 
@@ -24,7 +18,8 @@ export const RATING_FIELDS = DEFAULT_RATING_CRITERIA.map((c) => ({
   them: `them${camel(c.key)}`,
 }));
 
-const DRIVER_HELP = 'blank or not mapped: as the interview has it, else win on won deals, loss on lost and no-decision ones';
+const DRIVER_HELP =
+  'blank or not mapped: as the interview has it, else win on won deals, loss on lost and no-decision ones';
 
 export const INTERVIEW_FIELDS: KindField[] = [
   field(
@@ -59,13 +54,14 @@ export const INTERVIEW_FIELDS: KindField[] = [
     ['status', 'interviewstatus', 'state'],
     { options: options(STATUS_LABEL), listValues: true },
   ),
-  field(
-    'interviewDate',
-    'Interview date',
+  field('interviewDate', 'Interview date', 'date', 'When the interview took place.', [
+    'interviewdate',
     'date',
-    'When the interview took place.',
-    ['interviewdate', 'date', 'dateofinterview', 'interviewedon', 'interviewed', 'when'],
-  ),
+    'dateofinterview',
+    'interviewedon',
+    'interviewed',
+    'when',
+  ]),
   field(
     'intervieweeName',
     'Interviewee name',
@@ -113,13 +109,12 @@ export const INTERVIEW_FIELDS: KindField[] = [
     'Yes when the interviewee agreed to be quoted. Blank keeps what Winnow has (no, for a new interview).',
     ['consenttoquote', 'consent', 'canquote', 'quotable', 'oktoquote', 'okaytoquote', 'permissiontoquote'],
   ),
-  field(
+  field('anonymous', 'Anonymous', 'bool', 'Yes to keep the interviewee’s name out of attributions and exports.', [
     'anonymous',
-    'Anonymous',
-    'bool',
-    'Yes to keep the interviewee’s name out of attributions and exports.',
-    ['anonymous', 'anonymise', 'anonymize', 'anon'],
-  ),
+    'anonymise',
+    'anonymize',
+    'anon',
+  ]),
   field(
     'guide',
     'Interview guide',
@@ -177,13 +172,11 @@ export const INTERVIEW_FIELDS: KindField[] = [
     { options: options(DRIVER_LABEL), listValues: true },
   ),
   ...RATING_FIELDS.map((r) =>
-    field(
-      r.us,
-      `${r.label} (us)`,
-      'number',
-      'Our rating, a whole number from 1 to 5; blank or n/a for none.',
-      [`rating${r.criterion.replace(/_/g, '')}`, r.criterion.replace(/_/g, ''), `${r.criterion.replace(/_/g, '')}us`],
-    ),
+    field(r.us, `${r.label} (us)`, 'number', 'Our rating, a whole number from 1 to 5; blank or n/a for none.', [
+      `rating${r.criterion.replace(/_/g, '')}`,
+      r.criterion.replace(/_/g, ''),
+      `${r.criterion.replace(/_/g, '')}us`,
+    ]),
   ),
   field(
     'ratedCompetitor',
@@ -194,13 +187,11 @@ export const INTERVIEW_FIELDS: KindField[] = [
     { maxLength: 200 },
   ),
   ...RATING_FIELDS.map((r) =>
-    field(
-      r.them,
-      `${r.label} (competitor)`,
-      'number',
-      'The competitor’s rating, 1 to 5; blank or n/a for none.',
-      [`${r.criterion.replace(/_/g, '')}competitor`, `${r.criterion.replace(/_/g, '')}them`, `competitor${r.criterion.replace(/_/g, '')}`],
-    ),
+    field(r.them, `${r.label} (competitor)`, 'number', 'The competitor’s rating, 1 to 5; blank or n/a for none.', [
+      `${r.criterion.replace(/_/g, '')}competitor`,
+      `${r.criterion.replace(/_/g, '')}them`,
+      `competitor${r.criterion.replace(/_/g, '')}`,
+    ]),
   ),
   field(
     'competitorRatings',

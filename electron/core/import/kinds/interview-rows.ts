@@ -175,7 +175,8 @@ export function buildInterviewRow(c: RowCells): InterviewImportRow {
   const answersRaw = c.raw('answers');
   if (answersRaw !== '') {
     const r = parseAnswers(answersRaw);
-    if ('problem' in r) c.problem('answers', r.problem, `${answersRaw.slice(0, 60)}${answersRaw.length > 60 ? '…' : ''}`);
+    if ('problem' in r)
+      c.problem('answers', r.problem, `${answersRaw.slice(0, 60)}${answersRaw.length > 60 ? '…' : ''}`);
     else answers = r;
   }
 

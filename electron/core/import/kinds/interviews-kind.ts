@@ -284,7 +284,12 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
       if (row.primaryReason) {
         const id = resolve(row.primaryReason, 'primaryReason');
         if (id !== null && id !== undefined) {
-          const d = driverOf(id, row.primaryReason.driver ?? row.primaryDriver, 'primaryReason', row.primaryReason.name);
+          const d = driverOf(
+            id,
+            row.primaryReason.driver ?? row.primaryDriver,
+            'primaryReason',
+            row.primaryReason.name,
+          );
           if (d) primary = { reason_id: id, is_primary: 1, driver: d };
         }
       }
@@ -329,7 +334,12 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
         ...(this.dealCompetitors.all(dealId) as { id: number; name: string; isPrimary: number; keys: string }[]),
         ...(interviewId === null
           ? []
-          : (this.ratedCompetitors.all(interviewId) as { id: number; name: string; isPrimary: number; keys: string }[])),
+          : (this.ratedCompetitors.all(interviewId) as {
+              id: number;
+              name: string;
+              isPrimary: number;
+              keys: string;
+            }[])),
       ];
       if (this.ctx.mapped('competitorRatings')) {
         for (const [key, r] of next) if (r.competitor_id !== null) next.delete(key);
@@ -352,7 +362,8 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
             );
           }
         }
-        if (competitorId !== undefined) for (const [criterion, rating] of row.them) set(criterion, competitorId, rating);
+        if (competitorId !== undefined)
+          for (const [criterion, rating] of row.them) set(criterion, competitorId, rating);
       }
     }
     return [...next.values()];
@@ -360,8 +371,7 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
 
   write(row: InterviewImportRow, cells: RowCells): WriteOutcome | null {
     const { ctx } = this;
-    const deal =
-      row.dealExternalId === '' ? undefined : (this.deal.get(row.dealExternalId) as DealInfo | undefined);
+    const deal = row.dealExternalId === '' ? undefined : (this.deal.get(row.dealExternalId) as DealInfo | undefined);
     if (row.dealExternalId !== '' && !deal) {
       cells.problem(
         'dealExternalId',
@@ -385,7 +395,12 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
     } else if (ctx.mapped('guide')) guideId = null;
     if (!deal) {
       // Still resolve the reasons, so the check lists every name to map at once.
-      if (row.primaryReason) ctx.resolvers.reason.resolve(row.primaryReason.name, cells.field('primaryReason')?.values, cells.tracker('reason'));
+      if (row.primaryReason)
+        ctx.resolvers.reason.resolve(
+          row.primaryReason.name,
+          cells.field('primaryReason')?.values,
+          cells.tracker('reason'),
+        );
       for (const s of row.secondaryReasons)
         ctx.resolvers.reason.resolve(s.name, cells.field('secondaryReasons')?.values, cells.tracker('reason'));
       return null;
@@ -445,9 +460,7 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
     }
 
     // Status: what the file says, checked as the capture form checks it; else derived.
-    const quotes = existing
-      ? (this.quotesOf.all(existing.id) as { text: string; shareable: number }[])
-      : [];
+    const quotes = existing ? (this.quotesOf.all(existing.id) as { text: string; shareable: number }[]) : [];
     const missing = missingForCompletion(
       {
         intervieweeName: next.interviewee_name ?? '',

@@ -68,7 +68,8 @@ function positive(c: RowCells, key: string, what: string): number | null {
 
 function build(c: RowCells): QuoteImportRow {
   const text = cleanText(c.text('text') ?? '').trim();
-  if (text === '' && !c.problems.some((p) => p.field === 'Quote')) c.problem('text', 'missing: each row needs the quote’s text', '');
+  if (text === '' && !c.problems.some((p) => p.field === 'Quote'))
+    c.problem('text', 'missing: each row needs the quote’s text', '');
   const ext = c.raw('externalId');
   if (ext.length > 100) c.problem('externalId', 'longer than 100 characters');
   const interviewExt = c.raw('interviewExternalId');
@@ -162,7 +163,10 @@ class QuotesWriter implements KindWriter<QuoteImportRow> {
     if (row.winnowId !== null) {
       q = this.byId.get(row.winnowId) as QuoteRecord | undefined;
       if (!q) {
-        cells.problem('winnowId', 'no quote has this number in this workspace (it was deleted, or the file comes from another workspace)');
+        cells.problem(
+          'winnowId',
+          'no quote has this number in this workspace (it was deleted, or the file comes from another workspace)',
+        );
         return undefined;
       }
       if (q.interview_id !== interviewId) {
@@ -207,7 +211,11 @@ class QuotesWriter implements KindWriter<QuoteImportRow> {
     }
     let competitor: (() => number) | null = null;
     if (row.competitor !== null) {
-      const r = resolvers.competitor.resolve(row.competitor, cells.field('competitor')?.values, cells.tracker('competitor'));
+      const r = resolvers.competitor.resolve(
+        row.competitor,
+        cells.field('competitor')?.values,
+        cells.tracker('competitor'),
+      );
       if (isProblem(r)) cells.problem('competitor', r.reason);
       else if (r !== null) competitor = () => r.get();
     }
@@ -334,9 +342,16 @@ export const quotesKind: ImportKind<QuoteImportRow> = {
       ['quoteexternalid', 'quoteid', 'quoteref', 'quotenumber'],
       { maxLength: 100 },
     ),
-    field('winnowId', 'Winnow quote id', 'text', 'Winnow’s own number of the quote (quote_id in its export).', ['winnowquoteid'], {
-      maxLength: 20,
-    }),
+    field(
+      'winnowId',
+      'Winnow quote id',
+      'text',
+      'Winnow’s own number of the quote (quote_id in its export).',
+      ['winnowquoteid'],
+      {
+        maxLength: 20,
+      },
+    ),
     field(
       'interviewExternalId',
       'Interview id',
@@ -361,14 +376,28 @@ export const quotesKind: ImportKind<QuoteImportRow> = {
       ['dealexternalid', 'dealid', 'opportunityid', 'crmid'],
       { maxLength: 100 },
     ),
-    field('text', 'Quote', 'text', 'Required: the buyer’s words, verbatim.', ['quote', 'text', 'quotetext', 'verbatim', 'quotation'], {
-      required: true,
-      maxLength: LIMITS.quote,
-    }),
-    field('sentiment', 'Sentiment', 'enum', 'Positive, neutral or negative; blank: neutral for a new quote.', ['sentiment', 'tone'], {
-      options: options(SENTIMENT_LABEL),
-      listValues: true,
-    }),
+    field(
+      'text',
+      'Quote',
+      'text',
+      'Required: the buyer’s words, verbatim.',
+      ['quote', 'text', 'quotetext', 'verbatim', 'quotation'],
+      {
+        required: true,
+        maxLength: LIMITS.quote,
+      },
+    ),
+    field(
+      'sentiment',
+      'Sentiment',
+      'enum',
+      'Positive, neutral or negative; blank: neutral for a new quote.',
+      ['sentiment', 'tone'],
+      {
+        options: options(SENTIMENT_LABEL),
+        listValues: true,
+      },
+    ),
     field(
       'shareable',
       'Shareable',
