@@ -11,11 +11,19 @@ import type { Figure, Suite } from './harness.ts';
 import { printTable } from './harness.ts';
 import { foundationSuite } from './suites/foundation.ts';
 import { importSuite } from './suites/import.ts';
+import { interviewImportSuite } from './suites/interview-import.ts';
 import { interviewsSuite } from './suites/interviews.ts';
 import { matrixSuite } from './suites/matrix.ts';
 import { retentionSuite } from './suites/retention.ts';
 
-const SUITES: Suite[] = [foundationSuite, importSuite, matrixSuite, interviewsSuite, retentionSuite];
+const SUITES: Suite[] = [
+  foundationSuite,
+  importSuite,
+  matrixSuite,
+  interviewsSuite,
+  retentionSuite,
+  interviewImportSuite,
+];
 
 const { values } = parseArgs({
   options: {

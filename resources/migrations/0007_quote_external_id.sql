@@ -1,2 +1,0 @@
-ALTER TABLE `quotes` ADD `external_id` text;--> statement-breakpoint
-CREATE UNIQUE INDEX `quotes_external_id_unique` ON `quotes` (`external_id`);
