@@ -558,6 +558,46 @@ describe('names of the taxonomy, status and ids', () => {
     ]);
   });
 
+  it('hostile text is stored as text, without the control characters that mark search matches', () => {
+    const path = file('hostile.csv', [
+      'Interview ID,Deal ID,Interviewee,Statement,Notes',
+      'H-1,D-2,"Ann\u0007\tLee","<img src=x onerror=alert(1)>\u0001bold\u0002","line one\r\nline two\u001f [x](javascript:alert(1))"',
+      // Ordinary text around them: a file that is mostly control characters is refused as not text.
+      `H-2,D-3,Bo,Fine.,${'An ordinary note. '.repeat(30)}`,
+    ]);
+    expect(importFiles(ws.sqlite, [{ kind: 'interviews', file: path }]).committed).toBe(true);
+    expect(interviewsView(ws.sqlite)[0]).toMatchObject({
+      name: 'Ann Lee',
+      statement: '<img src=x onerror=alert(1)>bold',
+      notes: 'line one\nline two [x](javascript:alert(1))',
+    });
+    expect(searchIds(ws, 'onerror')).toEqual(['H-1']);
+    expect(searchIds(ws, 'javascript')).toEqual(['H-1']);
+  });
+
+  it('deals and their interviews in one import: matched within it, and undone together without asking', () => {
+    const deals = file('new-deals.csv', [
+      'Opportunity ID,Name,Stage,Close Date',
+      'N-1,Fresh deal,Closed Won,2025-02-01',
+    ]);
+    const interviews = file('new-interviews.csv', ['Interview ID,Deal ID,Primary reason', 'NI-1,N-1,Price']);
+    const r = importFiles(ws.sqlite, [
+      { kind: 'deals', file: deals },
+      { kind: 'interviews', file: interviews },
+    ]);
+    expect(r.files.map((f) => [f.kind, f.inserted, f.rejected])).toEqual([
+      ['deals', 1, 0],
+      ['interviews', 1, 0],
+    ]);
+    expect(interviewsView(ws.sqlite).map((i) => [i.id, i.deal, i.reasons])).toEqual([
+      ['NI-1', 'N-1', 'Price (win, primary)'],
+    ]);
+    expect(batchDetail(ws.sqlite, r.batchId!).undoNote).toBeNull();
+    expect(undoImport(ws.sqlite, r.batchId!).removed).toBe(2);
+    expect(ws.sqlite.prepare("SELECT count(*) FROM deals WHERE external_id = 'N-1'").pluck().get()).toBe(0);
+    expect(interviewsView(ws.sqlite)).toEqual([]);
+  });
+
   it('rows need an id; Winnow numbers must be interviews of this workspace and deal; ids appear once', () => {
     expect(() =>
       importFiles(ws.sqlite, [
@@ -576,6 +616,7 @@ describe('names of the taxonomy, status and ids', () => {
           ',A-1,D-1,again',
           '99,,D-1,unknown number',
           ',,D-2,no id',
+          '1,,D-2,interview 1 is about D-1',
         ]),
         adjust: (m) => {
           m.fields.winnowId = { column: 'interview_id' };
@@ -594,6 +635,11 @@ describe('names of the taxonomy, status and ids', () => {
         5,
         'Interview id',
         'missing: each interview needs its own id, so importing the file again updates it instead of adding a copy',
+      ],
+      [
+        6,
+        'Winnow interview id',
+        'this interview of the workspace is about another deal: the file may come from another workspace (then map Winnow interview id to nothing)',
       ],
     ]);
   });
