@@ -93,7 +93,17 @@ describe('importing interviews through the wizard', () => {
     );
     await shot('4-done');
 
-    await page.getByTestId('see-interviews').click();
+    // The import log lists the interviews the batch added, and offers undo.
+    await page.getByRole('link', { name: 'Import log (undo)' }).click();
+    await page.getByTestId('batch-detail').waitFor({ timeout: POLL });
+    await expect.poll(() => page.getByTestId('batch-interviews').locator('tbody tr').count()).toBe(5);
+    expect(await page.getByTestId('batch-detail').innerText()).toContain(
+      '5 added interviews · 3 added quotes · 1 added themes',
+    );
+    expect(await page.getByTestId('undo-import').isVisible()).toBe(true);
+    await shot('5-log');
+
+    await page.goto(`${app.origin}/#/interviews`);
     await page.getByTestId('interview-table').waitFor();
     await expect
       .poll(() => page.getByTestId('interview-count').innerText(), { timeout: POLL })
@@ -102,7 +112,7 @@ describe('importing interviews through the wizard', () => {
     const rows = await page.getByTestId('interview-row').allInnerTexts();
     expect(rows.join('\n')).toContain('Evergreen');
     expect(rows.join('\n')).toContain('Dana Chen');
-    await shot('5-list');
+    await shot('6-list');
 
     // The search index has the imported text: the statement and the quote both match.
     await page.getByTestId('interview-search').fill('integrations');
@@ -114,7 +124,7 @@ describe('importing interviews through the wizard', () => {
     await expect.poll(() => page.getByTestId('search-match').count(), { timeout: POLL }).toBe(1);
     expect(await page.getByTestId('search-match').innerText()).toContain('<script>alert(1)</script>');
     expect(await page.locator('[data-testid="interviews-area"] script').count()).toBe(0);
-    await shot('6-search');
+    await shot('7-search');
   });
 
   it('made no request outside the app itself', () => {
