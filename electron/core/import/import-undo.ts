@@ -109,19 +109,27 @@ export function undoConflicts(sqlite: Database.Database, batchId: number): UndoC
     )
     .pluck()
     .get(batchId, batchId) as number;
+  // Driven from the batch's own log, so a batch without interviews costs nothing here.
   const interviewsEdited = sqlite
     .prepare(
-      `SELECT count(*) FROM interviews i
-        WHERE (${inBatch('interviews', 'i')}
-               OR EXISTS (SELECT 1 FROM quotes q WHERE q.interview_id = i.id AND ${inBatch('quotes', 'q')}))
-          AND (i.updated_at > ? OR i.import_batch_id > ?
-               OR EXISTS (SELECT 1 FROM quotes q2 JOIN import_changes l ON l.entity = 'quotes' AND l.batch_id > ?
-                            AND q2.id BETWEEN l.entity_id AND coalesce(l.entity_id_last, l.entity_id)
-                            JOIN import_batches b ON b.id = l.batch_id AND b.status = 'committed'
-                           WHERE q2.interview_id = i.id))`,
+      `WITH touched(id) AS (
+         SELECT i.id FROM import_changes c
+           JOIN interviews i ON i.id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id)
+          WHERE c.batch_id = @batch AND c.entity = 'interviews'
+         UNION
+         SELECT q.interview_id FROM import_changes c
+           JOIN quotes q ON q.id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id)
+          WHERE c.batch_id = @batch AND c.entity = 'quotes')
+       SELECT count(*) FROM touched t JOIN interviews i ON i.id = t.id
+        WHERE i.updated_at > @finished OR i.import_batch_id > @batch
+           OR EXISTS (SELECT 1 FROM quotes q2
+                        JOIN import_changes l ON l.entity = 'quotes' AND l.batch_id > @batch
+                         AND q2.id BETWEEN l.entity_id AND coalesce(l.entity_id_last, l.entity_id)
+                        JOIN import_batches b ON b.id = l.batch_id AND b.status = 'committed'
+                       WHERE q2.interview_id = i.id)`,
     )
     .pluck()
-    .get(batchId, batchId, batch.finished_at, batchId, batchId) as number;
+    .get({ batch: batchId, finished: batch.finished_at }) as number;
   return { deals: touched, interviews, interviewsEdited };
 }
 

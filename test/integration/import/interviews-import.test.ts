@@ -363,6 +363,18 @@ describe('interviews from a spreadsheet', () => {
     expect(searchIds(ws, 'integrations')).toEqual([]);
   });
 
+  it('quotes a later import added to its interviews make undo ask first', () => {
+    const first = importFiles(ws.sqlite, [{ kind: 'interviews', file: 'interviews-sheet.csv', adjust: sheetAnswers }]);
+    const later = importFiles(ws.sqlite, [{ kind: 'quotes', file: 'quotes-sheet.csv', adjust: newTheme }]);
+    expect(later.totals.inserted).toBe(3);
+    expect(batchDetail(ws.sqlite, first.batchId!).undoNote).toBe(
+      '3 of its interviews changed after this import; undoing puts them back as they were before it.',
+    );
+    expect(batchDetail(ws.sqlite, later.batchId!).undoNote).toBeNull();
+    undoImport(ws.sqlite, later.batchId!);
+    expect(batchDetail(ws.sqlite, first.batchId!).undoNote).toBeNull();
+  });
+
   it('a deal with two imported interviews counts once in the win/loss analyses', () => {
     importFiles(ws.sqlite, [{ kind: 'interviews', file: 'interviews-sheet.csv', adjust: sheetAnswers }]);
     const a = reasonAnalysis(ws.sqlite, {}, 'reason', true, readSettings(ws.sqlite));
