@@ -3,7 +3,7 @@
 // file by `winnow import --mapping FILE`, and sent by the wizard; one schema checks all three.
 import { z } from 'zod';
 
-/** Every kind of file the importer reads. Other areas add theirs here (interviews, revenue). */
+/** Every kind of file the importer reads. Other areas add theirs here. */
 export const IMPORT_KINDS = [
   'deals',
   'accounts',
@@ -11,6 +11,8 @@ export const IMPORT_KINDS = [
   'products',
   'stage_history',
   'deal_competitors',
+  'interviews',
+  'quotes',
   'revenue',
 ] as const;
 export type ImportKindId = (typeof IMPORT_KINDS)[number];

@@ -110,6 +110,11 @@ export interface ValueReport {
   /** True when there were more distinct values than are listed. */
   truncated: boolean;
   distinct: number;
+  /**
+   * For names of the workspace's own lists (reasons, themes, guides): what a value may be mapped
+   * to, and whether "a new one" is allowed (themes: yes; reasons are added in the taxonomy).
+   */
+  choices?: { names: string[]; allowNew: boolean };
 }
 
 export interface DateFormatReport {
@@ -180,6 +185,14 @@ export interface ImportBatchDetail extends ImportBatchSummary {
   changedFields: { field: string; count: number }[];
   /** Some of the deals this batch changed, with what changed (for the log). */
   sample: { dealId: number; externalId: string | null; name: string; change: 'insert' | 'update'; fields: string[] }[];
+  /** Some of the interviews this batch added or changed, with what changed. */
+  interviewSample: {
+    interviewId: number;
+    externalId: string | null;
+    dealName: string;
+    change: 'insert' | 'update';
+    fields: string[];
+  }[];
   canUndo: boolean;
   /** Why undo is not offered, or what it would overwrite. */
   undoNote: string | null;

@@ -11,6 +11,7 @@ import type { Figure, Suite } from './harness.ts';
 import { printTable } from './harness.ts';
 import { foundationSuite } from './suites/foundation.ts';
 import { importSuite } from './suites/import.ts';
+import { interviewImportSuite } from './suites/interview-import.ts';
 import { interviewsSuite } from './suites/interviews.ts';
 import { matrixSuite } from './suites/matrix.ts';
 import { retentionSuite } from './suites/retention.ts';
@@ -23,6 +24,7 @@ const SUITES: Suite[] = [
   interviewsSuite,
   retentionSuite,
   revenueImportSuite,
+  interviewImportSuite,
 ];
 
 const { values } = parseArgs({

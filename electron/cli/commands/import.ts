@@ -1,6 +1,8 @@
 // winnow import <kind> FILE [options]: the app's importer on the command line, on the same code.
 // Every import kind is a subcommand (deals, accounts, owners, products, stage-history,
-// deal-competitors; a kind added to the importer appears here by itself), plus `log` and `undo`.
+// deal-competitors, interviews, quotes; a kind added to the importer appears here by itself),
+// plus `log` and `undo`. Related files come with a main one: with deals, any other kind; with
+// interviews, their quotes.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -24,6 +26,8 @@ import { workspacePathFrom } from '../workspace-arg.ts';
 
 const cliName = (kind: ImportKindId) => kind.replace(/_/g, '-');
 const RELATED = IMPORT_KINDS.filter((k) => k !== 'deals');
+/** Which related files each main kind takes. */
+const RELATED_TO: Partial<Record<ImportKindId, ImportKindId[]>> = { deals: RELATED, interviews: ['quotes'] };
 
 export const importHelp =
   'winnow import <kind> FILE [--mapping NAME|FILE] [--date-format F] [--db FILE] ...   import a CSV (kinds: ' +
@@ -61,10 +65,12 @@ function fullHelp(): string {
     ),
     '  --delimiter D            comma, semicolon, tab or pipe (default: detected)',
     `  --<related> FILE         with deals: ${RELATED.map((k) => `--${cliName(k)}`).join(', ')} (and --<related>-mapping)`,
+    '                           with interviews: --quotes FILE (and --quotes-mapping)',
     '  --valid-rows             import the rows without problems (default: all or nothing)',
     '  --rejected FILE          write the rejected rows with their reasons to FILE',
     '  --check                  check only: report what would happen, write nothing',
     '  --accept-near-matches    take the suggested match for names that look like known ones (GTXPro -> GTX Pro)',
+    '  --add-new-themes         add the quote themes the file names that the workspace does not have yet',
     '  --save-mapping NAME      save the mapping used (with accepted matches) for next time',
     '  --db FILE                the workspace (default: the one the app last used)',
     '  --json                   print the result as JSON',
@@ -131,7 +137,8 @@ function describeProblems(r: ImportRunResult): string[] {
       for (const x of v.values) {
         if (x.status === 'unknown')
           lines.push(
-            `  ${f.fileName}: ${v.label} "${x.raw}" (${n(x.count)} rows) is not mapped: add it to the mapping's values.`,
+            `  ${f.fileName}: ${v.label} "${x.raw}" (${n(x.count)} rows) is not mapped: add it to the mapping's values` +
+              (v.field === 'theme' ? ' (or run with --add-new-themes).' : '.'),
           );
         if (x.status === 'near') {
           lines.push(
@@ -230,6 +237,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       rejected: { type: 'string' },
       check: { type: 'boolean' },
       'accept-near-matches': { type: 'boolean' },
+      'add-new-themes': { type: 'boolean' },
       'save-mapping': { type: 'string' },
       option: { type: 'string', multiple: true },
       json: { type: 'boolean' },
@@ -274,7 +282,12 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   for (const k of RELATED) {
     const file = opts[cliName(k)];
     if (typeof file === 'string') {
-      if (kind !== 'deals') throw new UsageError(`--${cliName(k)} goes with "winnow import deals"`);
+      if (!RELATED_TO[kind]?.includes(k)) {
+        const mains = (Object.keys(RELATED_TO) as ImportKindId[]).filter((m) => RELATED_TO[m]!.includes(k));
+        throw new UsageError(
+          `--${cliName(k)} goes with ${mains.map((m) => `"winnow import ${cliName(m)}"`).join(' or ')}`,
+        );
+      }
       const path = resolve(file);
       if (!existsSync(path)) throw new UsageError(`--${cliName(k)}: no file at ${path}`);
       const mapping = opts[`${cliName(k)}-mapping`];
@@ -316,15 +329,19 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       },
     };
 
-    if (values['accept-near-matches']) {
+    if (values['accept-near-matches'] || values['add-new-themes']) {
       const check = runImport(ws.sqlite, { ...base, mode: 'preview' }, hooks);
       for (const report of check.files) {
         const file = files[report.index]!;
         for (const v of report.values) {
           for (const x of v.values) {
-            if (x.status !== 'near' || !x.suggestions[0]) continue;
-            (file.mapping.values[v.field] ??= {})[x.raw] = x.suggestions[0];
-            io.err(`Accepted: ${v.label} "${x.raw}" = "${x.suggestions[0]}" (${x.why})`);
+            if (values['accept-near-matches'] && x.status === 'near' && x.suggestions[0]) {
+              (file.mapping.values[v.field] ??= {})[x.raw] = x.suggestions[0];
+              io.err(`Accepted: ${v.label} "${x.raw}" = "${x.suggestions[0]}" (${x.why})`);
+            } else if (values['add-new-themes'] && v.field === 'theme' && x.status === 'unknown') {
+              (file.mapping.values[v.field] ??= {})[x.raw] = x.raw;
+              io.err(`New theme: "${x.raw}"`);
+            }
           }
         }
       }

@@ -70,6 +70,21 @@ export function batchDetail(sqlite: Database.Database, id: number): ImportBatchD
         WHERE c.batch_id = ? AND c.entity = 'deals' AND c.change = 'insert' ORDER BY d.id LIMIT 20`,
     )
     .all(id) as { dealId: number; externalId: string | null; name: string }[];
+  const interviewUpdates = sqlite
+    .prepare(
+      `SELECT i.id AS interviewId, i.external_id AS externalId, d.name AS dealName, c.fields_json AS fields
+         FROM import_changes c JOIN interviews i ON i.id = c.entity_id JOIN deals d ON d.id = i.deal_id
+        WHERE c.batch_id = ? AND c.entity = 'interviews' AND c.change = 'update' ORDER BY c.id LIMIT 50`,
+    )
+    .all(id) as { interviewId: number; externalId: string | null; dealName: string; fields: string | null }[];
+  const interviewInserts = sqlite
+    .prepare(
+      `SELECT i.id AS interviewId, i.external_id AS externalId, d.name AS dealName FROM import_changes c
+         JOIN interviews i ON i.id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id)
+         JOIN deals d ON d.id = i.deal_id
+        WHERE c.batch_id = ? AND c.entity = 'interviews' AND c.change = 'insert' ORDER BY i.id LIMIT 20`,
+    )
+    .all(id) as { interviewId: number; externalId: string | null; dealName: string }[];
   let canUndo = row.status === 'committed' && row.kind !== 'demo';
   let undoNote: string | null = null;
   if (row.kind === 'demo') {
@@ -79,14 +94,14 @@ export function batchDetail(sqlite: Database.Database, id: number): ImportBatchD
     undoNote = `Undone on ${row.undoneAt?.slice(0, 10)}.`;
   } else {
     const c = undoConflicts(sqlite, id);
+    const parts: string[] = [];
+    if (c.deals > 0) parts.push(`${c.deals.toLocaleString('en-US')} of its deals changed after this import`);
+    if (c.interviews > 0) parts.push(`${c.interviews.toLocaleString('en-US')} interviews were logged on its deals`);
+    if (c.interviewsEdited > 0)
+      parts.push(`${c.interviewsEdited.toLocaleString('en-US')} of its interviews changed after this import`);
     if (c.revenueLines > 0) {
       undoNote = `${c.revenueLines.toLocaleString('en-US')} of its revenue lines changed in a later import; undo that one first, or undoing this one removes them with their later amounts.`;
-    } else if (c.deals > 0 || c.interviews > 0) {
-      undoNote =
-        `${c.deals.toLocaleString('en-US')} of its deals changed after this import` +
-        (c.interviews > 0 ? ` and ${c.interviews.toLocaleString('en-US')} interviews were logged on its deals` : '') +
-        '; undoing puts them back as they were before it.';
-    }
+    } else if (parts.length > 0) undoNote = `${parts.join(' and ')}; undoing puts them back as they were before it.`;
   }
   return {
     id: row.id,
@@ -121,6 +136,16 @@ export function batchDetail(sqlite: Database.Database, id: number): ImportBatchD
         fields: u.fields ? (JSON.parse(u.fields) as string[]) : [],
       })),
       ...inserts.map((u) => ({ ...u, change: 'insert' as const, fields: [] })),
+    ],
+    interviewSample: [
+      ...interviewUpdates.map((u) => ({
+        interviewId: u.interviewId,
+        externalId: u.externalId,
+        dealName: u.dealName,
+        change: 'update' as const,
+        fields: u.fields ? (JSON.parse(u.fields) as string[]) : [],
+      })),
+      ...interviewInserts.map((u) => ({ ...u, change: 'insert' as const, fields: [] })),
     ],
     canUndo,
     undoNote,

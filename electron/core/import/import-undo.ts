@@ -28,10 +28,25 @@ const UNDOABLE = new Set([
   'competitors',
   'competitor_aliases',
   'revenue_lines',
+  'interviews',
+  'quotes',
+  'themes',
 ]);
 
+/** Rows an import adds that are not names: undo deletes them (what hangs off them goes by cascade). */
+const ADDED_ROWS = new Set(['deals', 'stage_history', 'interviews', 'quotes', 'revenue_lines']);
+
 /** Names an import may add, removed after the rows that used them (owners before teams). */
-const LOOKUP_ORDER = ['competitor_aliases', 'owners', 'accounts', 'products', 'competitors', 'lead_sources', 'teams'];
+const LOOKUP_ORDER = [
+  'competitor_aliases',
+  'owners',
+  'accounts',
+  'products',
+  'competitors',
+  'lead_sources',
+  'teams',
+  'themes',
+];
 
 export interface UndoHooks {
   progress?: (done: number, total: number, message: string) => void;
@@ -58,14 +73,27 @@ function referencesTo(sqlite: Database.Database, table: string): { table: string
   return out;
 }
 
-/** What a later import or an edit changed on deals of this batch (undo would overwrite it). */
-export function undoConflicts(
-  sqlite: Database.Database,
-  batchId: number,
-): { deals: number; interviews: number; revenueLines: number } {
+export interface UndoConflicts {
+  /** Deals of the batch a later import or an edit changed. */
+  deals: number;
+  /** Interviews logged (by hand or a later import) on deals the batch added. */
+  interviews: number;
+  /** Interviews the batch added or changed that were edited since, or got quotes from a later import. */
+  interviewsEdited: number;
+  /** Revenue lines the batch added that a later import changed. */
+  revenueLines: number;
+}
+
+/** SQL: the batch's rows of one table, as `x.id` BETWEEN the runs of its log (`?` = batch id). */
+const inBatch = (entity: string, alias: string, change?: 'insert') =>
+  `EXISTS (SELECT 1 FROM import_changes c WHERE c.batch_id = ? AND c.entity = '${entity}'
+     ${change ? `AND c.change = '${change}'` : ''} AND ${alias}.id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id))`;
+
+/** What a later import or an edit changed on rows of this batch (undo would overwrite it). */
+export function undoConflicts(sqlite: Database.Database, batchId: number): UndoConflicts {
   const batch = sqlite.prepare('SELECT finished_at FROM import_batches WHERE id = ?').get(batchId) as
     { finished_at: string } | undefined;
-  if (!batch) return { deals: 0, interviews: 0, revenueLines: 0 };
+  if (!batch) return { deals: 0, interviews: 0, interviewsEdited: 0, revenueLines: 0 };
   const touched = sqlite
     .prepare(
       `SELECT count(*) FROM deals d JOIN import_changes c
@@ -74,14 +102,37 @@ export function undoConflicts(
     )
     .pluck()
     .get(batchId, batchId, batch.finished_at) as number;
+  // Interviews this very batch added with its deals are not later work.
   const interviews = sqlite
     .prepare(
       `SELECT count(*) FROM interviews i JOIN import_changes c
           ON c.batch_id = ? AND c.entity = 'deals' AND c.change = 'insert'
-         AND i.deal_id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id)`,
+         AND i.deal_id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id)
+       WHERE NOT ${inBatch('interviews', 'i', 'insert')}`,
     )
     .pluck()
-    .get(batchId) as number;
+    .get(batchId, batchId) as number;
+  // Driven from the batch's own log, so a batch without interviews costs nothing here.
+  const interviewsEdited = sqlite
+    .prepare(
+      `WITH touched(id) AS (
+         SELECT i.id FROM import_changes c
+           JOIN interviews i ON i.id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id)
+          WHERE c.batch_id = @batch AND c.entity = 'interviews'
+         UNION
+         SELECT q.interview_id FROM import_changes c
+           JOIN quotes q ON q.id BETWEEN c.entity_id AND coalesce(c.entity_id_last, c.entity_id)
+          WHERE c.batch_id = @batch AND c.entity = 'quotes')
+       SELECT count(*) FROM touched t JOIN interviews i ON i.id = t.id
+        WHERE i.updated_at > @finished OR i.import_batch_id > @batch
+           OR EXISTS (SELECT 1 FROM quotes q2
+                        JOIN import_changes l ON l.entity = 'quotes' AND l.batch_id > @batch
+                         AND q2.id BETWEEN l.entity_id AND coalesce(l.entity_id_last, l.entity_id)
+                        JOIN import_batches b ON b.id = l.batch_id AND b.status = 'committed'
+                       WHERE q2.interview_id = i.id)`,
+    )
+    .pluck()
+    .get({ batch: batchId, finished: batch.finished_at }) as number;
   // Revenue lines it added that a later import changed (undo would delete the later amounts too).
   const revenueLines = sqlite
     .prepare(
@@ -92,7 +143,50 @@ export function undoConflicts(
     )
     .pluck()
     .get(batchId, batchId) as number;
-  return { deals: touched, interviews, revenueLines };
+  return { deals: touched, interviews, interviewsEdited, revenueLines };
+}
+
+/**
+ * The codings and ratings of an interview, or the themes of a quote, as they were before the
+ * batch. A reason merged since then is the reason it was merged into (as its codings were moved);
+ * a competitor or theme deleted since then is left out.
+ */
+function restoreChildren(
+  sqlite: Database.Database,
+  entity: 'interviews' | 'quotes',
+  id: number,
+  before: Record<string, unknown>,
+): void {
+  // Deleted since (by hand, or with the interview it belonged to): nothing to put back.
+  if (!sqlite.prepare(`SELECT 1 FROM "${entity}" WHERE id = ?`).get(id)) return;
+  if (entity === 'quotes') {
+    if (!Array.isArray(before.themes)) return;
+    sqlite.prepare('DELETE FROM quote_themes WHERE quote_id = ?').run(id);
+    const add = sqlite.prepare(
+      'INSERT OR IGNORE INTO quote_themes (quote_id, theme_id) SELECT ?, id FROM themes WHERE id = ?',
+    );
+    for (const t of before.themes as number[]) add.run(id, t);
+    return;
+  }
+  if (Array.isArray(before.reasons)) {
+    sqlite.prepare('DELETE FROM interview_reasons WHERE interview_id = ?').run(id);
+    const add = sqlite.prepare(
+      `INSERT OR IGNORE INTO interview_reasons (interview_id, reason_id, is_primary, driver)
+       SELECT ?, coalesce(merged_into_id, id), ?, ? FROM reasons WHERE id = ?`,
+    );
+    const codings = before.reasons as { reason_id: number; is_primary: number; driver: string }[];
+    for (const r of [...codings].sort((a, b) => b.is_primary - a.is_primary))
+      add.run(id, r.is_primary, r.driver, r.reason_id);
+  }
+  if (Array.isArray(before.ratings)) {
+    sqlite.prepare('DELETE FROM interview_ratings WHERE interview_id = ?').run(id);
+    const add = sqlite.prepare(
+      `INSERT OR IGNORE INTO interview_ratings (interview_id, criterion_id, competitor_id, rating)
+       SELECT ?, ?, ?, ? WHERE ? IS NULL OR EXISTS (SELECT 1 FROM competitors WHERE id = ?)`,
+    );
+    for (const r of before.ratings as { criterion_id: number; competitor_id: number | null; rating: number }[])
+      add.run(id, r.criterion_id, r.competitor_id, r.rating, r.competitor_id, r.competitor_id);
+  }
 }
 
 export function undoImport(
@@ -115,7 +209,10 @@ export function undoImport(
       );
     }
     const conflicts = undoConflicts(sqlite, batchId);
-    if (!options.force && (conflicts.deals > 0 || conflicts.interviews > 0 || conflicts.revenueLines > 0)) {
+    if (
+      !options.force &&
+      (conflicts.deals > 0 || conflicts.interviews > 0 || conflicts.interviewsEdited > 0 || conflicts.revenueLines > 0)
+    ) {
       const parts = [];
       if (conflicts.revenueLines > 0)
         parts.push(`${conflicts.revenueLines.toLocaleString('en-US')} of its revenue lines changed in a later import`);
@@ -125,6 +222,10 @@ export function undoImport(
         );
       if (conflicts.interviews > 0)
         parts.push(`${conflicts.interviews.toLocaleString('en-US')} interviews were logged on deals it added`);
+      if (conflicts.interviewsEdited > 0)
+        parts.push(
+          `${conflicts.interviewsEdited.toLocaleString('en-US')} of its interviews changed after it (an edit or a later import)`,
+        );
       throw new AppError(
         'conflict',
         `Undoing the import of ${batch.sourceName} would lose later work: ${parts.join(', and ')}. Undo the later imports first, or confirm to undo anyway.`,
@@ -148,14 +249,11 @@ export function undoImport(
     };
 
     // 1. Rows the batch added that are not names: deals (their links, stage history and
-    //    interviews go with them by cascade), stage history and revenue lines (their triggers
-    //    list the accounts whose retention figures must be derived again).
+    //    interviews go with them by cascade), stage history, interviews (with their codings,
+    //    ratings and quotes), quotes and revenue lines. The search index follows by trigger; the
+    //    revenue lines' triggers list the accounts whose retention figures must be derived again.
     for (const c of changes) {
-      if (
-        c.change !== 'insert' ||
-        (c.entity !== 'deals' && c.entity !== 'stage_history' && c.entity !== 'revenue_lines')
-      )
-        continue;
+      if (c.change !== 'insert' || !ADDED_ROWS.has(c.entity)) continue;
       removed += sqlite
         .prepare(`DELETE FROM "${c.entity}" WHERE id BETWEEN ? AND ?`)
         .run(c.entity_id, c.entity_id_last ?? c.entity_id).changes;
@@ -180,6 +278,7 @@ export function undoImport(
         for (const l of links)
           add.run(c.entity_id, l.competitor_id, l.is_primary, l.strengths, l.weaknesses, l.competitor_id);
       } else {
+        if (c.entity === 'interviews' || c.entity === 'quotes') restoreChildren(sqlite, c.entity, c.entity_id, before);
         let known = columns.get(c.entity);
         if (!known) columns.set(c.entity, (known = columnsOf(sqlite, c.entity)));
         const cols = Object.keys(before).filter((k) => known.has(k));

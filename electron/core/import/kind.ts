@@ -16,7 +16,13 @@ export interface KindField extends ImportFieldSpec {
   /** Header names that suggest this field (compared without case, spaces or punctuation). */
   headers: string[];
   /** For lookups: which names it resolves (decisions are shared by every field of that entity). */
-  entity?: 'competitor' | 'product' | 'account' | 'owner' | 'team' | 'leadSource';
+  entity?: 'competitor' | 'product' | 'account' | 'owner' | 'team' | 'leadSource' | 'reason' | 'theme' | 'guide';
+  /**
+   * What the check calls the values of an entity several fields feed ("Reason" for the primary
+   * and secondary reasons); its source then names every column. Without it, the first field's
+   * label and column.
+   */
+  entityLabel?: string;
   /** Longest text kept; longer cells are a problem, not silently cut. */
   maxLength?: number;
 }
@@ -74,6 +80,8 @@ export interface KindWriter<Row> {
   changedFields(): Map<string, number>;
   /** Sentences about the file as a whole, for the check and the import report. */
   notes?(): string[];
+  /** Per listed entity (reason, theme ...): the names its unknown values may be mapped to. */
+  choices?(): Record<string, { names: string[]; allowNew: boolean }>;
 }
 
 export interface ImportKind<Row = unknown> {

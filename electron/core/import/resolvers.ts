@@ -11,6 +11,7 @@ import type { NameCandidate } from '#shared/domain/name-matching.ts';
 import { nearMatches } from '#shared/domain/name-matching.ts';
 import type { ChangeLog } from './change-log.ts';
 import { detach } from './detach.ts';
+import { GuideResolver, ReasonResolver, ThemeResolver } from './taxonomy-resolvers.ts';
 import type { ValueTracker } from './value-tracker.ts';
 
 /** A resolved name: an existing id, or a row created the first time a written row needs it. */
@@ -355,6 +356,10 @@ export interface Resolvers {
   leadSource: SimpleResolver;
   owner: SimpleResolver;
   account: AccountResolver;
+  /** The workspace's own lists that interview and quote files name. */
+  reason: ReasonResolver;
+  theme: ThemeResolver;
+  guide: GuideResolver;
   /** Owners by their CRM id (OwnerId, hubspot_owner_id ...). */
   ownerByExternalId(externalId: string, name: string | null): NameRef;
   /** An owner the owners file wrote: later deals resolve to it by id and by name. */
@@ -411,6 +416,9 @@ export function createResolvers(sqlite: Database.Database, changes: ChangeLog, d
     leadSource,
     owner,
     account: new AccountResolver(sqlite, changes),
+    reason: new ReasonResolver(sqlite),
+    theme: new ThemeResolver(sqlite, changes),
+    guide: new GuideResolver(sqlite),
     ownerByExternalId(externalId, name) {
       let ref = ownerExternal.get(externalId);
       if (!ref) {

@@ -64,11 +64,20 @@ export class RowCells {
     this.dateFormat = dateFormat;
     this.decimal = decimal;
     this.listSeparator = mapping.listSeparator ?? ';';
+    const sources = new Map<string, string[]>();
     for (const f of Object.values(plan)) {
       if (f?.spec.listValues) {
         const key = f.spec.entity ?? f.spec.key;
-        if (!this.trackers.has(key)) this.trackers.set(key, new ValueTracker(key, f.spec.label, f.source));
+        if (f.spec.entityLabel) sources.set(key, [...(sources.get(key) ?? []), f.source]);
+        if (!this.trackers.has(key)) {
+          const label = f.spec.entityLabel ?? f.spec.label;
+          this.trackers.set(key, new ValueTracker(key, label, f.source));
+        }
       }
+    }
+    for (const [key, list] of sources) {
+      const t = this.trackers.get(key)!;
+      this.trackers.set(key, new ValueTracker(key, t.label, [...new Set(list)].join(', ')));
     }
   }
 

@@ -261,6 +261,7 @@ function createdSince(r: Resolvers, before: Map<string, number>): { entity: stri
     ['owners', r.owner.created],
     ['teams', r.team.created],
     ['lead sources', r.leadSource.created],
+    ['themes', r.theme.created],
   ];
   for (const [entity, c] of all) {
     const was = before.get(entity) ?? 0;
@@ -443,7 +444,11 @@ function pass(
     }
     doneBefore += counts.rowsRead;
     hooks.progress?.(doneBefore, totalEstimate(), message);
-    const values: ValueReport[] = [...cells.trackers.values()].map((t) => t.report()).filter((r) => r.distinct > 0);
+    const choices = writer.choices?.() ?? {};
+    const values: ValueReport[] = [...cells.trackers.values()]
+      .map((t) => t.report())
+      .filter((r) => r.distinct > 0)
+      .map((r) => (choices[r.field] ? { ...r, choices: choices[r.field] } : r));
     reports.push({
       index: file.index,
       kind: kind.id,

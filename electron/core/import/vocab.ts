@@ -1,7 +1,18 @@
 // The words CRMs use for outcomes, stages, deal types and yes/no, and what they mean here. Matched
 // on a key that ignores case, spaces and punctuation ("Closed Won" = "closedwon" = "closed_won").
 // A value not listed is never guessed: the check lists it for the user to map.
-import type { DealType, Outcome, RevenueKind, SourcedBy } from '#shared/domain/enums.ts';
+import type {
+  DealType,
+  Driver,
+  InterviewChannel,
+  IntervieweeRole,
+  InterviewerType,
+  InterviewStatus,
+  Outcome,
+  RevenueKind,
+  Sentiment,
+  SourcedBy,
+} from '#shared/domain/enums.ts';
 
 export function vocabKey(raw: string): string {
   return raw
@@ -106,9 +117,55 @@ export const BOOL_WORDS = table<boolean>([
   [false, ['false', 'no', 'n', '0', 'f']],
 ]);
 
+// Interview programmes run in spreadsheets: the words their columns use for who was interviewed,
+// who interviewed, how, and the codes Winnow's own export writes (economic_buyer, rep_form ...).
+export const ROLE_WORDS = table<IntervieweeRole>([
+  ['economic_buyer', ['Economic buyer', 'EB', 'Decision maker', 'Budget holder', 'Executive sponsor', 'Signer']],
+  ['champion', ['Champion', 'Internal champion', 'Sponsor']],
+  ['technical_evaluator', ['Technical evaluator', 'Technical buyer', 'Evaluator', 'IT', 'Tech lead', 'Architect']],
+  ['user', ['User', 'End user', 'End-user', 'Practitioner']],
+  ['rep', ['Rep', 'Our rep', 'Sales rep', 'AE', 'Account executive', 'Deal owner']],
+]);
+
+export const INTERVIEWER_WORDS = table<InterviewerType>([
+  ['third_party', ['Third party', '3rd party', 'Third-party firm', 'External', 'Agency', 'Vendor', 'Consultant']],
+  ['internal_neutral', ['Internal neutral', 'Internal, neutral', 'Internal', 'Neutral', 'PMM', 'Product marketing']],
+  ['deal_owner', ['Deal owner', 'Owner', 'Rep', 'Sales rep', 'AE', 'Account executive', 'Sales']],
+]);
+
+export const CHANNEL_WORDS = table<InterviewChannel>([
+  ['call', ['Call', 'Phone', 'Phone call', 'Telephone', 'Voice']],
+  ['video', ['Video', 'Video call', 'Zoom', 'Teams', 'Google Meet', 'Meet', 'Webex']],
+  ['survey', ['Survey', 'Online survey', 'Questionnaire', 'Typeform', 'Google Form', 'Web form', 'Email survey']],
+  ['rep_form', ['Rep form', 'rep_form', 'CRM form', 'Loss form', 'Win form', 'Rep survey']],
+]);
+
+export const INTERVIEW_STATUS_WORDS = table<InterviewStatus>([
+  ['draft', ['Draft', 'In progress', 'Incomplete', 'Partial', 'To code', 'Not coded']],
+  ['complete', ['Complete', 'Completed', 'Done', 'Finished', 'Coded', 'Final']],
+]);
+
+export const DRIVER_WORDS = table<Driver>([
+  ['win', ['Win', 'Win driver', 'Won', 'W', 'Why we won', 'Positive']],
+  ['loss', ['Loss', 'Loss driver', 'Lost', 'L', 'Why we lost', 'Negative']],
+]);
+
+export const SENTIMENT_WORDS = table<Sentiment>([
+  ['positive', ['Positive', 'Pos', 'Good', 'Praise']],
+  ['neutral', ['Neutral', 'Neu', 'Factual']],
+  ['negative', ['Negative', 'Neg', 'Bad', 'Criticism', 'Complaint']],
+]);
+
 export const ENUM_WORDS: Record<string, Map<string, string>> = {
   outcome: OUTCOME_WORDS,
   dealType: DEAL_TYPE_WORDS,
   sourcedBy: SOURCED_BY_WORDS,
+  intervieweeRole: ROLE_WORDS,
+  interviewerType: INTERVIEWER_WORDS,
+  channel: CHANNEL_WORDS,
+  interviewStatus: INTERVIEW_STATUS_WORDS,
+  primaryDriver: DRIVER_WORDS,
+  secondaryDriver: DRIVER_WORDS,
+  sentiment: SENTIMENT_WORDS,
   lineKind: REVENUE_KIND_WORDS,
 };

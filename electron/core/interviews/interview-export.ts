@@ -203,7 +203,9 @@ export function exportQuotesCsv(
     file.line(
       [
         'quote_id',
+        'quote_external_id',
         'interview_id',
+        'interview_external_id',
         'deal_external_id',
         'deal_name',
         'deal_outcome',
@@ -230,7 +232,9 @@ export function exportQuotesCsv(
       const a = attributionInput(q);
       file.line([
         q.id,
+        q.externalId,
         q.interviewId,
+        q.interviewExternalId,
         q.dealExternalId,
         q.dealName,
         q.outcome,

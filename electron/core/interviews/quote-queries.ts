@@ -10,6 +10,7 @@ import { quoteWhere } from './interview-filters.ts';
 
 export interface RawQuote {
   id: number;
+  externalId: string | null;
   text: string;
   sentiment: Sentiment;
   shareable: number;
@@ -18,6 +19,7 @@ export interface RawQuote {
   reasonId: number | null;
   reasonName: string | null;
   interviewId: number;
+  interviewExternalId: string | null;
   interviewDate: string | null;
   status: InterviewStatus;
   intervieweeName: string | null;
@@ -36,8 +38,9 @@ export interface RawQuote {
 
 /** The quote library's row, from `from` (quoteWhere().quotesFrom). */
 export const quoteSelect = (from: string) => `
-  SELECT q.id, q.text, q.sentiment, q.shareable, q.competitor_id AS competitorId, c.name AS competitorName,
-         q.reason_id AS reasonId, r.name AS reasonName, i.id AS interviewId, i.interview_date AS interviewDate, i.status,
+  SELECT q.id, q.external_id AS externalId, q.text, q.sentiment, q.shareable, q.competitor_id AS competitorId, c.name AS competitorName,
+         q.reason_id AS reasonId, r.name AS reasonName, i.id AS interviewId,
+         i.external_id AS interviewExternalId, i.interview_date AS interviewDate, i.status,
          i.interviewee_name AS intervieweeName, i.interviewee_title AS intervieweeTitle,
          i.interviewee_role AS intervieweeRole, i.anonymous, i.consent_to_quote AS consentToQuote,
          d.id AS dealId, d.external_id AS dealExternalId, d.name AS dealName, d.outcome, a.name AS accountName, a.sector,

@@ -6,7 +6,7 @@ import { DATE_FORMATS } from '#shared/domain/import-mapping.ts';
 import type { DateFormat } from '#shared/domain/import-mapping.ts';
 import { formatInt } from '../lib/format.ts';
 import type { WizardFile } from './wizard-model.ts';
-import { choicesFor, pendingValues, summariseCreated, withValue } from './wizard-model.ts';
+import { choicesFor, newAllowed, pendingValues, summariseCreated, withValue } from './wizard-model.ts';
 
 interface Props {
   result: ImportRunResult;
@@ -47,6 +47,12 @@ export function CheckReport({ result, files, kinds, onFile, onSaveRejected }: Pr
         );
         const setValue = (field: string, raw: string, to: string | null | undefined) =>
           onFile(index, { ...file, mapping: withValue(file.mapping, field, raw, to) });
+        const addable = newAllowed(report).filter((x) => file.mapping.values[x.field]?.[x.raw] === undefined);
+        const addAll = () =>
+          onFile(index, {
+            ...file,
+            mapping: addable.reduce((m, x) => withValue(m, x.field, x.raw, x.raw), file.mapping),
+          });
         return (
           <section key={`${report.kind}-${report.fileName}`} className="panel check-file">
             <h3>
@@ -150,6 +156,11 @@ export function CheckReport({ result, files, kinds, onFile, onSaveRejected }: Pr
                     })}
                   </tbody>
                 </table>
+                {addable.length > 0 && (
+                  <button type="button" className="secondary" onClick={addAll} data-testid="add-all-new">
+                    Add the {formatInt(addable.length)} unknown {addable.length === 1 ? 'theme' : 'themes'} as new
+                  </button>
+                )}
                 <p className="muted small">
                   Your answers are kept in the mapping (save it to reuse them). Check again to see the effect.
                 </p>

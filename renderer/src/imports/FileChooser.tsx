@@ -1,5 +1,7 @@
-// Step 1: what is imported (deals with their related files, or revenue), the files, each with
-// what Winnow read from it and a way to correct the encoding or separator.
+// Step 1: what is imported (deals, win/loss interviews, or revenue), the main file and any related
+// files (with deals: accounts, owners and teams, products, stage history, deal competitors,
+// interviews; with interviews: their quotes), each with what Winnow read from it and a way to
+// correct the encoding or separator.
 import { useState } from 'react';
 import type { ImportKindSpec } from '#shared/domain/imports.ts';
 import { DELIMITER_LABEL, DELIMITERS, ENCODINGS } from '#shared/domain/import-mapping.ts';
@@ -7,7 +9,8 @@ import type { Delimiter, Encoding, ImportKindId } from '#shared/domain/import-ma
 import { call } from '../api/client.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { formatBytes, formatInt } from '../lib/format.ts';
-import type { WizardFile } from './wizard-model.ts';
+import type { ImportWhat, WizardFile } from './wizard-model.ts';
+import { IMPORT_WHAT, withFile } from './wizard-model.ts';
 
 const ENCODING_NAME: Record<Encoding, string> = {
   'utf-8': 'UTF-8',
@@ -15,20 +18,32 @@ const ENCODING_NAME: Record<Encoding, string> = {
   'utf-16le': 'UTF-16',
 };
 
-type What = 'deals' | 'revenue';
-
 interface Props {
   kinds: ImportKindSpec[];
+  what: ImportWhat;
+  onWhat: (what: ImportWhat) => void;
   files: WizardFile[];
   onFiles: (files: WizardFile[]) => void;
-  /** What the wizard opens on (#/deals?tab=import&what=revenue, from the Retention area). */
-  initial?: What;
 }
 
-export function FileChooser({ kinds, files, onFiles, initial = 'deals' }: Props) {
+const INTRO: Record<ImportWhat, string> = {
+  deals:
+    'A CSV export of deals (opportunities) from Salesforce, HubSpot, Pipedrive or a spreadsheet. Files with accounts, owners and teams, products, stage history, deal competitors or interviews can come with it; everything is imported together, in one step that can be undone.',
+  interviews:
+    'Win/loss interviews from the spreadsheet your programme runs in, or a Winnow export you edited: one row per interview, matched to its deal by the deal’s CRM id. A quotes file can come with it. Everything is imported together, in one step that can be undone.',  revenue:
+    'One row per invoice line, purchase or monthly recurring revenue (MRR) snapshot: the customer (id or name), a day or a month, and an amount. Customers are matched to accounts by id, then by exact name; the Retention area builds its cohorts from it. One step that can be undone.',
+};
+
+const WHAT_LABEL: Record<ImportWhat, string> = {
+  deals: 'Deals, from a CRM or a spreadsheet',
+  interviews: 'Win/loss interviews and quotes, from a spreadsheet',
+  revenue: 'Revenue: invoice lines, purchases or MRR snapshots per customer',
+};
+
+export function FileChooser({ kinds, what, onWhat, files, onFiles }: Props) {
   const [error, setError] = useState<Error | null>(null);
-  const [relatedKind, setRelatedKind] = useState<ImportKindId>('accounts');
-  const [choice, setChoice] = useState<What>(initial);
+  const { main: mainKind, related } = IMPORT_WHAT[what];
+  const [relatedKind, setRelatedKind] = useState<ImportKindId | undefined>(related[0]);
   const label = (k: ImportKindId) => kinds.find((x) => x.id === k)?.label ?? k;
 
   const pick = async (kind: ImportKindId) => {
@@ -42,8 +57,7 @@ export function FileChooser({ kinds, files, onFiles, initial = 'deals' }: Props)
         mapping: inspection.suggestion.mapping,
         presetId: inspection.suggestion.presetId,
       };
-      const isMain = kind === 'deals' || (kind === 'revenue' && choice === 'revenue');
-      onFiles(isMain ? [file, ...files.filter((f) => f.kind !== kind)] : [...files, file]);
+      onFiles(withFile(files, file, mainKind));
     } catch (e) {
       setError(e as Error);
     }
@@ -73,86 +87,56 @@ export function FileChooser({ kinds, files, onFiles, initial = 'deals' }: Props)
     }
   };
 
-  const main = files.find((f) => f.kind === 'deals');
-  const what = choice;
-  const revenue = files.find((f) => f.kind === 'revenue');
+  const main = files.find((f) => f.kind === mainKind);
+  const noun = label(mainKind).toLowerCase();
   return (
     <section className="panel wizard-step" aria-labelledby="choose-title">
       <h2 id="choose-title">1. Choose the files</h2>
-      <fieldset className="import-what" disabled={files.length > 0}>
-        <legend>What do you import?</legend>
-        <label className="check">
-          <input
-            type="radio"
-            name="import-what"
-            checked={what === 'deals'}
-            onChange={() => setChoice('deals')}
-            data-testid="import-what-deals"
-          />
-          Deals from a CRM, with their accounts, owners, products, stage history or competitors
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name="import-what"
-            checked={what === 'revenue'}
-            onChange={() => setChoice('revenue')}
-            data-testid="import-what-revenue"
-          />
-          Revenue: invoice lines, purchases or monthly recurring revenue (MRR) snapshots per customer
-        </label>
+      <fieldset className="import-what" data-testid="import-what">
+        <legend>What are you importing?</legend>
+        {(['deals', 'interviews', 'revenue'] as const).map((w) => (
+          <label key={w} className="check">
+            <input
+              type="radio"
+              name="import-what"
+              checked={what === w}
+              onChange={() => {
+                setRelatedKind(IMPORT_WHAT[w].related[0]);
+                onWhat(w);
+              }}
+              data-testid={`import-what-${w}`}
+            />
+            {WHAT_LABEL[w]}
+          </label>
+        ))}
       </fieldset>
-      {what === 'deals' ? (
-        <>
-          <p className="muted">
-            A CSV export of deals (opportunities) from Salesforce, HubSpot, Pipedrive or a spreadsheet. Files with
-            accounts, owners and teams, products, stage history or deal competitors can come with it; everything is
-            imported together, in one step that can be undone.
-          </p>
-          <div className="form-actions">
-            <button type="button" onClick={() => pick('deals')} data-testid="choose-deals-file">
-              {main ? 'Choose another deals file…' : 'Choose the deals file…'}
-            </button>
-            <label className="inline-label">
-              <span>Related file</span>
-              <select
-                value={relatedKind}
-                onChange={(e) => setRelatedKind(e.target.value as ImportKindId)}
-                data-testid="related-kind"
-              >
-                {kinds
-                  .filter((k) => k.id !== 'deals')
-                  .map((k) => (
-                    <option key={k.id} value={k.id}>
-                      {k.label}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => pick(relatedKind)}
-              data-testid="choose-related-file"
-            >
-              Add…
-            </button>
-          </div>
-        </>
-      ) : (
-        <>
-          <p className="muted">
-            A CSV with one row per invoice line, purchase or MRR snapshot: the customer (id or name), a day or a month,
-            and an amount. Customers are matched to accounts by id, then by exact name; the Retention area builds its
-            cohorts from it. One step that can be undone.
-          </p>
-          <div className="form-actions">
-            <button type="button" onClick={() => pick('revenue')} data-testid="choose-revenue-file">
-              {revenue ? 'Choose another revenue file…' : 'Choose the revenue file…'}
-            </button>
-          </div>
-        </>
-      )}
+      <p className="muted">{INTRO[what]}</p>
+      <div className="form-actions">
+        <button type="button" onClick={() => pick(mainKind)} data-testid={`choose-${mainKind}-file`}>
+          {main ? `Choose another ${noun} file…` : `Choose the ${noun} file…`}
+        </button>
+        {relatedKind !== undefined && (
+          <>
+        <label className="inline-label">
+          <span>Related file</span>
+          <select
+            value={relatedKind}
+            onChange={(e) => setRelatedKind(e.target.value as ImportKindId)}
+            data-testid="related-kind"
+          >
+            {related.map((k) => (
+              <option key={k} value={k}>
+                {label(k)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="secondary" onClick={() => pick(relatedKind)} data-testid="choose-related-file">
+          Add…
+        </button>
+          </>
+        )}
+      </div>
       {error && <ErrorMessage error={error} title="This file cannot be imported" />}
       {files.length > 0 && (
         <table className="data-table file-table" data-testid="chosen-files">

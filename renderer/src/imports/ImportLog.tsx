@@ -9,6 +9,7 @@ import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { useJob } from '../jobs/use-job.ts';
 import { formatInt } from '../lib/format.ts';
 import { hrefFor, navigate } from '../lib/hash-params.ts';
+import { interviewsHref } from '../interviews/hash-query.ts';
 
 const ENTITY_LABEL: Record<string, string> = {
   deals: 'deals',
@@ -21,6 +22,9 @@ const ENTITY_LABEL: Record<string, string> = {
   lead_sources: 'lead sources',
   competitors: 'competitors',
   competitor_aliases: 'competitor spellings',
+  interviews: 'interviews',
+  quotes: 'quotes',
+  themes: 'themes',
   revenue_lines: 'revenue lines',
 };
 
@@ -168,6 +172,28 @@ function BatchDetail({ id, onUndone }: { id: number; onUndone: () => void }) {
                   <a href={hrefFor('/deals', { deal: s.dealId })}>{s.name}</a>
                 </td>
                 <td>{s.externalId}</td>
+                <td>{s.change === 'insert' ? 'added' : `changed ${s.fields.join(', ')}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {d.interviewSample.length > 0 && (
+        <table className="data-table" data-testid="batch-interviews">
+          <thead>
+            <tr>
+              <th>Interview</th>
+              <th>Interview id</th>
+              <th>Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.interviewSample.map((s) => (
+              <tr key={`${s.change}-${s.interviewId}`}>
+                <td>
+                  <a href={interviewsHref({ id: s.interviewId })}>{s.dealName}</a>
+                </td>
+                <td>{s.externalId ?? '–'}</td>
                 <td>{s.change === 'insert' ? 'added' : `changed ${s.fields.join(', ')}`}</td>
               </tr>
             ))}

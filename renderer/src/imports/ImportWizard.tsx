@@ -14,7 +14,7 @@ import { hrefFor } from '../lib/hash-params.ts';
 import { CheckReport } from './CheckReport.tsx';
 import { FileChooser } from './FileChooser.tsx';
 import { MappingEditor } from './MappingEditor.tsx';
-import type { WizardFile } from './wizard-model.ts';
+import type { ImportWhat, WizardFile } from './wizard-model.ts';
 
 type Step = 'files' | 'map' | 'check' | 'done';
 
@@ -23,9 +23,10 @@ export function ImportWizard({
   initialWhat = 'deals',
 }: {
   onImported: () => void;
-  /** Deals (with related files) or revenue: what step 1 offers first. */
-  initialWhat?: 'deals' | 'revenue';
+  /** Deals (from the Deals area) or interviews (from the Interviews area); the user can switch. */
+  initialWhat?: ImportWhat;
 }) {
+  const [what, setWhat] = useState<ImportWhat>(initialWhat);
   const kinds = useQuery((api) => api.import.kinds(), []);
   const [savedTick, setSavedTick] = useState(0);
   const saved = useQuery((api) => api.import.mappings({}), [savedTick]);
@@ -147,7 +148,17 @@ export function ImportWizard({
       </ol>
       {step === 'files' && (
         <>
-          <FileChooser kinds={specs} files={files} onFiles={setFiles} initial={initialWhat} />
+          <FileChooser
+            kinds={specs}
+            what={what}
+            onWhat={(w) => {
+              setWhat(w);
+              setFiles([]);
+              setCheck(null);
+            }}
+            files={files}
+            onFiles={setFiles}
+          />
           <div className="form-actions">
             <button type="button" disabled={files.length === 0} onClick={() => setStep('map')} data-testid="to-mapping">
               Next: columns
@@ -253,12 +264,7 @@ export function ImportWizard({
         </>
       )}
       {step === 'done' && done && (
-        <ImportDone
-          done={done}
-          revenue={files[0]?.kind === 'revenue'}
-          onSaveRejected={(i) => saveRejected(done.jobId, i)}
-          onRestart={restart}
-        />
+        <ImportDone done={done} what={what} onSaveRejected={(i) => saveRejected(done.jobId, i)} onRestart={restart} />
       )}
       {notice && (
         <p className="ok" role="status">
@@ -272,13 +278,12 @@ export function ImportWizard({
 
 function ImportDone({
   done,
-  revenue,
+  what,
   onSaveRejected,
   onRestart,
 }: {
   done: { jobId: string; status: JobStatus };
-  /** A revenue import: the next place to look is the Retention area. */
-  revenue: boolean;
+  what: ImportWhat;
   onSaveRejected: (index: number) => void;
   onRestart: () => void;
 }) {
@@ -315,7 +320,11 @@ function ImportDone({
         </>
       )}
       <div className="form-actions">
-        {revenue ? (
+        {what === 'interviews' ? (
+          <a className="button" href={hrefFor('/interviews')} data-testid="see-interviews">
+            See the interviews
+          </a>
+        ) : what === 'revenue' ? (
           <a className="button" href={hrefFor('/retention')} data-testid="see-retention">
             See the retention cohorts
           </a>

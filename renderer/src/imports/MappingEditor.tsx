@@ -219,6 +219,22 @@ export function MappingEditor({ file, spec, saved, onChange, onSaved, issues }: 
             <option value=",">Comma (1.234,56)</option>
           </select>
         </label>
+        {spec.fields.some((f) => f.type === 'list') && (
+          <label className="inline-label">
+            <span>Lists in a cell are separated by</span>
+            <select
+              value={file.mapping.listSeparator ?? ';'}
+              onChange={(e) =>
+                setMapping({ ...file.mapping, listSeparator: e.target.value as ImportMapping['listSeparator'] })
+              }
+              data-testid="list-separator"
+            >
+              <option value=";">Semicolons (a; b)</option>
+              <option value=",">Commas (a, b)</option>
+              <option value="|">Bars (a | b)</option>
+            </select>
+          </label>
+        )}
         <label className="inline-label">
           <span>Save this mapping as</span>
           <input

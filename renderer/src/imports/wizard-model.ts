@@ -71,13 +71,46 @@ export function pendingValues(report: ImportFileReport): { report: ValueReport; 
   return out;
 }
 
-/** The choices offered for an unknown or near value of a field. */
+/**
+ * What the wizard imports: deals (with any related file), interviews (with their quotes), or
+ * revenue lines for the retention cohorts.
+ */
+export type ImportWhat = 'deals' | 'interviews' | 'revenue';
+
+export const IMPORT_WHAT: Record<ImportWhat, { main: ImportKindId; related: ImportKindId[] }> = {
+  deals: {
+    main: 'deals',
+    related: ['accounts', 'owners', 'products', 'stage_history', 'deal_competitors', 'interviews', 'quotes'],
+  },
+  interviews: { main: 'interviews', related: ['quotes'] },
+  revenue: { main: 'revenue', related: [] },
+};
+
+/** Files after choosing one of `kind`: a new main file replaces the old one and leads the list. */
+export function withFile(files: WizardFile[], file: WizardFile, main: ImportKindId): WizardFile[] {
+  return file.kind === main ? [file, ...files.filter((f) => f.kind !== main)] : [...files, file];
+}
+
+/**
+ * The choices offered for an unknown or near value of a field. Names of the workspace's own
+ * lists (reasons, themes, guides) come with the list to choose from, and "a new one" only where
+ * the import may add it (themes).
+ */
 export function choicesFor(
   spec: ImportKindSpec | undefined,
   report: ValueReport,
   value: ValueCount,
 ): { value: string | null; label: string }[] {
   const field = spec?.fields.find((f) => f.key === report.field);
+  if (report.choices) {
+    const near = value.status === 'near' ? value.suggestions : [];
+    return [
+      ...near.map((s) => ({ value: s, label: `Same as “${s}”` })),
+      ...report.choices.names.filter((n) => !near.includes(n)).map((n) => ({ value: n, label: n })),
+      ...(report.choices.allowNew ? [{ value: value.raw, label: `A new one, “${value.raw}”` }] : []),
+      { value: null, label: 'Leave blank' },
+    ];
+  }
   if (value.status === 'near') {
     return [
       ...value.suggestions.map((s) => ({ value: s, label: `Same as “${s}”` })),
@@ -92,6 +125,13 @@ export function choicesFor(
     ];
   }
   return [{ value: null, label: 'Leave blank' }];
+}
+
+/** Unknown values that may be added as new ones (themes), for "add them all". */
+export function newAllowed(report: ImportFileReport): { field: string; raw: string }[] {
+  return report.values
+    .filter((v) => v.choices?.allowNew)
+    .flatMap((v) => v.values.filter((x) => x.status === 'unknown').map((x) => ({ field: v.field, raw: x.raw })));
 }
 
 /** A readable list of the parts of the result the user should look at, for the check screen. */

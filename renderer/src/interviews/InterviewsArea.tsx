@@ -1,5 +1,8 @@
 // The Interviews area: the list with its search, capture, "why we win, why we lose", the quote
-// library, the reason taxonomy and the interview guides. Its sub-pages live in the hash query.
+// library, the reason taxonomy, the interview guides and the import of interviews run in
+// spreadsheets. Its sub-pages live in the hash query.
+import '../styles/workspace.css';
+import { ImportWizard } from '../imports/ImportWizard.tsx';
 import { AnalysisPage } from './analysis/AnalysisPage.tsx';
 import { NewInterview } from './capture/NewInterview.tsx';
 import { InterviewEditor } from './capture/InterviewEditor.tsx';
@@ -16,7 +19,11 @@ const VIEWS = [
   { id: 'quotes', label: 'Quote library' },
   { id: 'taxonomy', label: 'Reasons & themes' },
   { id: 'guides', label: 'Interview guides' },
+  { id: 'import', label: 'Import' },
 ] as const;
+
+/** The wizard's "done" step links to the list, which reads everything afresh. */
+const noop = () => {};
 
 export function InterviewsArea() {
   const params = useHashQuery();
@@ -46,6 +53,7 @@ export function InterviewsArea() {
       {view === 'quotes' && <QuoteBrowser key={params.toString()} params={params} />}
       {view === 'taxonomy' && <TaxonomyEditor />}
       {view === 'guides' && <GuideEditor />}
+      {view === 'import' && <ImportWizard initialWhat="interviews" onImported={noop} />}
     </div>
   );
 }

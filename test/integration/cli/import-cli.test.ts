@@ -178,7 +178,7 @@ describe('winnow import / export', () => {
     expect(await run('import', 'leads', 'x.csv')).toEqual({
       code: 2,
       out: '',
-      err: 'winnow import: unknown kind "leads"; kinds are deals, accounts, owners, products, stage-history, deal-competitors, revenue',
+      err: 'winnow import: unknown kind "leads"; kinds are deals, accounts, owners, products, stage-history, deal-competitors, interviews, quotes, revenue',
     });
     const none = await run('import', 'deals', join(dir, 'missing.csv'), '--db', db);
     expect(none).toEqual({ code: 2, out: '', err: `winnow import: no file at ${join(dir, 'missing.csv')}` });

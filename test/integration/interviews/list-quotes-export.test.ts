@@ -187,7 +187,9 @@ describe('CSV export', () => {
     const path = join(dir, 'quotes.csv');
     expect(exportQuotesCsv(ws.sqlite, {}, path, { includeAnonymousNames: false })).toBe(3);
     const text = rowsOf(path);
-    expect(text.startsWith('\uFEFFquote_id,interview_id,deal_external_id')).toBe(true);
+    expect(
+      text.startsWith('\uFEFFquote_id,quote_external_id,interview_id,interview_external_id,deal_external_id'),
+    ).toBe(true);
     expect(text).toContain(
       '"\'=cmd|\' /C calc\'!A0 and ""quoted"", with a comma\nand a newline",negative,true,true,true,true,"VP Finance, mid-market retailer",,security,Acme,Missing capability\r\n',
     );

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { FileInspection, ImportKindSpec, ValueCount, ValueReport } from '#shared/domain/imports.ts';
-import { choicesFor, samplesOf, sourceOf, withSource, withValue } from '../../../renderer/src/imports/wizard-model.ts';
+import type {
+  FileInspection,
+  ImportFileReport,
+  ImportKindSpec,
+  ValueCount,
+  ValueReport,
+} from '#shared/domain/imports.ts';
+import type { WizardFile } from '../../../renderer/src/imports/wizard-model.ts';
+import {
+  choicesFor,
+  newAllowed,
+  samplesOf,
+  sourceOf,
+  withFile,
+  withSource,
+  withValue,
+} from '../../../renderer/src/imports/wizard-model.ts';
 
 const mapping = { kind: 'deals' as const, fields: { amount: { column: 'Value' } }, values: {} };
 
@@ -59,5 +74,45 @@ describe('import wizard model', () => {
       { value: 'Acme Analytcs', label: 'A new one, “Acme Analytcs”' },
       { value: null, label: 'Leave blank' },
     ]);
+  });
+  it('offers the taxonomy for a reason, and a new theme only where the import may add one', () => {
+    const reasons = { field: 'reason', choices: { names: ['Price', 'Timing'], allowNew: false } } as ValueReport;
+    expect(choicesFor(undefined, reasons, { status: 'unknown', raw: 'Gut feeling', suggestions: [] } as never)).toEqual(
+      [
+        { value: 'Price', label: 'Price' },
+        { value: 'Timing', label: 'Timing' },
+        { value: null, label: 'Leave blank' },
+      ],
+    );
+    expect(choicesFor(undefined, reasons, { status: 'near', raw: 'Prise', suggestions: ['Price'] } as never)).toEqual([
+      { value: 'Price', label: 'Same as “Price”' },
+      { value: 'Timing', label: 'Timing' },
+      { value: null, label: 'Leave blank' },
+    ]);
+    const themes = { field: 'theme', choices: { names: ['pricing'], allowNew: true } } as ValueReport;
+    expect(choicesFor(undefined, themes, { status: 'unknown', raw: 'Procurement', suggestions: [] } as never)).toEqual([
+      { value: 'pricing', label: 'pricing' },
+      { value: 'Procurement', label: 'A new one, “Procurement”' },
+      { value: null, label: 'Leave blank' },
+    ]);
+    const report = {
+      values: [
+        {
+          ...themes,
+          values: [
+            { raw: 'Procurement', status: 'unknown' },
+            { raw: 'pricing', status: 'known' },
+          ],
+        },
+        { ...reasons, values: [{ raw: 'Gut feeling', status: 'unknown' }] },
+      ],
+    } as unknown as ImportFileReport;
+    expect(newAllowed(report)).toEqual([{ field: 'theme', raw: 'Procurement' }]);
+  });
+  it('puts a new main file first, in place of the old one; related files go after', () => {
+    const f = (kind: WizardFile['kind'], id: string) => ({ kind, presetId: id }) as WizardFile;
+    const files = [f('interviews', 'a'), f('quotes', 'b')];
+    expect(withFile(files, f('interviews', 'c'), 'interviews').map((x) => x.presetId)).toEqual(['c', 'b']);
+    expect(withFile(files, f('quotes', 'd'), 'interviews').map((x) => x.presetId)).toEqual(['a', 'b', 'd']);
   });
 });

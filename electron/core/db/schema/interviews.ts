@@ -116,6 +116,9 @@ export const interviewRatings = sqliteTable(
       .on(t.interviewId, t.criterionId, t.competitorId)
       .where(sql`${t.competitorId} IS NOT NULL`),
     index('interview_ratings_criterion').on(t.criterionId, t.competitorId),
+    // An interview's ratings (read, replaced, deleted with it): the partial indexes above cannot
+    // serve "WHERE interview_id = ?" alone, so without it each would scan the table.
+    index('interview_ratings_interview').on(t.interviewId),
   ],
 );
 
@@ -129,6 +132,8 @@ export const quotes = sqliteTable(
   'quotes',
   {
     id: id(),
+    /** The quote's id in a spreadsheet it was imported from (re-importing updates it). */
+    externalId: text('external_id').unique(),
     interviewId: integer('interview_id')
       .notNull()
       .references(() => interviews.id, { onDelete: 'cascade' }),

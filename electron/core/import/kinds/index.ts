@@ -6,8 +6,10 @@ import type { ImportKind } from '../kind.ts';
 import { accountsKind } from './accounts-kind.ts';
 import { dealCompetitorsKind } from './deal-competitors-kind.ts';
 import { dealsKind } from './deals-kind.ts';
+import { interviewsKind } from './interviews-kind.ts';
 import { ownersKind } from './owners-kind.ts';
 import { productsKind } from './products-kind.ts';
+import { quotesKind } from './quotes-kind.ts';
 import { revenueKind } from './revenue-kind.ts';
 import { stageHistoryKind } from './stage-history-kind.ts';
 
@@ -18,6 +20,8 @@ export const KINDS: Record<ImportKindId, ImportKind> = {
   products: productsKind,
   stage_history: stageHistoryKind,
   deal_competitors: dealCompetitorsKind,
+  interviews: interviewsKind,
+  quotes: quotesKind,
   revenue: revenueKind,
 };
 
