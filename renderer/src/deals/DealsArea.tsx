@@ -68,7 +68,14 @@ export function DealsArea() {
   } else if (Number.isInteger(dealId) && dealId > 0) {
     body = <DealPage id={dealId} generation={generation} options={options.data} onChanged={offerUndo} />;
   } else if (tab === 'import') {
-    body = <ImportWizard onImported={refresh} initialWhat={params.get('what') === 'revenue' ? 'revenue' : params.get('what') === 'interviews' ? 'interviews' : 'deals'} />;
+    body = (
+      <ImportWizard
+        onImported={refresh}
+        initialWhat={
+          params.get('what') === 'revenue' ? 'revenue' : params.get('what') === 'interviews' ? 'interviews' : 'deals'
+        }
+      />
+    );
   } else if (tab === 'log') {
     body = <ImportLog selected={Number(params.get('batch')) || null} onUndone={refresh} />;
   } else if (count.data && count.data.deals === 0) {

@@ -30,7 +30,8 @@ const INTRO: Record<ImportWhat, string> = {
   deals:
     'A CSV export of deals (opportunities) from Salesforce, HubSpot, Pipedrive or a spreadsheet. Files with accounts, owners and teams, products, stage history, deal competitors or interviews can come with it; everything is imported together, in one step that can be undone.',
   interviews:
-    'Win/loss interviews from the spreadsheet your programme runs in, or a Winnow export you edited: one row per interview, matched to its deal by the deal’s CRM id. A quotes file can come with it. Everything is imported together, in one step that can be undone.',  revenue:
+    'Win/loss interviews from the spreadsheet your programme runs in, or a Winnow export you edited: one row per interview, matched to its deal by the deal’s CRM id. A quotes file can come with it. Everything is imported together, in one step that can be undone.',
+  revenue:
     'One row per invoice line, purchase or monthly recurring revenue (MRR) snapshot: the customer (id or name), a day or a month, and an amount. Customers are matched to accounts by id, then by exact name; the Retention area builds its cohorts from it. One step that can be undone.',
 };
 
@@ -117,23 +118,28 @@ export function FileChooser({ kinds, what, onWhat, files, onFiles }: Props) {
         </button>
         {relatedKind !== undefined && (
           <>
-        <label className="inline-label">
-          <span>Related file</span>
-          <select
-            value={relatedKind}
-            onChange={(e) => setRelatedKind(e.target.value as ImportKindId)}
-            data-testid="related-kind"
-          >
-            {related.map((k) => (
-              <option key={k} value={k}>
-                {label(k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="secondary" onClick={() => pick(relatedKind)} data-testid="choose-related-file">
-          Add…
-        </button>
+            <label className="inline-label">
+              <span>Related file</span>
+              <select
+                value={relatedKind}
+                onChange={(e) => setRelatedKind(e.target.value as ImportKindId)}
+                data-testid="related-kind"
+              >
+                {related.map((k) => (
+                  <option key={k} value={k}>
+                    {label(k)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => pick(relatedKind)}
+              data-testid="choose-related-file"
+            >
+              Add…
+            </button>
           </>
         )}
       </div>
