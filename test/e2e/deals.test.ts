@@ -23,6 +23,7 @@ describe('deals workspace', () => {
   let acmeQ3: DealsSummary;
   let top: { name: string; amount: number };
   let acmeId: number;
+  let interviewed: { dealId: number; interviewId: number };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'winnow-e2e-deals-'));
@@ -43,6 +44,11 @@ describe('deals workspace', () => {
       name: string;
       amount: number;
     };
+    interviewed = ws.sqlite
+      .prepare(
+        'SELECT deal_id AS dealId, min(id) AS interviewId FROM interviews GROUP BY deal_id ORDER BY deal_id LIMIT 1',
+      )
+      .get() as { dealId: number; interviewId: number };
     ws.close();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     app = await launchWinnow({ dbPath });
@@ -159,6 +165,15 @@ describe('deals workspace', () => {
     await page.getByTestId('undo').click();
     await page.getByTestId('deal-detail').waitFor();
     expect(await page.locator('h1').innerText()).toBe(top.name);
+  });
+
+  it("links a deal's interviews to the interview itself", async () => {
+    const { page } = app;
+    await page.goto(`${app.origin}/#/deals?deal=${interviewed.dealId}`);
+    await page.getByTestId('deal-interviews').waitFor();
+    await page.getByTestId('deal-interview-link').first().click();
+    await page.getByTestId('interview-form').waitFor();
+    expect(page.url()).toContain(`#/interviews?id=${interviewed.interviewId}`);
   });
 
   it('shows competitors with win rates, adds a spelling, merges two and undoes the merge', async () => {

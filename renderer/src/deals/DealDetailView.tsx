@@ -160,14 +160,19 @@ export function DealDetailView({
         <section className="panel" data-testid="deal-interviews">
           <h2>Interviews</h2>
           {deal.interviews.length === 0 ? (
-            <p className="muted">No win/loss interview on this deal yet.</p>
+            <p className="muted">
+              No win/loss interview on this deal yet.{' '}
+              <a href={hrefFor('/interviews', { new: 1, deal: deal.id })}>Log one</a>
+            </p>
           ) : (
             <ul className="plain-list">
               {deal.interviews.map((i) => (
                 <li key={i.id}>
-                  {i.date ?? 'Undated'} · {i.status} · {i.interviewee ?? 'anonymous'}
-                  {i.role && ` (${i.role.replace(/_/g, ' ')})`}
-                  {i.channel && ` · ${i.channel.replace(/_/g, ' ')}`}
+                  <a href={hrefFor('/interviews', { id: i.id })} data-testid="deal-interview-link">
+                    {i.date ?? 'Undated'} · {i.status} · {i.interviewee ?? 'anonymous'}
+                    {i.role && ` (${i.role.replace(/_/g, ' ')})`}
+                    {i.channel && ` · ${i.channel.replace(/_/g, ' ')}`}
+                  </a>
                 </li>
               ))}
             </ul>
