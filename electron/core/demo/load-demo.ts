@@ -6,6 +6,7 @@ import { DEMO_COMPANY } from './catalog.ts';
 import { DEMO_DEFAULTS, generateDemo } from './generate.ts';
 import type { DemoOptions, DemoStats } from './generate.ts';
 import type { DemoLookups, DemoSink } from './rows.ts';
+import { rebuildIndexes, suspendIndexes } from '../db/bulk-indexes.ts';
 
 export interface LoadDemoHooks {
   /** Called every few hundred deals with deals written so far. */
@@ -191,22 +192,6 @@ const BULK_TABLES = [
   'deal_qualifications',
 ];
 
-/**
- * Drop the secondary indexes of the bulk tables and return the statements that recreate them.
- * Building an index once over sorted data is several times faster than maintaining it row by
- * row; this runs inside the load's transaction, so a cancel restores the indexes too.
- */
-function suspendIndexes(sqlite: Database.Database): string[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-          AND tbl_name IN (${BULK_TABLES.map(() => '?').join(',')})`,
-    )
-    .all(...BULK_TABLES) as { name: string; sql: string }[];
-  for (const r of rows) sqlite.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
-  return rows.map((r) => r.sql);
-}
-
 export function loadDemo(
   sqlite: Database.Database,
   opts: Partial<DemoOptions> = {},
@@ -226,7 +211,8 @@ export function loadDemo(
           .run(`Demo: ${DEMO_COMPANY} (seed ${options.seed})`, started, started, JSON.stringify(options))
           .lastInsertRowid,
       );
-      const recreate = suspendIndexes(sqlite);
+      // The workspace is empty (checked above), so every index is rebuilt once at the end.
+      const recreate = suspendIndexes(sqlite, BULK_TABLES, false);
       const sink = sqliteSink(sqlite, batchId);
       const stats = generateDemo(options, lookups, sink, (done) => {
         if (done % 250 !== 0 && done !== options.deals) return;
@@ -234,7 +220,7 @@ export function loadDemo(
         hooks.progress?.(done, options.deals);
       });
       hooks.progress?.(options.deals, options.deals);
-      for (const statement of recreate) sqlite.exec(statement);
+      rebuildIndexes(sqlite, recreate);
       sqlite
         .prepare('UPDATE import_batches SET rows_read = ?, rows_inserted = ?, finished_at = ? WHERE id = ?')
         .run(stats.deals, stats.deals, new Date().toISOString(), batchId);

@@ -31,6 +31,7 @@ import type { Resolvers } from './resolvers.ts';
 import type { PlannedField } from './row-cells.ts';
 import { RowCells } from './row-cells.ts';
 import { EncodingMismatch } from './text-decoding.ts';
+import { rebuildIndexes, suspendIndexes } from '../db/bulk-indexes.ts';
 
 export interface ImportFileInput {
   kind: ImportKindId;
@@ -228,21 +229,6 @@ function prepare(
   };
 }
 
-/**
- * Drop the secondary indexes of the bulk tables (unique ones stay: the upsert looks rows up by
- * them); returns the statements that rebuild them.
- */
-function suspendIndexes(sqlite: Database.Database): string[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-          AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${BULK_TABLES.map(() => '?').join(',')})`,
-    )
-    .all(...BULK_TABLES) as { name: string; sql: string }[];
-  for (const r of rows) sqlite.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
-  return rows.map((r) => r.sql);
-}
-
 interface FileCounts {
   rowsRead: number;
   inserted: number;
@@ -317,7 +303,8 @@ function pass(
   const estimates = files.map((f) => estimateRows(f.setup));
   const dealRows = files.filter((f) => f.input.kind === 'deals').reduce((s, f) => s + estimates[f.index]!, 0);
   const existingDeals = (sqlite.prepare('SELECT count(*) AS n FROM deals').get() as { n: number }).n;
-  const rebuild = dealRows >= BULK_ROWS && dealRows >= existingDeals / 2 ? suspendIndexes(sqlite) : [];
+  const rebuild =
+    dealRows >= BULK_ROWS && dealRows >= existingDeals / 2 ? suspendIndexes(sqlite, BULK_TABLES, true) : [];
 
   const problems: ImportProblem[] = [];
   let problemCount = 0;
@@ -496,7 +483,7 @@ function pass(
 
   if (rebuild.length > 0) {
     hooks.progress?.(doneBefore, doneBefore, 'Rebuilding indexes');
-    for (const statement of rebuild) sqlite.exec(statement);
+    rebuildIndexes(sqlite, rebuild);
   }
   sqlite
     .prepare(
