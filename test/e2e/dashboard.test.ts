@@ -50,6 +50,9 @@ describe('home dashboard on the demo workspace', () => {
     expect(rows).toHaveLength(expected.topCompetitors.length);
     expect(rows[0]).toContain(expected.topCompetitors[0]!.name);
     expect(await page.getByTestId('tile-last-import').innerText()).toContain('Demo: Northwind Insight');
+    expect(await page.getByTestId('competitor-table').getByRole('link').first().getAttribute('href')).toBe(
+      `#/competitors?id=${expected.topCompetitors[0]!.id}`,
+    );
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard.png'), fullPage: true });
   });

@@ -9,6 +9,7 @@ import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt, formatMoney, formatPercent } from '../lib/format.ts';
+import { hrefFor } from '../lib/hash-params.ts';
 import { DemoLoader } from './DemoLoader.tsx';
 import { Welcome } from './Welcome.tsx';
 
@@ -135,7 +136,11 @@ function Dashboard({ s }: { s: DashboardSummary }) {
             <tbody>
               {s.topCompetitors.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.name}</td>
+                  <td>
+                    <a href={hrefFor('/competitors', { id: c.id })} title="Open the competitor's profile">
+                      {c.name}
+                    </a>
+                  </td>
                   <td className="num">{formatInt(c.encounters)}</td>
                   <td className="num">{formatInt(c.closed)}</td>
                   <td>
