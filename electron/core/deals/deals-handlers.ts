@@ -3,7 +3,8 @@ import type { Session } from '../session/session.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { getDeal } from './deal-detail.ts';
 import { createDeal, deleteDeal, updateDeal } from './deal-write.ts';
-import { dealOptions, dealsSummary, listDeals } from './deals-queries.ts';
+import { dealOptions } from './deal-options.ts';
+import { dealsSummary, listDeals } from './deals-queries.ts';
 import { deleteView, listViews, saveView } from './saved-views.ts';
 import { runUndo } from './undo-store.ts';
 

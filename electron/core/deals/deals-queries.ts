@@ -3,7 +3,7 @@
 // Totals aggregate in SQLite; the win rate comes from shared/analytics.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
-import type { DealFilter, DealListRow, DealOptions, DealSort, DealsPage, DealsSummary } from '#shared/domain/deals.ts';
+import type { DealFilter, DealListRow, DealSort, DealsPage, DealsSummary } from '#shared/domain/deals.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { closedPredicate } from '../dashboard/dashboard-queries.ts';
 import { dealOrder, dealWhere, indexedSortColumn } from './deal-filter-sql.ts';
@@ -90,40 +90,6 @@ export function dealsSummary(sqlite: Database.Database, filter: DealFilter, sett
     winRate: rateOf(r.won, r.closed, settings),
     includeNoDecision: settings.includeNoDecision,
     currency: settings.currency,
-  };
-}
-
-export function dealOptions(sqlite: Database.Database): DealOptions {
-  const named = (table: string) =>
-    sqlite.prepare(`SELECT id, name FROM ${table} ORDER BY name COLLATE NOCASE`).all() as {
-      id: number;
-      name: string;
-    }[];
-  // One pass over the deals for all three lists (a million deals hold few distinct values).
-  const combos = sqlite.prepare('SELECT DISTINCT segment, region, stage FROM deals').all() as {
-    segment: string | null;
-    region: string | null;
-    stage: string | null;
-  }[];
-  const distinct = (pick: (c: (typeof combos)[number]) => string | null) =>
-    [...new Set(combos.map(pick).filter((v): v is string => v !== null))]
-      .sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
-      .slice(0, 500);
-  const range = sqlite.prepare('SELECT min(close_date) AS first, max(close_date) AS last FROM deals').get() as {
-    first: string | null;
-    last: string | null;
-  };
-  return {
-    competitors: named('competitors'),
-    products: named('products'),
-    owners: named('owners'),
-    teams: named('teams'),
-    leadSources: named('lead_sources'),
-    segments: distinct((c) => c.segment),
-    regions: distinct((c) => c.region),
-    stages: distinct((c) => c.stage),
-    firstCloseDate: range.first,
-    lastCloseDate: range.last,
   };
 }
 

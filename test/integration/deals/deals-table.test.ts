@@ -1,10 +1,12 @@
 // The deals table's SQL on a hand-built workspace: pages, sorts, every filter, totals with the win
 // rate, and the query plans that keep a page fast on a million deals.
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DealFilter, DealSort } from '#shared/domain/deals.ts';
 import { DEFAULT_SETTINGS } from '#shared/domain/settings.ts';
 import type { Workspace } from '#core/db/open-workspace.ts';
-import { dealOptions, dealsSummary, listDeals, pageSql } from '#core/deals/deals-queries.ts';
+import { dealOptions } from '#core/deals/deal-options.ts';
+import { dealsSummary, listDeals, pageSql } from '#core/deals/deals-queries.ts';
 import { insertDeals } from '../../support/insert.ts';
 import { tempWorkspace } from '../../support/temp-workspace.ts';
 
@@ -135,6 +137,21 @@ describe('deals table queries', () => {
     expect(o.segments).toEqual(['Ent', 'Mid', 'SMB']);
     expect(o.regions).toEqual(['EMEA', 'NA']);
     expect([o.firstCloseDate, o.lastCloseDate]).toEqual(['2025-01-15', '2025-04-05']);
+  });
+
+  it('remembers the choices until this or another connection writes', () => {
+    const first = dealOptions(ws.sqlite);
+    expect(dealOptions(ws.sqlite)).toBe(first);
+    // This connection writes: the lists are read again.
+    ws.sqlite.prepare("UPDATE deals SET region = 'APAC' WHERE id = (SELECT min(id) FROM deals)").run();
+    const afterOwn = dealOptions(ws.sqlite);
+    expect(afterOwn).not.toBe(first);
+    expect(afterOwn.regions).toContain('APAC');
+    // Another connection (as a job worker) commits: read again too.
+    const other = new Database(ws.path);
+    other.prepare("UPDATE deals SET segment = 'Public' WHERE id = (SELECT max(id) FROM deals)").run();
+    other.close();
+    expect(dealOptions(ws.sqlite).segments).toContain('Public');
   });
 
   // The page's ids come from walking one index in sort order, with the filters checked on the
