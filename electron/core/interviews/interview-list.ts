@@ -1,14 +1,7 @@
 // The interview list: a page of interviews for the filters, sorted in SQL, with the search
 // matches of the page's rows marked; and the drafts waiting to be finished.
 import type Database from 'better-sqlite3';
-import type {
-  Driver,
-  InterviewChannel,
-  IntervieweeRole,
-  InterviewerType,
-  InterviewStatus,
-  Outcome,
-} from '#shared/domain/enums.ts';
+import type { Driver } from '#shared/domain/enums.ts';
 import type {
   DraftSummary,
   InterviewFilters,
@@ -30,27 +23,13 @@ const SORT_SQL: Record<Exclude<InterviewSort, 'relevance'>, string> = {
   updated: 'i.updated_at',
 };
 
-interface RawRow {
-  id: number;
-  dealId: number;
-  dealName: string;
-  accountName: string | null;
-  outcome: Outcome;
-  closeDate: string | null;
-  status: InterviewStatus;
-  interviewDate: string | null;
-  intervieweeName: string | null;
-  intervieweeTitle: string | null;
-  intervieweeRole: IntervieweeRole | null;
-  interviewerType: InterviewerType | null;
-  channel: InterviewChannel | null;
+/** A row as SQLite returns it: flags as 0/1, the primary reason flat, no search matches yet. */
+type RawRow = Omit<InterviewListRow, 'anonymous' | 'primaryReason' | 'matches'> & {
   anonymous: number;
   reasonId: number | null;
   reasonName: string | null;
   driver: Driver | null;
-  quotes: number;
-  updatedAt: string;
-}
+};
 
 export interface ListRequest {
   filters: InterviewFilters;
@@ -112,25 +91,10 @@ export function listInterviews(sqlite: Database.Database, req: ListRequest): Int
         raw.map((r) => r.id),
       )
     : new Map<number, SearchMatch[]>();
-  const rows: InterviewListRow[] = raw.map((r) => ({
-    id: r.id,
-    dealId: r.dealId,
-    dealName: r.dealName,
-    accountName: r.accountName,
-    outcome: r.outcome,
-    closeDate: r.closeDate,
-    status: r.status,
-    interviewDate: r.interviewDate,
-    intervieweeName: r.intervieweeName,
-    intervieweeTitle: r.intervieweeTitle,
-    intervieweeRole: r.intervieweeRole,
-    interviewerType: r.interviewerType,
-    channel: r.channel,
-    anonymous: r.anonymous === 1,
-    primaryReason:
-      r.reasonId !== null && r.driver ? { id: r.reasonId, name: r.reasonName ?? '', driver: r.driver } : null,
-    quotes: r.quotes,
-    updatedAt: r.updatedAt,
+  const rows: InterviewListRow[] = raw.map(({ anonymous, reasonId, reasonName, driver, ...r }) => ({
+    ...r,
+    anonymous: anonymous === 1,
+    primaryReason: reasonId !== null && driver ? { id: reasonId, name: reasonName ?? '', driver } : null,
     matches: matches.get(r.id) ?? [],
   }));
   return { rows, total: totals.total, deals: totals.deals, offset: req.offset };
