@@ -53,6 +53,13 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Open write transactions with writeTransaction() (db/write-transaction.ts): BEGIN IMMEDIATE.',
+        },
+      ],
     },
   },
   {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { CompetitorDetail, CompetitorMerge, CompetitorRow } from '../domain/competitors.ts';
 import { aliasSchema, competitorInputSchema, competitorPatchSchema } from '../domain/competitors.ts';
-import { channel } from './define.ts';
+import { channel, namespace } from './define.ts';
 
 const id = z
   .number()
@@ -10,7 +10,7 @@ const id = z
   .min(1)
   .max(2 ** 53);
 
-export const competitorsChannels = {
+export const competitorsChannels = namespace('competitors', {
   'competitors:list': channel(
     z.object({}).strict().optional(),
     'Every competitor with deals met and our win rate against it (n, 95% interval)',
@@ -19,25 +19,33 @@ export const competitorsChannels = {
     z.object({ id }).strict(),
     'One competitor: aliases, notes, merges',
   ).returns<CompetitorDetail>(),
-  'competitors:create': channel(competitorInputSchema, 'Add a competitor').returns<CompetitorDetail>(),
+  'competitors:create': channel(competitorInputSchema, 'Add a competitor', 'write').returns<CompetitorDetail>(),
   'competitors:update': channel(
     competitorPatchSchema,
     'Rename a competitor, or edit its website or notes',
+    'write',
   ).returns<CompetitorDetail>(),
   'competitors:addAlias': channel(
     z.object({ id, alias: aliasSchema }).strict(),
     'Add a spelling that means this competitor',
+    'write',
   ).returns<CompetitorDetail>(),
   'competitors:removeAlias': channel(
     z.object({ aliasId: id }).strict(),
     'Remove a spelling',
+    'write',
   ).returns<CompetitorDetail>(),
   'competitors:merge': channel(
     z.object({ fromId: id, intoId: id }).strict(),
     'Merge one competitor into another: its deals, aliases and ratings follow; undoable',
+    'write',
   ).returns<{ mergeId: number; into: CompetitorDetail }>(),
-  'competitors:undoMerge': channel(z.object({ mergeId: id }).strict(), 'Undo a merge').returns<CompetitorDetail>(),
+  'competitors:undoMerge': channel(
+    z.object({ mergeId: id }).strict(),
+    'Undo a merge',
+    'write',
+  ).returns<CompetitorDetail>(),
   'competitors:merges': channel(z.object({}).strict().optional(), 'Every merge, newest first').returns<
     CompetitorMerge[]
   >(),
-} as const;
+});

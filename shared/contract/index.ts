@@ -1,40 +1,91 @@
-// The one contract between renderer and main: every call the renderer may make, by channel
-// name ('domain:verb'), with the zod schema of its argument and the type of its result.
-// Main's handler map, the preload's API and the test host's bridge are all derived from this.
+// The one contract between renderer and core: every call the renderer may make, by channel name
+// ('namespace:verb'), with the zod schema of its argument, the type of its result and where it
+// runs (define.ts). One file per namespace declares its channels; this file only gathers them.
+// The core's handler maps, the preload's API and the test host's bridge all derive from it.
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { callsChannels } from './calls.ts';
+import { competitorProfileChannels } from './competitor-profile.ts';
 import { competitorsChannels } from './competitors.ts';
 import { dashboardChannels } from './dashboard.ts';
-import { interviewsChannels } from './interviews.ts';
 import { dealsChannels } from './deals.ts';
 import type { ChannelSpec, DomainOf } from './define.ts';
-import { importChannels } from './imports.ts';
+import { demoChannels } from './demo.ts';
+import { exportChannels } from './export.ts';
+import { guidesChannels } from './guides.ts';
+import { importChannels } from './import.ts';
+import { interviewsChannels } from './interviews.ts';
 import { jobsChannels } from './jobs.ts';
+import { matrixChannels } from './matrix.ts';
+import { overviewChannels } from './overview.ts';
+import { quotesChannels } from './quotes.ts';
 import { reasonsChannels } from './reasons.ts';
 import type { Result } from './result.ts';
 import { retentionChannels } from './retention.ts';
 import { settingsChannels } from './settings.ts';
+import { themesChannels } from './themes.ts';
+import { viewsChannels } from './views.ts';
 import { winRatesChannels } from './win-rates.ts';
 import { winlossChannels } from './winloss.ts';
+import { workspaceChannels } from './workspace.ts';
+
+/** Every namespace with its channels (a test checks no channel is declared twice). */
+export const NAMESPACES = {
+  app: appChannels,
+  calls: callsChannels,
+  competitorProfile: competitorProfileChannels,
+  competitors: competitorsChannels,
+  dashboard: dashboardChannels,
+  deals: dealsChannels,
+  demo: demoChannels,
+  export: exportChannels,
+  guides: guidesChannels,
+  import: importChannels,
+  interviews: interviewsChannels,
+  jobs: jobsChannels,
+  matrix: matrixChannels,
+  overview: overviewChannels,
+  quotes: quotesChannels,
+  reasons: reasonsChannels,
+  retention: retentionChannels,
+  settings: settingsChannels,
+  themes: themesChannels,
+  views: viewsChannels,
+  winRates: winRatesChannels,
+  winloss: winlossChannels,
+  workspace: workspaceChannels,
+} as const;
 
 export const contract = {
   ...appChannels,
-  ...dashboardChannels,
-  ...settingsChannels,
-  ...jobsChannels,
-  ...winRatesChannels,
-  ...interviewsChannels,
-  ...reasonsChannels,
-  ...winlossChannels,
-  ...retentionChannels,
-  ...importChannels,
-  ...dealsChannels,
+  ...callsChannels,
+  ...competitorProfileChannels,
   ...competitorsChannels,
+  ...dashboardChannels,
+  ...dealsChannels,
+  ...demoChannels,
+  ...exportChannels,
+  ...guidesChannels,
+  ...importChannels,
+  ...interviewsChannels,
+  ...jobsChannels,
+  ...matrixChannels,
+  ...overviewChannels,
+  ...quotesChannels,
+  ...reasonsChannels,
+  ...retentionChannels,
+  ...settingsChannels,
+  ...themesChannels,
+  ...viewsChannels,
+  ...winRatesChannels,
+  ...winlossChannels,
+  ...workspaceChannels,
 } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export const CHANNELS = Object.keys(contract) as Channel[];
+export type Namespace = keyof typeof NAMESPACES;
 
 type SpecOf<C extends Channel> = Contract[C];
 type InputSchema<C extends Channel> = SpecOf<C> extends ChannelSpec<infer A, unknown> ? A : never;
@@ -45,17 +96,26 @@ export type ArgOf<C extends Channel> = z.input<InputSchema<C>>;
 export type ParsedArgOf<C extends Channel> = z.output<InputSchema<C>>;
 export type ResultOf<C extends Channel> = SpecOf<C> extends ChannelSpec<z.ZodType, infer R> ? R : never;
 
-/** Main's implementation: one handler per channel. A missing one is a compile error. */
-export type HandlerMap<Ctx> = {
-  [C in Channel]: (arg: ParsedArgOf<C>, ctx: Ctx) => ResultOf<C> | Promise<ResultOf<C>>;
-};
+export type Handler<C extends Channel, Ctx> = (arg: ParsedArgOf<C>, ctx: Ctx) => ResultOf<C> | Promise<ResultOf<C>>;
+
+/** The core's implementation: one handler per channel. A missing one is a compile error. */
+export type HandlerMap<Ctx> = { [C in Channel]: Handler<C, Ctx> };
+
+/** The handlers of one namespace, typed from its file: `HandlersOf<typeof matrixChannels, Ctx>`. */
+export type HandlersOf<NS, Ctx> = { [C in keyof NS & Channel]: Handler<C, Ctx> };
+
+/** Per-call options the transport carries beside the argument (never validated as data). */
+export interface CallMeta {
+  /** Names the call so `calls:cancel` can drop it while it waits (TanStack Query's abort). */
+  callId?: string;
+}
 
 /** The renderer's view: api.dashboard.summary(), api.workspace.open({ path }) ... */
 export type Api = {
   [D in DomainOf<Channel>]: {
     [C in Channel as C extends `${D}:${infer V}` ? V : never]: undefined extends ArgOf<C>
-      ? (arg?: ArgOf<C>) => Promise<Result<ResultOf<C>>>
-      : (arg: ArgOf<C>) => Promise<Result<ResultOf<C>>>;
+      ? (arg?: ArgOf<C>, meta?: CallMeta) => Promise<Result<ResultOf<C>>>
+      : (arg: ArgOf<C>, meta?: CallMeta) => Promise<Result<ResultOf<C>>>;
   };
 };
 

@@ -1,31 +1,22 @@
-// Interviews: the list and its search, capture (create, autosave, complete), the quote library,
-// themes, interview guides, and CSV export.
+// Interviews: the list and its search, capture (create, autosave, complete, reopen), export.
 import { z } from 'zod';
 import { INTERVIEW_STATUSES, INTERVIEWEE_ROLES, OUTCOMES, SENTIMENTS } from '../domain/enums.ts';
-import { interviewDraftSchema, questionKey } from '../domain/interview-draft.ts';
+import { interviewDraftSchema } from '../domain/interview-draft.ts';
 import type {
   CaptureOptions,
   DealOption,
   DraftSummary,
   ExportResult,
-  Guide,
   InterviewFacets,
   InterviewPage,
   InterviewRecord,
-  QuotePage,
   SaveResult,
-  Theme,
 } from '../domain/interviews.ts';
 import { INTERVIEW_SORTS } from '../domain/interviews.ts';
-import { channel } from './define.ts';
+import { channel, namespace } from './define.ts';
+import { byId, isoDate, noArg, rowId } from './fields.ts';
 
-const noArg = z.object({}).strict().optional();
-export const rowId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2025-03-31');
-const byId = z.object({ id: rowId }).strict();
 const search = z.string().max(500, 'The search is too long (at most 500 characters)');
-const name = (what: string) =>
-  z.string().trim().min(1, `Give the ${what} a name`).max(80, `The ${what} name is too long (at most 80 characters)`);
 
 export const interviewFilters = z
   .object({
@@ -60,32 +51,7 @@ const paging = {
   limit: z.number().int().min(1).max(500).default(100),
 };
 
-const guideSections = z
-  .array(
-    z
-      .object({
-        title: z.string().trim().min(1, 'Give every section a title').max(120),
-        questions: z
-          .array(
-            z
-              .object({
-                key: questionKey,
-                text: z.string().trim().min(1, 'A question has no text').max(500, 'A question is too long'),
-              })
-              .strict(),
-          )
-          .max(40, 'Too many questions in one section'),
-      })
-      .strict(),
-  )
-  .min(1, 'A guide needs at least one section')
-  .max(20, 'Too many sections')
-  .refine((s) => {
-    const keys = s.flatMap((x) => x.questions.map((q) => q.key));
-    return new Set(keys).size === keys.length;
-  }, 'Two questions share a key');
-
-export const interviewsChannels = {
+export const interviewsChannels = namespace('interviews', {
   'interviews:list': channel(
     z
       .object({
@@ -124,6 +90,7 @@ export const interviewsChannels = {
   'interviews:create': channel(
     z.object({ dealId: rowId, interviewDate: isoDate.optional() }).strict(),
     'Start a draft interview on a deal (with the guide for its outcome)',
+    'write',
   ).returns<InterviewRecord>(),
   'interviews:save': channel(
     z
@@ -135,13 +102,15 @@ export const interviewsChannels = {
       })
       .strict(),
     'Autosave: store the form as it is',
+    'write',
   ).returns<SaveResult>(),
   'interviews:complete': channel(
     byId,
     'Mark complete; refused with the list of what is missing',
+    'write',
   ).returns<InterviewRecord>(),
-  'interviews:reopen': channel(byId, 'Back to draft').returns<InterviewRecord>(),
-  'interviews:delete': channel(byId, 'Delete an interview with its reasons, ratings and quotes').returns<{
+  'interviews:reopen': channel(byId, 'Back to draft', 'write').returns<InterviewRecord>(),
+  'interviews:delete': channel(byId, 'Delete an interview with its reasons, ratings and quotes', 'write').returns<{
     deleted: boolean;
   }>(),
   'interviews:export': channel(
@@ -163,26 +132,4 @@ export const interviewsChannels = {
     ]),
     'Write interviews or quotes to a CSV file the user picks',
   ).returns<ExportResult | null>(),
-  'quotes:list': channel(
-    z.object({ filters: quoteFilters.default({}), ...paging }).strict(),
-    'The quote library, with attributions',
-  ).returns<QuotePage>(),
-  'themes:create': channel(
-    z.object({ name: name('theme') }).strict(),
-    'Add a theme (or return the one with that name)',
-  ).returns<Theme>(),
-  'themes:rename': channel(z.object({ id: rowId, name: name('theme') }).strict(), 'Rename a theme').returns<Theme>(),
-  'guides:list': channel(noArg, 'Interview guides').returns<Guide[]>(),
-  'guides:save': channel(
-    z
-      .object({
-        id: rowId.nullable(),
-        name: name('guide'),
-        defaultFor: z.enum(['won', 'lost', 'no_decision']).nullable(),
-        sections: guideSections,
-      })
-      .strict(),
-    'Create or update a guide; a guide made default for an outcome replaces the previous default',
-  ).returns<Guide>(),
-  'guides:delete': channel(byId, 'Delete a guide (interviews keep their answers)').returns<{ deleted: boolean }>(),
-} as const;
+});

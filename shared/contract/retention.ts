@@ -10,9 +10,9 @@ import type {
   RetentionStatus,
 } from '../domain/retention.ts';
 import { COHORT_FIELDS, DRILL_SORTS, DRILL_STATUSES, GRAINS } from '../domain/retention.ts';
-import { channel } from './define.ts';
+import { channel, namespace } from './define.ts';
+import { noArg } from './fields.ts';
 
-const noArg = z.object({}).strict().optional();
 const field = z.enum(COHORT_FIELDS);
 /** A value of a field: a name (segment, region ...) or an id as text; '' means "not recorded". */
 const key = z.string().max(200, 'That value is too long');
@@ -37,7 +37,7 @@ const scope = {
 /** A period index (month, quarter or year number) as returned in reports. */
 const periodIndex = z.number().int().min(0).max(200_000);
 
-export const retentionChannels = {
+export const retentionChannels = namespace('retention', {
   'retention:status': channel(
     noArg,
     'Whether the retention figures match the data, how many customers, and which won deals make no revenue',
@@ -45,6 +45,7 @@ export const retentionChannels = {
   'retention:rebuild': channel(
     z.object({ full: z.boolean().optional() }).strict().optional(),
     'Bring the per-customer revenue tables up to date (or rebuild them all with full); runs as a job',
+    'write',
   ).returns<{ jobId: string }>(),
   'retention:cohorts': channel(
     z.object(scope).strict(),
@@ -73,4 +74,4 @@ export const retentionChannels = {
     noArg,
     'Values of each field customers can be filtered or split by, with customer counts',
   ).returns<Record<CohortField, DimensionValue[]>>(),
-} as const;
+});

@@ -1,8 +1,8 @@
 // "Why we win, why we lose": analyses over coded interviews, each figure with n and its interval.
 import { z } from 'zod';
 import type { AgreementAnalysis, RatingAnalysis, ReasonAnalysis, ThemeTrend } from '../domain/winloss.ts';
-import { channel } from './define.ts';
-import { isoDate, rowId } from './interviews.ts';
+import { channel, namespace } from './define.ts';
+import { isoDate, rowId } from './fields.ts';
 
 export const analysisFilters = z
   .object({
@@ -17,7 +17,7 @@ export const analysisFilters = z
 
 const level = z.enum(['reason', 'category']).default('reason');
 
-export const winlossChannels = {
+export const winlossChannels = namespace('winloss', {
   'winloss:reasons': channel(
     z.object({ filters: analysisFilters.default({}), level, primaryOnly: z.boolean().default(false) }).strict(),
     'Top win and loss reasons (Pareto): deals citing each, share of interviewed deals with interval',
@@ -36,4 +36,4 @@ export const winlossChannels = {
       .strict(),
     'Theme frequency over time: share of interviewed deals with a quote on each theme, per period',
   ).returns<ThemeTrend>(),
-} as const;
+});

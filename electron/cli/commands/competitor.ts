@@ -2,7 +2,7 @@
 // found by its name or any alias ("ACME Corp." finds Acme Analytics).
 import { parseArgs } from 'node:util';
 import { describeRateText } from '#shared/analytics/describe-rate.ts';
-import { periodSchema } from '#shared/contract/win-rates.ts';
+import { periodSchema } from '#shared/contract/fields.ts';
 import { aliasKey } from '#shared/domain/competitor-names.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';

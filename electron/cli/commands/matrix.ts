@@ -3,7 +3,7 @@
 // The win-rate matrix from the same query code as the app: per cell won, closed, rate and its 95%
 // Wilson interval, with row, column and overall totals.
 import { parseArgs } from 'node:util';
-import { matrixQuerySchema } from '#shared/contract/win-rates.ts';
+import { matrixQuerySchema } from '#shared/contract/matrix.ts';
 import { aliasKey } from '#shared/domain/competitor-names.ts';
 import type { DimValue, Dimension, MatrixFigures, MatrixFilter, MatrixResult } from '#shared/domain/win-rates.ts';
 import { DIMENSION_LABEL, DIMENSIONS } from '#shared/domain/win-rates.ts';

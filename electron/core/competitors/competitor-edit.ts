@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { aliasKey } from '#shared/domain/competitor-names.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 function ownerOfKey(sqlite: Database.Database, key: string): { id: number; name: string } | undefined {
   return sqlite
@@ -41,7 +42,7 @@ export function createCompetitor(
   sqlite: Database.Database,
   input: { name: string; website?: string | null | undefined; notes?: string | null | undefined },
 ): number {
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const key = checkName(sqlite, input.name, null);
     const id = Number(
       sqlite
@@ -52,7 +53,7 @@ export function createCompetitor(
       .prepare('INSERT INTO competitor_aliases (competitor_id, alias, alias_key) VALUES (?, ?, ?)')
       .run(id, input.name, key);
     return id;
-  })();
+  });
 }
 
 export function updateCompetitor(
@@ -64,7 +65,7 @@ export function updateCompetitor(
     notes?: string | null | undefined;
   },
 ): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const current = sqlite.prepare('SELECT name FROM competitors WHERE id = ?').pluck().get(patch.id) as
       string | undefined;
     if (current === undefined)
@@ -94,11 +95,11 @@ export function updateCompetitor(
         `UPDATE competitors SET ${sets.join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
       )
       .run(...params, patch.id);
-  })();
+  });
 }
 
 export function addAlias(sqlite: Database.Database, id: number, alias: string): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     if (!sqlite.prepare('SELECT 1 FROM competitors WHERE id = ?').get(id)) {
       throw new AppError('not_found', 'This competitor no longer exists (it may have been merged).');
     }
@@ -121,12 +122,12 @@ export function addAlias(sqlite: Database.Database, id: number, alias: string): 
     sqlite
       .prepare('INSERT INTO competitor_aliases (competitor_id, alias, alias_key) VALUES (?, ?, ?)')
       .run(id, alias, key);
-  })();
+  });
 }
 
 /** Remove a spelling; returns the competitor it belonged to. The name's own spelling stays. */
 export function removeAlias(sqlite: Database.Database, aliasId: number): number {
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const a = sqlite
       .prepare(
         'SELECT a.competitor_id AS id, a.alias_key AS key, c.name FROM competitor_aliases a JOIN competitors c ON c.id = a.competitor_id WHERE a.id = ?',
@@ -138,5 +139,5 @@ export function removeAlias(sqlite: Database.Database, aliasId: number): number 
     }
     sqlite.prepare('DELETE FROM competitor_aliases WHERE id = ?').run(aliasId);
     return a.id;
-  })();
+  });
 }

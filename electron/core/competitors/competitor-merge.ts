@@ -4,6 +4,7 @@
 // competitor_merges; undo puts the merged competitor back with its own links.
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 interface MergeSnapshot {
   from: Record<string, unknown>;
@@ -28,7 +29,7 @@ function joinNotes(a: string | null, b: string | null): string | null {
 
 export function mergeCompetitors(sqlite: Database.Database, fromId: number, intoId: number): number {
   if (fromId === intoId) throw new AppError('invalid_argument', 'Choose two different competitors to merge.');
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const from = sqlite.prepare('SELECT * FROM competitors WHERE id = ?').get(fromId) as
       Record<string, unknown> | undefined;
     const into = sqlite.prepare('SELECT id, name FROM competitors WHERE id = ?').get(intoId) as
@@ -100,12 +101,12 @@ export function mergeCompetitors(sqlite: Database.Database, fromId: number, into
         )
         .run(from.name, fromId, intoId, JSON.stringify(snapshot), new Date().toISOString()).lastInsertRowid,
     );
-  })();
+  });
 }
 
 /** Undo a merge; returns the restored competitor's id. */
 export function undoMerge(sqlite: Database.Database, mergeId: number): number {
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const m = sqlite
       .prepare(
         'SELECT from_competitor_id AS fromId, into_competitor_id AS intoId, snapshot_json AS snapshot, undone_at AS undoneAt FROM competitor_merges WHERE id = ?',
@@ -167,5 +168,5 @@ export function undoMerge(sqlite: Database.Database, mergeId: number): number {
       .run(m.fromId, m.intoId, json(s.quotesMoved));
     sqlite.prepare('UPDATE competitor_merges SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), mergeId);
     return m.fromId;
-  })();
+  });
 }

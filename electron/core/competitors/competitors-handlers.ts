@@ -1,22 +1,12 @@
-import type { HandlerMap } from '#shared/contract/index.ts';
-import type { Session } from '../session/session.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { competitorsChannels } from '#shared/contract/competitors.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { addAlias, createCompetitor, removeAlias, updateCompetitor } from './competitor-edit.ts';
 import { mergeCompetitors, undoMerge } from './competitor-merge.ts';
 import { getCompetitor, listCompetitors, listMerges } from './competitors-queries.ts';
 
-type Channels =
-  | 'competitors:list'
-  | 'competitors:get'
-  | 'competitors:create'
-  | 'competitors:update'
-  | 'competitors:addAlias'
-  | 'competitors:removeAlias'
-  | 'competitors:merge'
-  | 'competitors:undoMerge'
-  | 'competitors:merges';
-
-export const competitorsHandlers: Pick<HandlerMap<Session>, Channels> = {
+export const competitorsHandlers: HandlersOf<typeof competitorsChannels, CoreContext> = {
   'competitors:list': (_arg, s) => {
     const { sqlite } = s.require();
     return listCompetitors(sqlite, readSettings(sqlite));

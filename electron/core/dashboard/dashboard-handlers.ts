@@ -1,9 +1,10 @@
-import type { HandlerMap } from '#shared/contract/index.ts';
-import type { Session } from '../session/session.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { dashboardChannels } from '#shared/contract/dashboard.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { dashboardSummary } from './dashboard-queries.ts';
 
-export const dashboardHandlers: Pick<HandlerMap<Session>, 'dashboard:summary'> = {
+export const dashboardHandlers: HandlersOf<typeof dashboardChannels, CoreContext> = {
   'dashboard:summary': (_arg, s) => {
     const ws = s.require();
     return dashboardSummary(ws.sqlite, readSettings(ws.sqlite));

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import type { Migration } from './migrations.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** Marks a SQLite file as a Winnow workspace ('WNNW'), so we never migrate someone else's database. */
 export const APPLICATION_ID = 0x574e4e57;
@@ -81,7 +82,7 @@ export function applyMigrations(db: Database.Database, plan: MigrationPlan): voi
   if (plan.pending.length === 0) return;
   db.pragma('foreign_keys = OFF');
   try {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(
         `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, tag TEXT NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL)`,
       );
@@ -96,7 +97,7 @@ export function applyMigrations(db: Database.Database, plan: MigrationPlan): voi
       }
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${plan.targetVersion}`);
-    })();
+    });
   } finally {
     db.pragma('foreign_keys = ON');
   }

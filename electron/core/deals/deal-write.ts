@@ -6,6 +6,7 @@ import type { DealInputParsed, UndoToken } from '#shared/domain/deals.ts';
 import { AppError } from '../errors.ts';
 import { restoreSnapshot, snapshotRow } from './row-snapshot.ts';
 import { rememberUndo } from './undo-store.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -117,7 +118,7 @@ export function createDeal(
   workspacePath: string,
   d: DealInputParsed,
 ): { id: number; undo: UndoToken } {
-  const id = sqlite.transaction(() => {
+  const id = writeTransaction(sqlite, () => {
     check(sqlite, d, null);
     const cols = columnsFor(sqlite, d);
     const names = Object.keys(cols);
@@ -133,7 +134,7 @@ export function createDeal(
         .run(newId, d.stage, d.createdDate ?? today(), d.amount);
     }
     return newId;
-  })();
+  });
   const undo = rememberUndo(workspacePath, `Added “${d.name}”`, (s) => {
     s.prepare('DELETE FROM deals WHERE id = ?').run(id);
     return null;
@@ -147,7 +148,7 @@ export function updateDeal(
   id: number,
   d: DealInputParsed,
 ): UndoToken {
-  const before = sqlite.transaction(() => {
+  const before = writeTransaction(sqlite, () => {
     const row = sqlite.prepare('SELECT * FROM deals WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     if (!row) throw new AppError('not_found', 'This deal no longer exists (it may have been deleted).');
     check(sqlite, d, id);
@@ -171,7 +172,7 @@ export function updateDeal(
         .run(id, d.stage, today(), d.amount);
     }
     return { row, links, lastStage };
-  })();
+  });
   return rememberUndo(workspacePath, `Edited “${d.name}”`, (s) => {
     const exists = s.prepare('SELECT 1 FROM deals WHERE id = ?').get(id);
     if (!exists) throw new AppError('conflict', 'The deal was deleted since; undo that first.');
@@ -195,13 +196,13 @@ export function updateDeal(
 }
 
 export function deleteDeal(sqlite: Database.Database, workspacePath: string, id: number): UndoToken {
-  const snapshot = sqlite.transaction(() => {
+  const snapshot = writeTransaction(sqlite, () => {
     const name = sqlite.prepare('SELECT name FROM deals WHERE id = ?').pluck().get(id) as string | undefined;
     if (name === undefined) throw new AppError('not_found', 'This deal no longer exists (it may have been deleted).');
     const snap = snapshotRow(sqlite, 'deals', id);
     sqlite.prepare('DELETE FROM deals WHERE id = ?').run(id);
     return { name, snap };
-  })();
+  });
   return rememberUndo(workspacePath, `Deleted “${snapshot.name}”`, (s) => {
     restoreSnapshot(s, snapshot.snap);
     return id;

@@ -1,5 +1,8 @@
-import type { HandlerMap } from '#shared/contract/index.ts';
-import type { Session } from '../session/session.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { dealsChannels } from '#shared/contract/deals.ts';
+import type { exportChannels } from '#shared/contract/export.ts';
+import type { viewsChannels } from '#shared/contract/views.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { getDeal } from './deal-detail.ts';
 import { createDeal, deleteDeal, updateDeal } from './deal-write.ts';
@@ -8,25 +11,13 @@ import { dealsSummary, listDeals } from './deals-queries.ts';
 import { deleteView, listViews, saveView } from './saved-views.ts';
 import { runUndo } from './undo-store.ts';
 
-type Channels =
-  | 'deals:list'
-  | 'deals:summary'
-  | 'deals:options'
-  | 'deals:get'
-  | 'deals:create'
-  | 'deals:update'
-  | 'deals:delete'
-  | 'deals:undo'
-  | 'deals:exportView'
-  | 'export:csv'
-  | 'views:list'
-  | 'views:save'
-  | 'views:delete';
-
 const CSV = [{ name: 'CSV files', extensions: ['csv'] }];
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-export const dealsHandlers: Pick<HandlerMap<Session>, Channels> = {
+export const dealsHandlers: HandlersOf<
+  typeof dealsChannels & typeof exportChannels & typeof viewsChannels,
+  CoreContext
+> = {
   'deals:list': ({ filter, sort, offset, limit }, s) => listDeals(s.require().sqlite, filter, sort, offset, limit),
   'deals:summary': ({ filter }, s) => {
     const { sqlite } = s.require();
@@ -53,25 +44,25 @@ export const dealsHandlers: Pick<HandlerMap<Session>, Channels> = {
     return runUndo(ws.sqlite, ws.path, token);
   },
   'deals:exportView': async ({ filter, sort, columns }, s) => {
-    const ws = s.require();
+    s.require();
     const path = await s.platform.pickSaveFile({
       title: 'Export this view as CSV',
       filters: CSV,
       defaultName: `deals-${stamp()}.csv`,
     });
     if (!path) return null;
-    const job = s.jobs.start('exportCsv', { what: 'view', path, filter, sort, columns }, ws.path, ws.schemaVersion);
+    const job = await s.startJob('exportCsv', { what: 'view', path, filter, sort, columns });
     return { jobId: job.id, path };
   },
   'export:csv': async ({ what }, s) => {
-    const ws = s.require();
+    s.require();
     const path = await s.platform.pickSaveFile({
       title: `Export all ${what} as CSV`,
       filters: CSV,
       defaultName: `${what}-${stamp()}.csv`,
     });
     if (!path) return null;
-    const job = s.jobs.start('exportCsv', { what, path }, ws.path, ws.schemaVersion);
+    const job = await s.startJob('exportCsv', { what, path });
     return { jobId: job.id, path };
   },
   'views:list': (_arg, s) => listViews(s.require().sqlite),

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { DealViewState, SavedView } from '#shared/domain/deals.ts';
 import { dealViewStateSchema } from '#shared/domain/deals.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 const PAGE = 'deals';
 
@@ -30,7 +31,7 @@ export function listViews(sqlite: Database.Database): SavedView[] {
 }
 
 export function saveView(sqlite: Database.Database, name: string, state: DealViewState, replace: boolean): SavedView {
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const existing = sqlite
       .prepare('SELECT id FROM saved_views WHERE page = ? AND name = ?')
       .pluck()
@@ -53,7 +54,7 @@ export function saveView(sqlite: Database.Database, name: string, state: DealVie
     return toView(
       sqlite.prepare('SELECT id, name, state_json, created_at FROM saved_views WHERE id = ?').get(id) as Row,
     )!;
-  })();
+  });
 }
 
 export function deleteView(sqlite: Database.Database, id: number): boolean {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { UndoToken } from '#shared/domain/deals.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 interface Entry {
   token: string;
@@ -32,7 +33,7 @@ export function runUndo(
   const i = list.findIndex((e) => e.token === token);
   if (i < 0) throw new AppError('not_found', 'That change can no longer be undone.');
   const entry = list[i]!;
-  const dealId = sqlite.transaction(() => entry.undo(sqlite))();
+  const dealId = writeTransaction(sqlite, () => entry.undo(sqlite));
   list.splice(i, 1);
   return { label: entry.label, dealId };
 }

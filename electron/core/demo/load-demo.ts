@@ -7,6 +7,7 @@ import { DEMO_DEFAULTS, generateDemo } from './generate.ts';
 import type { DemoOptions, DemoStats } from './generate.ts';
 import type { DemoLookups, DemoSink } from './rows.ts';
 import { rebuildIndexes, suspendIndexes } from '../db/bulk-indexes.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface LoadDemoHooks {
   /** Called every few hundred deals with deals written so far. */
@@ -200,7 +201,7 @@ export function loadDemo(
   const options: DemoOptions = { ...DEMO_DEFAULTS, ...opts };
   const started = new Date().toISOString();
   try {
-    return sqlite.transaction(() => {
+    return writeTransaction(sqlite, () => {
       assertEmptyForDemo(sqlite);
       const lookups = readLookups(sqlite);
       const batchId = Number(
@@ -230,7 +231,7 @@ export function loadDemo(
         )
         .run();
       return { ...stats, batchId };
-    })();
+    });
   } catch (e) {
     if (e instanceof Cancelled) throw new AppError('cancelled', 'Demo load cancelled; the workspace is unchanged.');
     throw e;

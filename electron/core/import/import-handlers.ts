@@ -5,32 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { HandlerMap } from '#shared/contract/index.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { importChannels } from '#shared/contract/import.ts';
 import type { FileInspection, ImportRunResult } from '#shared/domain/imports.ts';
 import type { Delimiter, Encoding, ImportKindId, ImportMapping } from '#shared/domain/import-mapping.ts';
 import { AppError } from '../errors.ts';
-import type { Session } from '../session/session.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { setupFile, estimateRows } from './file-setup.ts';
 import { batchDetail, listBatches } from './import-log.ts';
 import { KINDS, kindSpec } from './kinds/index.ts';
 import { applyPreset, mappingIssues, suggestMapping } from './mapping-rules.ts';
 import { deleteMapping, listMappings, saveMapping } from './saved-mappings.ts';
-
-type Channels =
-  | 'import:kinds'
-  | 'import:pick'
-  | 'import:inspect'
-  | 'import:applyPreset'
-  | 'import:checkMapping'
-  | 'import:preview'
-  | 'import:commit'
-  | 'import:saveRejected'
-  | 'import:mappings'
-  | 'import:saveMapping'
-  | 'import:deleteMapping'
-  | 'import:batches'
-  | 'import:batch'
-  | 'import:undo';
 
 /** Files the user picked in this run of the app, by the id the renderer knows them by. */
 const picked = new Map<string, string>();
@@ -75,33 +60,28 @@ export function inspectFile(
   };
 }
 
-function startImport(
-  s: Session,
+async function startImport(
+  s: CoreContext,
   files: { fileId: string; kind: ImportKindId; mapping: ImportMapping }[],
   mode: 'preview' | 'commit',
   onProblems: 'all_or_nothing' | 'valid_rows',
   mappingName: string | null,
-): { jobId: string } {
-  const ws = s.require();
+): Promise<{ jobId: string }> {
+  s.require();
   const paths = files.map((f) => pathOf(f.fileId));
   for (const f of files) {
     if (f.mapping.kind !== f.kind)
       throw new AppError('invalid_argument', `The mapping is for ${f.mapping.kind} files, not ${f.kind}.`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'winnow-rejected-'));
-  const status = s.jobs.start(
-    'import',
-    {
-      files: files.map((f, i) => ({ kind: f.kind, path: paths[i]!, mapping: f.mapping })),
-      mode,
-      onProblems,
-      sourceName: basename(paths[0]!),
-      mappingName,
-      rejectedDir: dir,
-    },
-    ws.path,
-    ws.schemaVersion,
-  );
+  const status = await s.startJob('import', {
+    files: files.map((f, i) => ({ kind: f.kind, path: paths[i]!, mapping: f.mapping })),
+    mode,
+    onProblems,
+    sourceName: basename(paths[0]!),
+    mappingName,
+    rejectedDir: dir,
+  });
   rejected.set(status.id, { dir, files: paths.map((p) => ({ fileName: basename(p) })) });
   for (const [id, old] of [...rejected].slice(0, Math.max(0, rejected.size - KEEP_REJECTED))) {
     rmSync(old.dir, { recursive: true, force: true });
@@ -110,7 +90,7 @@ function startImport(
   return { jobId: status.id };
 }
 
-export const importHandlers: Pick<HandlerMap<Session>, Channels> = {
+export const importHandlers: HandlersOf<typeof importChannels, CoreContext> = {
   'import:kinds': () => Object.values(KINDS).map(kindSpec),
   'import:pick': async ({ kind }, s) => {
     s.require();
@@ -152,7 +132,7 @@ export const importHandlers: Pick<HandlerMap<Session>, Channels> = {
     });
     if (!dest) return null;
     copyFileSync(source, dest);
-    const result = s.jobs.get(jobId).result as ImportRunResult | null;
+    const result = (await s.jobStatus(jobId)).result as ImportRunResult | null;
     return {
       path: dest,
       rows: result?.files.find((f) => f.fileName === entry.files[fileIndex]?.fileName)?.rejected ?? 0,
@@ -163,9 +143,9 @@ export const importHandlers: Pick<HandlerMap<Session>, Channels> = {
   'import:deleteMapping': ({ id }, s) => ({ deleted: deleteMapping(s.require().sqlite, id) }),
   'import:batches': (_arg, s) => listBatches(s.require().sqlite),
   'import:batch': ({ id }, s) => batchDetail(s.require().sqlite, id),
-  'import:undo': ({ id, force }, s) => {
+  'import:undo': async ({ id, force }, s) => {
     const ws = s.require();
     batchDetail(ws.sqlite, id); // a clear "no such import" before a worker starts
-    return { jobId: s.jobs.start('undoImport', { batchId: id, force }, ws.path, ws.schemaVersion).id };
+    return { jobId: (await s.startJob('undoImport', { batchId: id, force })).id };
   },
 };

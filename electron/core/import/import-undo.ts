@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { UndoImportResult } from '#shared/domain/imports.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 interface ChangeRow {
   id: number;
@@ -195,7 +196,7 @@ export function undoImport(
   options: { force?: boolean } = {},
   hooks: UndoHooks = {},
 ): UndoImportResult {
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const batch = sqlite
       .prepare('SELECT id, kind, status, source_name AS sourceName FROM import_batches WHERE id = ?')
       .get(batchId) as { id: number; kind: string; status: string; sourceName: string } | undefined;
@@ -323,5 +324,5 @@ export function undoImport(
       .run(new Date().toISOString(), batchId);
     hooks.progress?.(total, total, 'Undone');
     return { batchId, removed, restored };
-  })();
+  });
 }

@@ -32,6 +32,7 @@ import type { PlannedField } from './row-cells.ts';
 import { RowCells } from './row-cells.ts';
 import { EncodingMismatch } from './text-decoding.ts';
 import { rebuildIndexes, suspendIndexes } from '../db/bulk-indexes.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface ImportFileInput {
   kind: ImportKindId;
@@ -527,7 +528,7 @@ export function runImport(sqlite: Database.Database, params: ImportParams, hooks
   for (let attempt = 0; ; attempt++) {
     const files = params.files.map((f, i) => prepare(f, i, encodings[i], hooks));
     try {
-      const result = sqlite.transaction(() => pass(sqlite, files, params, hooks))();
+      const result = writeTransaction(sqlite, () => pass(sqlite, files, params, hooks));
       if (result.committed) sqlite.pragma('optimize');
       return { ...result, seconds: (performance.now() - started) / 1000 };
     } catch (e) {

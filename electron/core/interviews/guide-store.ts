@@ -7,6 +7,7 @@ import type { Guide } from '#shared/domain/interviews.ts';
 import { cleanLine } from '#shared/text/clean-text.ts';
 import { AppError } from '../errors.ts';
 import { listGuides } from './interview-lookups.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface GuideInput {
   id: number | null;
@@ -21,7 +22,7 @@ export function saveGuide(sqlite: Database.Database, input: GuideInput): Guide {
     title: cleanLine(s.title),
     questions: s.questions.map((q) => ({ key: q.key, text: cleanLine(q.text) })),
   }));
-  const id = sqlite.transaction(() => {
+  const id = writeTransaction(sqlite, () => {
     const clash = sqlite.prepare('SELECT id FROM interview_guides WHERE name = ? COLLATE NOCASE').get(name) as
       { id: number } | undefined;
     if (clash && clash.id !== input.id)
@@ -48,7 +49,7 @@ export function saveGuide(sqlite: Database.Database, input: GuideInput): Guide {
       .run(name, input.defaultFor, json, input.id).changes;
     if (changed === 0) throw new AppError('not_found', `Guide ${input.id} does not exist.`);
     return input.id;
-  })();
+  });
   return listGuides(sqlite).find((g) => g.id === id)!;
 }
 

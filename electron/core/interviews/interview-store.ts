@@ -10,6 +10,7 @@ import { questionKey } from '#shared/domain/interview-draft.ts';
 import type { DealContext, InterviewRecord, SaveResult } from '#shared/domain/interviews.ts';
 import { blankToNull, cleanLine, cleanText } from '#shared/text/clean-text.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 interface InterviewRow {
   id: number;
@@ -302,7 +303,7 @@ export function saveInterview(
   let reopened = false;
   const missing = missingForCompletion(draft, latestAllowedDate());
 
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const row = interviewRow(sqlite, id);
     if (dealId !== undefined && row.dealId !== dealId)
       throw new AppError(
@@ -388,7 +389,7 @@ export function saveInterview(
       clearThemes.run(quoteId);
       for (const t of q.themeIds) addTheme.run(quoteId, t);
     });
-  })();
+  });
   return { status, savedAt, quoteIds, missing, reopened };
 }
 

@@ -1,5 +1,9 @@
-import type { HandlerMap } from '#shared/contract/index.ts';
-import type { Session } from '../session/session.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { interviewsChannels } from '#shared/contract/interviews.ts';
+import type { quotesChannels } from '#shared/contract/quotes.ts';
+import type { themesChannels } from '#shared/contract/themes.ts';
+import type { guidesChannels } from '#shared/contract/guides.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { deleteGuide, saveGuide } from './guide-store.ts';
 import { exportInterviewsCsv, exportQuotesCsv } from './interview-export.ts';
 import { listDrafts, listInterviews } from './interview-list.ts';
@@ -15,29 +19,12 @@ import {
 import { listQuotes } from './quote-queries.ts';
 import { createTheme, renameTheme } from './theme-store.ts';
 
-type Channels =
-  | 'interviews:list'
-  | 'interviews:facets'
-  | 'interviews:drafts'
-  | 'interviews:findDeals'
-  | 'interviews:options'
-  | 'interviews:get'
-  | 'interviews:create'
-  | 'interviews:save'
-  | 'interviews:complete'
-  | 'interviews:reopen'
-  | 'interviews:delete'
-  | 'interviews:export'
-  | 'quotes:list'
-  | 'themes:create'
-  | 'themes:rename'
-  | 'guides:list'
-  | 'guides:save'
-  | 'guides:delete';
-
 const today = () => new Date().toISOString().slice(0, 10);
 
-export const interviewsHandlers: Pick<HandlerMap<Session>, Channels> = {
+export const interviewsHandlers: HandlersOf<
+  typeof interviewsChannels & typeof quotesChannels & typeof themesChannels & typeof guidesChannels,
+  CoreContext
+> = {
   'interviews:list': (arg, s) => listInterviews(s.require().sqlite, arg),
   'interviews:facets': (_arg, s) => interviewFacets(s.require().sqlite),
   'interviews:drafts': (arg, s) => listDrafts(s.require().sqlite, arg.limit),

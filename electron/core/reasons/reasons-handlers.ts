@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { HandlerMap } from '#shared/contract/index.ts';
-import type { Session } from '../session/session.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { reasonsChannels } from '#shared/contract/reasons.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import {
   addCategory,
   addReason,
@@ -15,30 +16,14 @@ import {
 } from './taxonomy-edits.ts';
 import { readTaxonomy, reasonHistory } from './taxonomy-queries.ts';
 
-type Channels =
-  | 'reasons:taxonomy'
-  | 'reasons:history'
-  | 'reasons:addCategory'
-  | 'reasons:renameCategory'
-  | 'reasons:moveCategory'
-  | 'reasons:retireCategory'
-  | 'reasons:restoreCategory'
-  | 'reasons:add'
-  | 'reasons:rename'
-  | 'reasons:reorder'
-  | 'reasons:move'
-  | 'reasons:merge'
-  | 'reasons:retire'
-  | 'reasons:restore';
-
 /** Run an edit on the open workspace and answer with the taxonomy as it now is. */
-function edit(s: Session, change: (sqlite: Database.Database) => unknown) {
+function edit(s: CoreContext, change: (sqlite: Database.Database) => unknown) {
   const { sqlite } = s.require();
   change(sqlite);
   return readTaxonomy(sqlite);
 }
 
-export const reasonsHandlers: Pick<HandlerMap<Session>, Channels> = {
+export const reasonsHandlers: HandlersOf<typeof reasonsChannels, CoreContext> = {
   'reasons:taxonomy': (_arg, s) => readTaxonomy(s.require().sqlite),
   'reasons:history': (arg, s) => reasonHistory(s.require().sqlite, arg.limit),
   'reasons:addCategory': (arg, s) => edit(s, (db) => addCategory(db, arg.name)),

@@ -10,6 +10,7 @@ import type { Driver } from '#shared/domain/enums.ts';
 import type { ReasonAction } from '#shared/domain/reasons.ts';
 import { cleanLine } from '#shared/text/clean-text.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 interface ReasonRow {
   id: number;
@@ -115,7 +116,7 @@ function moveInOrder(
 
 export function addCategory(sqlite: Database.Database, rawName: string): void {
   const name = nameField(rawName);
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     assertCategoryNameFree(sqlite, name, null);
     const sort = (
       sqlite.prepare('SELECT coalesce(max(sort) + 1, 0) AS s FROM reason_categories').get() as { s: number }
@@ -124,43 +125,43 @@ export function addCategory(sqlite: Database.Database, rawName: string): void {
       sqlite.prepare('INSERT INTO reason_categories (name, sort) VALUES (?, ?)').run(name, sort).lastInsertRowid,
     );
     log(sqlite, 'add', null, id, { name });
-  })();
+  });
 }
 
 export function renameCategory(sqlite: Database.Database, id: number, rawName: string): void {
   const name = nameField(rawName);
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const c = category(sqlite, id);
     if (c.name === name) return;
     assertCategoryNameFree(sqlite, name, id);
     sqlite.prepare('UPDATE reason_categories SET name = ? WHERE id = ?').run(name, id);
     log(sqlite, 'rename', null, id, { from: c.name, to: name });
-  })();
+  });
 }
 
 export function moveCategory(sqlite: Database.Database, id: number, direction: 'up' | 'down'): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const c = category(sqlite, id);
     const ids = (sqlite.prepare('SELECT id FROM reason_categories ORDER BY sort, id').all() as { id: number }[]).map(
       (r) => r.id,
     );
     if (moveInOrder(sqlite, 'reason_categories', ids, id, direction))
       log(sqlite, 'reorder', null, id, { name: c.name, direction });
-  })();
+  });
 }
 
 export function setCategoryRetired(sqlite: Database.Database, id: number, retired: boolean): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const c = category(sqlite, id);
     if ((c.retiredAt !== null) === retired) return;
     sqlite.prepare('UPDATE reason_categories SET retired_at = ? WHERE id = ?').run(retired ? now() : null, id);
     log(sqlite, retired ? 'retire' : 'restore', null, id, { name: c.name });
-  })();
+  });
 }
 
 export function addReason(sqlite: Database.Database, categoryId: number, rawName: string): number {
   const name = nameField(rawName);
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const c = category(sqlite, categoryId);
     if (c.retiredAt !== null)
       throw new AppError('conflict', `"${c.name}" is retired; restore it before adding reasons to it.`);
@@ -176,23 +177,23 @@ export function addReason(sqlite: Database.Database, categoryId: number, rawName
     );
     log(sqlite, 'add', id, categoryId, { name, category: c.name });
     return id;
-  })();
+  });
 }
 
 export function renameReason(sqlite: Database.Database, id: number, rawName: string): void {
   const name = nameField(rawName);
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const r = reason(sqlite, id);
     notMerged(r);
     if (r.name === name) return;
     assertReasonNameFree(sqlite, name, id);
     sqlite.prepare('UPDATE reasons SET name = ? WHERE id = ?').run(name, id);
     log(sqlite, 'rename', id, r.categoryId, { from: r.name, to: name });
-  })();
+  });
 }
 
 export function reorderReason(sqlite: Database.Database, id: number, direction: 'up' | 'down'): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const r = reason(sqlite, id);
     const ids = (
       sqlite.prepare('SELECT id FROM reasons WHERE category_id = ? ORDER BY sort, id').all(r.categoryId) as {
@@ -201,11 +202,11 @@ export function reorderReason(sqlite: Database.Database, id: number, direction: 
     ).map((x) => x.id);
     if (moveInOrder(sqlite, 'reasons', ids, id, direction))
       log(sqlite, 'reorder', id, r.categoryId, { name: r.name, direction });
-  })();
+  });
 }
 
 export function moveReason(sqlite: Database.Database, id: number, categoryId: number): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const r = reason(sqlite, id);
     notMerged(r);
     if (r.categoryId === categoryId) return;
@@ -218,7 +219,7 @@ export function moveReason(sqlite: Database.Database, id: number, categoryId: nu
     ).s;
     sqlite.prepare('UPDATE reasons SET category_id = ?, sort = ? WHERE id = ?').run(categoryId, sort, id);
     log(sqlite, 'move', id, categoryId, { name: r.name, from: from.name, to: to.name });
-  })();
+  });
 }
 
 export interface MergeCounts {
@@ -229,7 +230,7 @@ export interface MergeCounts {
 
 export function mergeReason(sqlite: Database.Database, id: number, intoId: number): MergeCounts {
   if (id === intoId) throw new AppError('invalid_argument', 'A reason cannot be merged into itself.');
-  return sqlite.transaction(() => {
+  return writeTransaction(sqlite, () => {
     const from = reason(sqlite, id);
     const into = reason(sqlite, intoId);
     notMerged(from);
@@ -270,11 +271,11 @@ export function mergeReason(sqlite: Database.Database, id: number, intoId: numbe
     const counts = { interviews: moved + both.length, quotes, repDeals };
     log(sqlite, 'merge', id, into.categoryId, { name: from.name, into: into.name, intoId, ...counts });
     return counts;
-  })();
+  });
 }
 
 export function setReasonRetired(sqlite: Database.Database, id: number, retired: boolean): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const r = reason(sqlite, id);
     if (!retired && r.mergedIntoId !== null)
       throw new AppError(
@@ -285,5 +286,5 @@ export function setReasonRetired(sqlite: Database.Database, id: number, retired:
     if (!retired) assertReasonNameFree(sqlite, r.name, id);
     sqlite.prepare('UPDATE reasons SET retired_at = ? WHERE id = ?').run(retired ? now() : null, id);
     log(sqlite, retired ? 'retire' : 'restore', id, r.categoryId, { name: r.name });
-  })();
+  });
 }

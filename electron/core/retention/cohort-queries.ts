@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts';
 import { FIELD_KEY, filterSql, keyLabels, loadDims } from './customer-dims.ts';
 import { customerSources } from './retention-refresh.ts';
 import type { RefreshPlan } from './retention-refresh.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export interface CohortQuery {
   grain: Grain;
@@ -134,9 +135,9 @@ export function groupedAggregates(
       `INSERT INTO retention_group_cells (field, grain, key, cohort, period, active, revenue, capped)
        SELECT ?, ?, * FROM (${grouped})`,
     );
-    sqlite.transaction(() => {
+    writeTransaction(sqlite, () => {
       for (const c of cohorts) fill.run(by, g, g, c, asOfPeriod);
-    })();
+    });
     rows = cached.all(by, g, asOfPeriod) as GroupedAggregate[];
   }
   return rows;

@@ -1,9 +1,10 @@
 // Retention calls. Every read first brings the maintained tables up to date (inline when few
 // accounts changed); a large change needs the rebuild job, which the UI runs with progress.
-import type { HandlerMap } from '#shared/contract/index.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { retentionChannels } from '#shared/contract/retention.ts';
 import type { RetentionStatus } from '#shared/domain/retention.ts';
 import { AppError } from '../errors.ts';
-import type { Session } from '../session/session.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { cohortReport, retentionScope } from './cohort-queries.ts';
 import { dimensionValues } from './customer-dims.ts';
@@ -11,30 +12,23 @@ import { drillReport } from './drill-queries.ts';
 import { movementsReport } from './movement-queries.ts';
 import { ensureFresh, INLINE_REFRESH_LIMIT, leftOutDeals, planRefresh } from './retention-refresh.ts';
 
-type RetentionChannels =
-  | 'retention:status'
-  | 'retention:rebuild'
-  | 'retention:cohorts'
-  | 'retention:movements'
-  | 'retention:customers'
-  | 'retention:dimensions';
-
 /** The open workspace, refreshed, unless a long task holds it (its writes would block ours). */
-function fresh(s: Session) {
+async function fresh(s: CoreContext) {
   const ws = s.require();
   const plan = planRefresh(ws.sqlite);
-  if (!plan.upToDate && s.jobs.anyRunning()) {
+  if (!plan.upToDate && (await s.jobsRunning())) {
     throw new AppError('conflict', 'A long task is running; the retention figures will be ready when it finishes.');
   }
   return { ws, plan: ensureFresh(ws.sqlite), settings: readSettings(ws.sqlite) };
 }
 
-export const retentionHandlers: Pick<HandlerMap<Session>, RetentionChannels> = {
-  'retention:status': (_arg, s): RetentionStatus => {
+export const retentionHandlers: HandlersOf<typeof retentionChannels, CoreContext> = {
+  'retention:status': async (_arg, s): Promise<RetentionStatus> => {
     const ws = s.require();
     let plan = planRefresh(ws.sqlite);
     // A small change is refreshed now, so the screen decides on the real figures.
-    if (!plan.upToDate && plan.accounts <= INLINE_REFRESH_LIMIT && !s.jobs.anyRunning()) plan = ensureFresh(ws.sqlite);
+    if (!plan.upToDate && plan.accounts <= INLINE_REFRESH_LIMIT && !(await s.jobsRunning()))
+      plan = ensureFresh(ws.sqlite);
     const scope = retentionScope(ws.sqlite, plan, 'month', readSettings(ws.sqlite));
     const state: RetentionStatus['state'] = !plan.upToDate
       ? plan.accounts > INLINE_REFRESH_LIMIT
@@ -46,7 +40,7 @@ export const retentionHandlers: Pick<HandlerMap<Session>, RetentionChannels> = {
     return {
       state,
       pendingAccounts: plan.upToDate ? 0 : plan.accounts,
-      busy: s.jobs.anyRunning(),
+      busy: await s.jobsRunning(),
       builtAt: plan.builtAt,
       asOf: plan.asOf,
       customers: scope.customers,
@@ -54,25 +48,25 @@ export const retentionHandlers: Pick<HandlerMap<Session>, RetentionChannels> = {
       leftOut: leftOutDeals(ws.sqlite),
     };
   },
-  'retention:rebuild': (arg, s) => {
-    const ws = s.require();
-    const status = s.jobs.start('retention', { full: arg?.full === true }, ws.path, ws.schemaVersion);
+  'retention:rebuild': async (arg, s) => {
+    s.require();
+    const status = await s.startJob('retention', { full: arg?.full === true });
     return { jobId: status.id };
   },
-  'retention:cohorts': (arg, s) => {
-    const { ws, plan, settings } = fresh(s);
+  'retention:cohorts': async (arg, s) => {
+    const { ws, plan, settings } = await fresh(s);
     return cohortReport(ws.sqlite, plan, arg, settings);
   },
-  'retention:movements': (arg, s) => {
-    const { ws, plan, settings } = fresh(s);
+  'retention:movements': async (arg, s) => {
+    const { ws, plan, settings } = await fresh(s);
     return movementsReport(ws.sqlite, plan, arg, settings);
   },
-  'retention:customers': (arg, s) => {
-    const { ws, plan, settings } = fresh(s);
+  'retention:customers': async (arg, s) => {
+    const { ws, plan, settings } = await fresh(s);
     return drillReport(ws.sqlite, plan, arg, settings);
   },
-  'retention:dimensions': (_arg, s) => {
-    const { ws } = fresh(s);
+  'retention:dimensions': async (_arg, s) => {
+    const { ws } = await fresh(s);
     return dimensionValues(ws.sqlite);
   },
 };

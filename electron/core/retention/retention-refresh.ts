@@ -14,6 +14,7 @@ import { AppError } from '../errors.ts';
 import { monthIndex, periodOfMonth, periodsPerYear } from '#shared/analytics/cohort-periods.ts';
 import { writeCells } from './cell-measures.ts';
 import { CHUNK_SOURCE_SQL, DEAL_MONTHS_SQL, LEFT_OUT_SQL, LINES_MONTHS_SQL, WINNING_DEAL_SQL } from './revenue-sql.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /** Bump when the derivation rules change: every workspace then rebuilds once. */
 export const RETENTION_RULES_VERSION = '1';
@@ -232,7 +233,7 @@ export function refreshRetention(
 ): RefreshResult {
   const started = performance.now();
   try {
-    return sqlite.transaction(() => {
+    return writeTransaction(sqlite, () => {
       const plan = planRefresh(sqlite);
       const full = plan.full || opts.full === true;
       if (plan.upToDate && !full) {
@@ -366,7 +367,7 @@ export function refreshRetention(
         asOf: plan.asOf,
         seconds: (performance.now() - started) / 1000,
       };
-    })();
+    });
   } catch (e) {
     if (e instanceof Cancelled) {
       throw new AppError('cancelled', 'Rebuild cancelled; the retention figures are as they were.');

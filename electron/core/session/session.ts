@@ -3,11 +3,14 @@
 // and pass it to the handlers as their context.
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import type { JobStatus } from '#shared/domain/jobs.ts';
 import type { WorkspaceInfo } from '#shared/domain/workspace.ts';
 import { openWorkspace } from '../db/open-workspace.ts';
 import type { Workspace } from '../db/open-workspace.ts';
 import { AppError } from '../errors.ts';
+import type { JobKind, JobParams } from '../jobs/job-kinds.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { readAppConfig, withRecent, writeAppConfig } from './app-config.ts';
 import type { AppConfig } from './app-config.ts';
 import { defaultWorkspacePath, WORKSPACE_EXTENSION } from './paths.ts';
@@ -35,12 +38,17 @@ export interface FilePickRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
-export class Session {
+export class Session implements CoreContext {
   readonly platform: HostPlatform;
   readonly jobs: JobRunner;
   private current: Workspace | null = null;
   private error: { code: string; message: string } | null = null;
   private config: AppConfig;
+  /**
+   * Drops a waiting call of the read pool or write queue (calls:cancel); the data core's process
+   * sets it. In-process (CLI, tests) calls never wait, so there is nothing to drop.
+   */
+  cancelCall: (callId: string) => boolean = () => false;
 
   constructor(platform: HostPlatform) {
     this.platform = platform;
@@ -144,6 +152,19 @@ export class Session {
     const chosen = path ?? (await this.platform.pickExistingWorkspacePath(this.platform.userDataDir));
     if (!chosen) return null;
     return this.switchTo(chosen, 'open');
+  }
+
+  async startJob<K extends JobKind>(kind: K, params: JobParams<K>): Promise<JobStatus> {
+    const ws = this.require();
+    return this.jobs.start(kind, params, ws.path, ws.schemaVersion);
+  }
+
+  async jobStatus(id: string): Promise<JobStatus> {
+    return this.jobs.get(id);
+  }
+
+  async jobsRunning(): Promise<boolean> {
+    return this.jobs.anyRunning();
   }
 
   async close(): Promise<void> {

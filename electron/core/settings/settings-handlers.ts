@@ -1,8 +1,9 @@
-import type { HandlerMap } from '#shared/contract/index.ts';
-import type { Session } from '../session/session.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { settingsChannels } from '#shared/contract/settings.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { readSettings, updateSettings } from './settings-store.ts';
 
-export const settingsHandlers: Pick<HandlerMap<Session>, 'settings:get' | 'settings:update'> = {
+export const settingsHandlers: HandlersOf<typeof settingsChannels, CoreContext> = {
   'settings:get': (_arg, s) => readSettings(s.require().sqlite),
   'settings:update': (patch, s) => updateSettings(s.require().sqlite, patch),
 };

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { DEFAULT_SETTINGS, settingsFields, settingsSchema } from '#shared/domain/settings.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { AppError } from '../errors.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export function readSettings(sqlite: Database.Database): Settings {
   const rows = sqlite.prepare('SELECT key, value_json AS value FROM settings').all() as {
@@ -40,8 +41,8 @@ export function updateSettings(sqlite: Database.Database, patch: Partial<Setting
     "INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) " +
       'ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at',
   );
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (const key of Object.keys(patch) as (keyof Settings)[]) upsert.run(key, JSON.stringify(checked.data[key]));
-  })();
+  });
   return checked.data;
 }

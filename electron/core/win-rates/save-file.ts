@@ -1,12 +1,13 @@
 // Writes an export where the user chose (the host's save dialog; scripted in the test host).
 import { writeFileSync } from 'node:fs';
 import { AppError } from '../errors.ts';
-import type { FilePickRequest, Session } from '../session/session.ts';
+import type { CoreContext } from '../rpc/context.ts';
+import type { FilePickRequest } from '../session/session.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export async function saveExport(
-  session: Session,
+  session: CoreContext,
   request: FilePickRequest & { defaultName: string },
   contents: string | Buffer,
 ): Promise<{ path: string | null }> {

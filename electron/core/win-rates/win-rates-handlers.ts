@@ -1,6 +1,10 @@
-import type { HandlerMap } from '#shared/contract/index.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { matrixChannels } from '#shared/contract/matrix.ts';
+import type { competitorProfileChannels } from '#shared/contract/competitor-profile.ts';
+import type { overviewChannels } from '#shared/contract/overview.ts';
+import type { winRatesChannels } from '#shared/contract/win-rates.ts';
 import { DIMENSION_LABEL, DIMENSIONS } from '#shared/domain/win-rates.ts';
-import type { Session } from '../session/session.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { compareMatrix, matrixTrend } from './change-queries.ts';
 import { matrixCsv, profileCsv } from './csv.ts';
@@ -10,23 +14,12 @@ import { closeDateRange, overviewSummary } from './overview-queries.ts';
 import { competitorProfile, listCompetitors } from './profile-queries.ts';
 import { fileNameFor, pngBytes, saveExport } from './save-file.ts';
 
-type Channels =
-  | 'matrix:dimensions'
-  | 'matrix:values'
-  | 'matrix:compute'
-  | 'matrix:compare'
-  | 'matrix:trend'
-  | 'matrix:deals'
-  | 'matrix:exportCsv'
-  | 'competitorProfile:list'
-  | 'competitorProfile:get'
-  | 'competitorProfile:exportCsv'
-  | 'overview:summary'
-  | 'winRates:savePng';
-
 const CSV = [{ name: 'CSV files', extensions: ['csv'] }];
 
-export const winRatesHandlers: Pick<HandlerMap<Session>, Channels> = {
+export const winRatesHandlers: HandlersOf<
+  typeof matrixChannels & typeof competitorProfileChannels & typeof overviewChannels & typeof winRatesChannels,
+  CoreContext
+> = {
   'matrix:dimensions': (_arg, s) => {
     const ws = s.require();
     const range = closeDateRange(ws.sqlite, readSettings(ws.sqlite));

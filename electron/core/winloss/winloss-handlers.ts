@@ -1,14 +1,13 @@
-import type { HandlerMap } from '#shared/contract/index.ts';
-import type { Session } from '../session/session.ts';
+import type { HandlersOf } from '#shared/contract/index.ts';
+import type { winlossChannels } from '#shared/contract/winloss.ts';
+import type { CoreContext } from '../rpc/context.ts';
 import { readSettings } from '../settings/settings-store.ts';
 import { agreementAnalysis } from './agreement-analysis.ts';
 import { ratingAnalysis } from './rating-analysis.ts';
 import { reasonAnalysis } from './reason-analysis.ts';
 import { themeTrend } from './theme-analysis.ts';
 
-type Channels = 'winloss:reasons' | 'winloss:ratings' | 'winloss:agreement' | 'winloss:themes';
-
-export const winlossHandlers: Pick<HandlerMap<Session>, Channels> = {
+export const winlossHandlers: HandlersOf<typeof winlossChannels, CoreContext> = {
   'winloss:reasons': (arg, s) => {
     const { sqlite } = s.require();
     return reasonAnalysis(sqlite, arg.filters, arg.level, arg.primaryOnly, readSettings(sqlite));

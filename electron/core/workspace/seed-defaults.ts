@@ -9,10 +9,11 @@ import {
   DEFAULT_TAXONOMY,
   DEFAULT_THEMES,
 } from '#shared/domain/defaults.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 export function seedDefaults(sqlite: Database.Database): void {
   const now = new Date().toISOString();
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const hasTaxonomy = (sqlite.prepare('SELECT count(*) AS n FROM reason_categories').get() as { n: number }).n > 0;
     if (!hasTaxonomy) {
       const cat = sqlite.prepare('INSERT INTO reason_categories (name, sort) VALUES (?, ?)');
@@ -40,5 +41,5 @@ export function seedDefaults(sqlite: Database.Database): void {
     for (const g of DEFAULT_GUIDES) guide.run(g.name, g.defaultFor, JSON.stringify(g.sections));
     const theme = sqlite.prepare('INSERT OR IGNORE INTO themes (name) VALUES (?)');
     for (const t of DEFAULT_THEMES) theme.run(t);
-  })();
+  });
 }

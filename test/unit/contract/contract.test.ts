@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildApi } from '#shared/contract/api.ts';
 import { CHANNEL_NAME } from '#shared/contract/define.ts';
-import { CHANNELS, contract } from '#shared/contract/index.ts';
+import { CHANNELS, contract, NAMESPACES } from '#shared/contract/index.ts';
 import type { Channel } from '#shared/contract/index.ts';
 import { handlers } from '#core/rpc/handlers.ts';
 
@@ -11,6 +12,47 @@ describe('the contract', () => {
       expect(ch).toMatch(CHANNEL_NAME);
       expect(contract[ch].summary.length).toBeGreaterThan(10);
     }
+  });
+
+  it('declares each channel once, in the file of its namespace', () => {
+    // Spreading the namespaces into one object would silently keep the last of two channels with
+    // the same name: read the declarations from the files themselves.
+    const dir = new URL('../../../shared/contract/', import.meta.url);
+    const declared = new Map<string, string[]>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      for (const m of readFileSync(new URL(file, dir), 'utf8').matchAll(/^ {2}'([a-zA-Z]+:[a-zA-Z]+)': channel\(/gm)) {
+        declared.set(m[1]!, [...(declared.get(m[1]!) ?? []), file]);
+      }
+    }
+    const twice = [...declared].filter(([, files]) => files.length > 1);
+    expect(twice).toEqual([]);
+    expect([...declared.keys()].sort()).toEqual([...CHANNELS].sort());
+    // Each namespace's file holds only its own channels, and together they are the contract.
+    let total = 0;
+    for (const [ns, channels] of Object.entries(NAMESPACES)) {
+      for (const ch of Object.keys(channels)) expect(ch.startsWith(`${ns}:`)).toBe(true);
+      total += Object.keys(channels).length;
+    }
+    expect(total).toBe(CHANNELS.length);
+  });
+
+  it('says where each call runs, and only session calls skip the workspace connection', () => {
+    const byAccess = (a: string) => CHANNELS.filter((c) => contract[c].access === a).sort();
+    expect(byAccess('session')).toEqual([
+      'app:info',
+      'calls:cancel',
+      'demo:load',
+      'jobs:cancel',
+      'jobs:get',
+      'workspace:create',
+      'workspace:open',
+      'workspace:reveal',
+    ]);
+    // Everything that changes data is a write (a sample of each kind).
+    for (const c of ['deals:create', 'interviews:save', 'reasons:merge', 'settings:update', 'import:commit'] as const)
+      expect(contract[c].access).toBe('write');
+    for (const c of ['deals:list', 'matrix:compute', 'dashboard:summary', 'quotes:list'] as const)
+      expect(contract[c].access).toBe('read');
   });
 
   it('has exactly one handler per channel', () => {

@@ -17,7 +17,8 @@ import {
   importMappingSchema,
   mappingNameSchema,
 } from '../domain/import-mapping.ts';
-import { channel } from './define.ts';
+import { channel, namespace } from './define.ts';
+import { jobIdSchema } from './fields.ts';
 
 const fileId = z.string().regex(/^[a-f0-9-]{36}$/, 'Not a file id');
 const kind = z.enum(IMPORT_KINDS);
@@ -26,7 +27,7 @@ const batchId = z
   .int()
   .min(1)
   .max(2 ** 31);
-const jobId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a job id');
+const jobId = jobIdSchema;
 const headers = z.array(z.string().max(300)).max(500);
 
 const importFiles = z
@@ -34,19 +35,21 @@ const importFiles = z
   .min(1, 'Choose a file to import')
   .max(8, 'At most 8 files in one import');
 
-export const importChannels = {
+export const importChannels = namespace('import', {
   'import:kinds': channel(z.object({}).strict().optional(), 'The kinds of file, their fields and presets').returns<
     ImportKindSpec[]
   >(),
   'import:pick': channel(
     z.object({ kind }).strict(),
     'Ask the user for a CSV file and inspect it (null when the dialog was cancelled)',
+    'write',
   ).returns<FileInspection | null>(),
   'import:inspect': channel(
     z
       .object({ fileId, kind, encoding: z.enum(ENCODINGS).optional(), delimiter: z.enum(DELIMITERS).optional() })
       .strict(),
     'Inspect a picked file again with a stated encoding or separator',
+    'write',
   ).returns<FileInspection>(),
   'import:applyPreset': channel(
     z.object({ kind, presetId: z.string().max(40), headers }).strict(),
@@ -59,6 +62,7 @@ export const importChannels = {
   'import:preview': channel(
     z.object({ files: importFiles }).strict(),
     'Check the files: every problem row, values to map, what would change; runs as a job, writes nothing',
+    'write',
   ).returns<{ jobId: string }>(),
   'import:commit': channel(
     z
@@ -69,10 +73,12 @@ export const importChannels = {
       })
       .strict(),
     'Import the files in one transaction as one batch; runs as a job',
+    'write',
   ).returns<{ jobId: string }>(),
   'import:saveRejected': channel(
     z.object({ jobId, fileIndex: z.number().int().min(0).max(7) }).strict(),
     'Save the rejected rows of a check or import, with their reasons, as CSV (asks where)',
+    'write',
   ).returns<{ path: string; rows: number } | null>(),
   'import:mappings': channel(z.object({ kind: kind.optional() }).strict(), 'Mappings saved in this workspace').returns<
     SavedMapping[]
@@ -80,8 +86,9 @@ export const importChannels = {
   'import:saveMapping': channel(
     z.object({ name: mappingNameSchema, mapping: importMappingSchema, replace: z.boolean().default(false) }).strict(),
     'Save a mapping by name for reuse',
+    'write',
   ).returns<SavedMapping>(),
-  'import:deleteMapping': channel(z.object({ id: batchId }).strict(), 'Delete a saved mapping').returns<{
+  'import:deleteMapping': channel(z.object({ id: batchId }).strict(), 'Delete a saved mapping', 'write').returns<{
     deleted: boolean;
   }>(),
   'import:batches': channel(z.object({}).strict().optional(), 'The import log, newest first').returns<
@@ -94,5 +101,6 @@ export const importChannels = {
   'import:undo': channel(
     z.object({ id: batchId, force: z.boolean().default(false) }).strict(),
     'Undo an import batch; runs as a job',
+    'write',
   ).returns<{ jobId: string }>(),
-} as const;
+});
