@@ -1,6 +1,6 @@
 // The renderer's only way to the data: window.winnow, exposed by the preload in Electron (or by the
 // loopback bridge in browser tests), typed by the shared contract.
-import type { Api } from '#shared/contract/index.ts';
+import type { Api, CallMeta } from '#shared/contract/index.ts';
 import type { AppErrorShape, Result } from '#shared/contract/result.ts';
 
 declare global {
@@ -34,7 +34,43 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   return result.value;
 }
 
-/** Shorthand: `await call((api) => api.dashboard.summary())`. */
-export function call<T>(fn: (api: Api) => Promise<Result<T>>): Promise<T> {
-  return unwrap(fn(getApi()));
+export interface CallOptions {
+  /**
+   * TanStack Query's signal: when the query no longer needs the answer (its key changed, its screen
+   * closed), the call is cancelled in the core, so fast filter clicks never queue stale work.
+   */
+  signal?: AbortSignal;
+}
+
+let lastCallId = 0;
+const CALL_PREFIX = Math.random().toString(36).slice(2, 10);
+
+/** The same API, but every function passes `meta` (the call's id) beside its argument. */
+function withMeta(api: Api, meta: CallMeta): Api {
+  const namespaces = new Map<PropertyKey, unknown>();
+  return new Proxy(api, {
+    get(target, ns) {
+      if (!namespaces.has(ns)) {
+        const verbs = Reflect.get(target, ns) as Record<string, (arg?: unknown, meta?: CallMeta) => unknown>;
+        namespaces.set(ns, new Proxy(verbs, { get: (v, verb) => (arg?: unknown) => Reflect.get(v, verb)(arg, meta) }));
+      }
+      return namespaces.get(ns);
+    },
+  });
+}
+
+/** Shorthand: `await call((api) => api.dashboard.summary())`, or with `{ signal }` from a query. */
+export async function call<T>(fn: (api: Api) => Promise<Result<T>>, options: CallOptions = {}): Promise<T> {
+  const api = getApi();
+  const { signal } = options;
+  if (!signal) return unwrap(fn(api));
+  signal.throwIfAborted();
+  const callId = `${CALL_PREFIX}-${++lastCallId}`;
+  const cancel = () => void api.calls.cancel({ callId });
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    return await unwrap(fn(withMeta(api, { callId })));
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
 }
