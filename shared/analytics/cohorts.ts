@@ -1,4 +1,4 @@
-// Cohort maths (domain.md, "Retention and growth") over rows SQL has already aggregated: one row
+// Cohort maths (docs/METRICS.md#cohort to #weighted-average) over rows SQL has already aggregated: one row
 // per (cohort, period) with the customers active in it, their revenue, and their revenue capped at
 // each customer's first-period revenue. Pure, so every figure can be checked by hand.
 import type {

@@ -2,7 +2,7 @@
 // score method (method 10 in Newcombe 1998, "Interval estimation for the difference between
 // independent proportions: comparison of eleven methods"): it combines the two Wilson intervals,
 // so it stays inside [-1, 1] and behaves at small n and at 0% or 100%, where the Wald interval
-// collapses or overshoots. domain.md: a change is "significant" only when this interval excludes 0.
+// collapses or overshoots. docs/METRICS.md#significant: a change is "significant" only when this interval excludes 0.
 import { wilson, Z95 } from './wilson.ts';
 import type { Interval } from './wilson.ts';
 

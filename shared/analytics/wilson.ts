@@ -1,4 +1,4 @@
-// The 95% Wilson score interval for a proportion (domain.md, "Win rate").
+// The 95% Wilson score interval for a proportion (docs/METRICS.md#wilson-interval).
 // Chosen over the normal approximation because it stays inside [0, 1] and behaves at small n:
 // 2 of 2 won gives [0.34, 1], not a misleading [1, 1].
 

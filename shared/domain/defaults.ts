@@ -1,4 +1,4 @@
-// What a new workspace starts with (domain.md): the reason taxonomy, the rating criteria, the
+// What a new workspace starts with (docs/METRICS.md#defaults): the reason taxonomy, the rating criteria, the
 // MQL qualification checklist, and the interview guides. Editable afterwards; these are only
 // the first values.
 

@@ -1,4 +1,4 @@
-// The closed vocabularies of the domain (../docs: domain.md). Shared by the schema, the
+// The closed vocabularies of the domain (docs/METRICS.md#outcomes, #defaults). Shared by the schema, the
 // contract's validators, the importer and the UI, so a value means the same thing everywhere.
 
 /** Outcome of a deal. "lost" and "no_decision" stay apart, as leading programmes keep them. */

@@ -1,4 +1,4 @@
-// Win/loss interviews as the UI, the CLI and exports see them (domain.md, "Win/loss interviews").
+// Win/loss interviews as the UI, the CLI and exports see them (docs/METRICS.md#interview-scope).
 import type { FieldIssue } from '../contract/result.ts';
 import type { Segment } from '../text/highlight.ts';
 import type { GuideSection } from './defaults.ts';

@@ -1,4 +1,4 @@
-// Retention and growth (domain.md, "Retention and growth"): the vocabulary, the result shapes the
+// Retention and growth (docs/METRICS.md#cohort and the sections after it): the vocabulary, the result shapes the
 // screens, the CLI and exports share, and the definitions printed beside every figure.
 import type { Rate } from '../analytics/rate.ts';
 import type { Confidence } from '../analytics/rate.ts';
@@ -24,7 +24,7 @@ export const METRIC_SHORT: Record<RetentionMetric, string> = { logo: 'Logo', nrr
 
 /**
  * What a customer can be filtered and split by: all come from the account and the deal that won
- * it (domain.md: "tying retention to win/loss").
+ * it (docs/METRICS.md#retention-splits).
  */
 export const COHORT_FIELDS = ['segment', 'sector', 'region', 'product', 'competitor', 'reason', 'leadSource'] as const;
 export type CohortField = (typeof COHORT_FIELDS)[number];

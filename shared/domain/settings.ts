@@ -2,9 +2,9 @@
 import { z } from 'zod';
 
 export interface ConfidenceThresholds {
-  /** Below this n a rate is shown greyed as low-confidence (domain.md: 10). */
+  /** Below this n a rate is shown greyed as low-confidence (docs/METRICS.md#low-n; default 10). */
   lowConfidenceBelowN: number;
-  /** Below this n the rate is hidden and only counts are shown (domain.md: 5). */
+  /** Below this n the rate is hidden and only counts are shown (docs/METRICS.md#low-n; default 5). */
   hideRateBelowN: number;
 }
 

@@ -111,7 +111,7 @@ export async function openWorkspace(path: string, options: OpenOptions): Promise
           (backupPath ? `; a backup is at ${backupPath}.` : '.'),
       );
     }
-    // A new workspace starts with the default taxonomy, criteria and guides (domain.md).
+    // A new workspace starts with the default taxonomy, criteria and guides (docs/METRICS.md#defaults).
     if (plan.fresh) seedDefaults(sqlite);
     const db = drizzle(sqlite, { schema });
     return {

@@ -1,4 +1,4 @@
-// A rate as every screen shows it: value, 95% interval, n, and the low-n rules of domain.md
+// A rate as every screen shows it: value, 95% interval, n, and the low-n rules of docs/METRICS.md#low-n
 // (greyed below the low-confidence threshold, counts only below the hide threshold).
 import type { Rate } from '#shared/analytics/rate.ts';
 import { describeRateText } from '#shared/analytics/describe-rate.ts';

@@ -1,4 +1,4 @@
-// Every definition in force, in one place under the figures (domain.md, "Retention and growth"),
+// Every definition in force, in one place under the figures (docs/METRICS.md#retention-revenue onwards),
 // and a way to rebuild the per-customer revenue tables from scratch.
 import { RETENTION_DEFINITIONS } from '#shared/domain/retention.ts';
 

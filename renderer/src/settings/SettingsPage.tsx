@@ -1,4 +1,4 @@
-// Workspace settings: the win-rate definition in force and the low-n thresholds (domain.md).
+// Workspace settings: the win-rate definition in force and the low-n thresholds (docs/METRICS.md#closed, #low-n).
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Settings } from '#shared/domain/settings.ts';

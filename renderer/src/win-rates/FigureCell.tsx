@@ -1,5 +1,5 @@
 // One figure of a matrix as the table shows it: rate, 95% interval, won/closed, with the low-n
-// rules of domain.md (greyed below the low-confidence threshold, counts only below the hide one).
+// rules of docs/METRICS.md#low-n (greyed below the low-confidence threshold, counts only below the hide one).
 import type { MatrixFigures } from '#shared/domain/win-rates.ts';
 import { describeFigures } from '../charts/win-rates-charts.ts';
 import { formatInt, formatMoney, formatPercent } from '../lib/format.ts';

@@ -43,7 +43,7 @@ function rowScore(t: MatrixFigures | undefined, by: RowSort, measure: MatrixQuer
 }
 
 /**
- * Rows in the chosen order, by their totals. Rankings by interval bound follow domain.md: a 2-of-2
+ * Rows in the chosen order, by their totals. Rankings by interval bound follow docs/METRICS.md#ranking: a 2-of-2
  * row does not top the list, and rows whose rate is hidden (n too small) go last.
  */
 export function sortRows(m: MatrixResult, by: RowSort, descending: boolean): DimValue[] {
@@ -101,7 +101,7 @@ export function presetPeriods(preset: Exclude<Preset, 'custom'>, last: string): 
   return { a, b };
 }
 
-/** Strongest first by the interval's lower bound (domain.md); competitors whose rate is hidden last. */
+/** Strongest first by the interval's lower bound (docs/METRICS.md#ranking); competitors whose rate is hidden last. */
 export function rankByLowerBound(rows: CompetitorSummary[]): CompetitorSummary[] {
   const score = (r: CompetitorSummary) => (r.involved.confidence === 'hidden' ? null : r.involved.low);
   return [...rows].sort((a, b) => {

@@ -5,7 +5,7 @@ import { confidenceFor, rateOf } from '#shared/analytics/rate.ts';
 const t = { lowConfidenceBelowN: 10, hideRateBelowN: 5 };
 
 describe('rateOf and the low-n rules', () => {
-  it('applies the thresholds of domain.md: hidden below 5, low below 10', () => {
+  it('applies the low-n thresholds of docs/METRICS.md#low-n: hidden below 5, low below 10', () => {
     expect([0, 4, 5, 9, 10, 500].map((n) => confidenceFor(n, t))).toEqual([
       'hidden',
       'hidden',

@@ -1,4 +1,4 @@
-// Pure helpers of the win-rate screens: row sorting (interval bounds per domain.md), period
+// Pure helpers of the win-rate screens: row sorting (interval bounds per docs/METRICS.md#ranking), period
 // presets, heatmap colours and labels, sparklines, and the change of one cell.
 import { describe, expect, it } from 'vitest';
 import { rateOf } from '#shared/analytics/rate.ts';

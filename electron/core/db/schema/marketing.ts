@@ -62,7 +62,7 @@ export const leads = sqliteTable(
   ],
 );
 
-/** The MQL checklist (domain.md, "Lead qualification checklist"); 'fit' is static, 'dynamic' changes. */
+/** The MQL checklist (docs/METRICS.md#qualification-criteria); 'fit' is static, 'dynamic' changes. */
 export const qualificationCriteria = sqliteTable('qualification_criteria', {
   id: id(),
   key: text('key').notNull().unique(),

@@ -1,6 +1,7 @@
 // The fields of a deals file, the header names that suggest them, and the presets for the
 // exports of Salesforce (opportunities), HubSpot (deals) and Pipedrive (deals). Field names per
-// CRM follow domain.md, "CRM exports the importer meets".
+// CRM are those of their standard exports (Amount / amount / value, CloseDate / closedate / close_time,
+// IsWon / dealstage / status ...); what the fields become: docs/METRICS.md#outcomes.
 import { DEAL_TYPE_LABEL, OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import type { KindField, Preset } from '../kind.ts';
 import { field, options } from './field-helpers.ts';
