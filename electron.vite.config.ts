@@ -1,4 +1,5 @@
-// Builds the three parts of the app: main (Electron main process + the job worker), preload
+// Builds the three parts of the app: main (Electron main process, the data core process and its
+// workers), preload
 // (CommonJS, as sandboxed preloads require) and renderer (React). The renderer's CSP is written
 // into index.html here: strict for builds, with the local dev server allowed under `npm run dev`.
 import { resolve } from 'node:path';
@@ -26,6 +27,9 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The data core's process and its connection workers (docs/ARCHITECTURE.md, "Processes").
+          'core-process': resolve(import.meta.dirname, 'electron/core/process/core-process.ts'),
+          'connection-worker': resolve(import.meta.dirname, 'electron/core/process/connection-worker.ts'),
           'job-worker': resolve(import.meta.dirname, 'electron/core/jobs/job-worker.ts'),
         },
       },

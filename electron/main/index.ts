@@ -1,13 +1,16 @@
-// Electron entry: one window on the local workspace. The data core (electron/core) does the
-// work; this file only wires it to Electron: paths, security, IPC, menu and the window.
-import { app, BrowserWindow } from 'electron';
+// Electron entry: one window on the local workspace. The data core (electron/core) does the work
+// in its own process (core-host.ts); this file keeps what only the window's process can do: paths,
+// security, the IPC relay with its sender check, dialogs, the menu and the window.
+import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SlowLog } from '#core/process/slow-call-log.ts';
 import { APP_NAME, defaultUserDataDir } from '#core/session/paths.ts';
-import { Session } from '#core/session/session.ts';
+import { startCore } from './core-host.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
-import { electronPlatform } from './platform.ts';
+import { electronDialogs } from './platform.ts';
 import type { AppOrigin } from './security-policy.ts';
 import { secureWebPreferences } from './security-policy.ts';
 import { installSecurity } from './security.ts';
@@ -28,7 +31,26 @@ const origin: AppOrigin = {
 };
 
 let mainWindow: BrowserWindow | null = null;
-const session = new Session(electronPlatform(() => mainWindow));
+const core = startCore(
+  electronDialogs(() => mainWindow),
+  argValue('--db'),
+);
+core.onCrash = (code) =>
+  dialog.showErrorBox(APP_NAME, `The data core stopped unexpectedly (exit ${code}). It has been restarted.`);
+
+/**
+ * The window's process must never be blocked for long (the budget is 50 ms): a stall shows as a
+ * frozen menu. Each second the longest delay of its event loop is checked and a stall logged.
+ */
+function watchStalls(log: SlowLog): void {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  setInterval(() => {
+    const worst = delay.max / 1e6;
+    if (worst > 50) log.note('main process blocked', worst);
+    delay.reset();
+  }, 1000).unref();
+}
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -57,9 +79,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(async () => {
     installSecurity(origin);
-    await session.start(argValue('--db'));
-    registerIpc(session, origin);
-    buildMenu(session, () => mainWindow);
+    registerIpc(core, origin);
+    await core.start();
+    await buildMenu(core, () => mainWindow);
+    watchStalls(new SlowLog(app.getPath('userData')));
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -68,7 +91,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => {
-    void session.close();
+  // Quit waits for the core to stop its jobs (rolled back) and close the workspace cleanly.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 }

@@ -1,22 +1,23 @@
-// Registers one ipcMain handler per contract channel. Each checks the sender, then goes through
-// the same dispatch as the test host: validate, run, wrap as a Result.
+// Registers one ipcMain handler per contract channel. Each checks the sender, then relays the call
+// to the data core process and its answer back as JSON text (parsed in the page, never here: a
+// large result must not cost the window's process a parse).
 import { ipcMain } from 'electron';
 import { CHANNELS } from '#shared/contract/index.ts';
 import { fail } from '#shared/contract/result.ts';
-import { dispatch } from '#core/rpc/dispatch.ts';
-import { handlers } from '#core/rpc/handlers.ts';
-import type { Session } from '#core/session/session.ts';
+import type { CoreClient } from '#core/process/core-client.ts';
 import type { AppOrigin } from './security-policy.ts';
 import { isTrustedSender } from './security-policy.ts';
 
-export function registerIpc(session: Session, origin: AppOrigin): void {
+const FORBIDDEN = JSON.stringify(fail('forbidden', 'Request refused: it did not come from the Winnow window.'));
+
+export function registerIpc(core: CoreClient, origin: AppOrigin): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(channel, (event, arg: unknown) => {
+    ipcMain.handle(channel, (event, arg: unknown, meta: unknown) => {
       const frame = event.senderFrame;
-      if (!isTrustedSender(frame?.url, frame?.parent === null, origin)) {
-        return fail('forbidden', 'Request refused: it did not come from the Winnow window.');
-      }
-      return dispatch(handlers, channel, arg, session, (message, error) => console.error(message, error));
+      if (!isTrustedSender(frame?.url, frame?.parent === null, origin)) return FORBIDDEN;
+      // The core checks the call id's shape; here it is only picked out of an object, if any.
+      const callId = typeof meta === 'object' && meta !== null ? (meta as { callId?: unknown }).callId : undefined;
+      return core.call(channel, arg, typeof callId === 'string' ? callId : undefined);
     });
   }
 }

@@ -1,33 +1,41 @@
-// The native menu. Workspace actions go through the same Session as the contract, then reload the
-// window so every screen shows the newly opened workspace.
+// The native menu. Workspace actions are contract calls to the data core, like the page's own;
+// after a switch the window reloads so every screen shows the newly opened workspace.
 import { dialog, Menu } from 'electron';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
-import type { WorkspaceInfo } from '#shared/domain/workspace.ts';
-import type { Session } from '#core/session/session.ts';
+import type { Result } from '#shared/contract/result.ts';
+import type { AppInfo, WorkspaceInfo } from '#shared/domain/workspace.ts';
+import type { CoreClient } from '#core/process/core-client.ts';
 
-export function buildMenu(session: Session, getWindow: () => BrowserWindow | null): void {
-  const run = (action: () => Promise<WorkspaceInfo | null>) => async () => {
+async function ask<T>(core: CoreClient, channel: string, arg?: unknown): Promise<T> {
+  const result = JSON.parse(await core.call(channel, arg)) as Result<T>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+export async function buildMenu(core: CoreClient, getWindow: () => BrowserWindow | null): Promise<void> {
+  const info = await ask<AppInfo>(core, 'app:info').catch(() => null);
+  const run = (channel: string, arg: unknown) => async () => {
     try {
-      const info = await action();
-      if (info) getWindow()?.webContents.reload();
+      const opened = await ask<WorkspaceInfo | null>(core, channel, arg);
+      if (opened) getWindow()?.webContents.reload();
     } catch (e) {
       dialog.showErrorBox('Winnow', e instanceof Error ? e.message : String(e));
     }
-    buildMenu(session, getWindow); // refresh the recent list
+    void buildMenu(core, getWindow); // refresh the recent list
   };
-  const recent: MenuItemConstructorOptions[] = session.recent.map((path) => ({
+  const recent: MenuItemConstructorOptions[] = (info?.recentWorkspaces ?? []).map((path) => ({
     label: basename(path),
     toolTip: path,
-    click: run(() => session.openExisting(path)),
+    click: run('workspace:open', { path }),
   }));
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'Workspace',
       submenu: [
-        { label: 'New workspace…', accelerator: 'CmdOrCtrl+N', click: run(() => session.createWorkspace()) },
-        { label: 'Open workspace…', accelerator: 'CmdOrCtrl+O', click: run(() => session.openExisting()) },
+        { label: 'New workspace…', accelerator: 'CmdOrCtrl+N', click: run('workspace:create', {}) },
+        { label: 'Open workspace…', accelerator: 'CmdOrCtrl+O', click: run('workspace:open', {}) },
         {
           label: 'Switch to',
           submenu: recent.length > 0 ? recent : [{ label: 'No recent workspaces', enabled: false }],
@@ -35,11 +43,8 @@ export function buildMenu(session: Session, getWindow: () => BrowserWindow | nul
         { type: 'separator' },
         {
           label: 'Show workspace file in folder',
-          enabled: session.workspace !== null,
-          click: () => {
-            const ws = session.workspace;
-            if (ws) void session.platform.revealInFolder(ws.path);
-          },
+          enabled: Boolean(info?.workspace),
+          click: () => void ask(core, 'workspace:reveal').catch(() => undefined),
         },
         { type: 'separator' },
         { role: process.platform === 'darwin' ? 'close' : 'quit' },

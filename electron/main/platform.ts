@@ -1,22 +1,16 @@
-// The Electron side of HostPlatform: native file dialogs and "show in folder".
+// The dialogs the data core asks the window's process to show: native file dialogs and "show in
+// folder" (the core runs in its own process and cannot show one itself).
 import { app, dialog, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { HostPlatform } from '#core/session/session.ts';
+import type { HostDialogs } from '#core/process/core-client.ts';
 import { WORKSPACE_EXTENSION } from '#core/session/paths.ts';
 
 const filters = [{ name: 'Winnow workspace', extensions: [WORKSPACE_EXTENSION] }];
 
-export function electronPlatform(getWindow: () => BrowserWindow | null): HostPlatform {
-  const here = fileURLToPath(new URL('.', import.meta.url));
+export function electronDialogs(getWindow: () => BrowserWindow | null): HostDialogs {
   return {
-    host: 'electron',
-    version: app.getVersion(),
-    userDataDir: app.getPath('userData'),
-    migrationsDir: join(app.getAppPath(), 'resources', 'migrations'),
-    jobWorkerUrl: join(here, 'job-worker.js'),
     async pickNewWorkspacePath(defaultDir) {
       const win = getWindow();
       const options = {

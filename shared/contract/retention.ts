@@ -37,10 +37,17 @@ const scope = {
 /** A period index (month, quarter or year number) as returned in reports. */
 const periodIndex = z.number().int().min(0).max(200_000);
 
+/**
+ * The retention reads bring the maintained per-customer tables up to date first (a small change
+ * inline), so they run on the write connection, not the read-only pool.
+ */
+const refreshesFirst = 'write' as const;
+
 export const retentionChannels = namespace('retention', {
   'retention:status': channel(
     noArg,
     'Whether the retention figures match the data, how many customers, and which won deals make no revenue',
+    refreshesFirst,
   ).returns<RetentionStatus>(),
   'retention:rebuild': channel(
     z.object({ full: z.boolean().optional() }).strict().optional(),
@@ -50,10 +57,12 @@ export const retentionChannels = namespace('retention', {
   'retention:cohorts': channel(
     z.object(scope).strict(),
     'Cohort matrix (logo retention, NRR, GRR with counts and amounts), optionally filtered and split',
+    refreshesFirst,
   ).returns<CohortReport>(),
   'retention:movements': channel(
     z.object(scope).strict(),
     'Revenue movements per period (new, expansion, contraction, churn, reactivation) and TTM NRR/GRR',
+    refreshesFirst,
   ).returns<MovementsReport>(),
   'retention:customers': channel(
     z
@@ -69,9 +78,11 @@ export const retentionChannels = namespace('retention', {
       })
       .strict(),
     'The customers behind one cohort cell, sorted and paged',
+    refreshesFirst,
   ).returns<DrillReport>(),
   'retention:dimensions': channel(
     noArg,
     'Values of each field customers can be filtered or split by, with customer counts',
+    refreshesFirst,
   ).returns<Record<CohortField, DimensionValue[]>>(),
 });

@@ -2,7 +2,7 @@
 // schema before anything runs, call the handler, and wrap the answer as a Result. Used by the
 // Electron IPC bridge and by the loopback test host, so both behave identically.
 import { contract } from '#shared/contract/index.ts';
-import type { Channel, HandlerMap } from '#shared/contract/index.ts';
+import type { Channel, Handler } from '#shared/contract/index.ts';
 import { fail, ok } from '#shared/contract/result.ts';
 import type { FieldIssue, Result } from '#shared/contract/result.ts';
 import { AppError } from '../errors.ts';
@@ -17,8 +17,11 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
   return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
+/** Some or all handlers: each thread of the data core holds the ones for the calls it answers. */
+export type SomeHandlers<Ctx> = { readonly [C in Channel]?: Handler<C, Ctx> };
+
 export async function dispatch<Ctx>(
-  handlers: HandlerMap<Ctx>,
+  handlers: SomeHandlers<Ctx>,
   channel: unknown,
   rawArg: unknown,
   ctx: Ctx,
@@ -34,8 +37,9 @@ export async function dispatch<Ctx>(
     const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
     return fail('invalid_argument', `Invalid request to ${channel}: ${detail}`, issues);
   }
+  const handler = handlers[channel] as ((arg: unknown, ctx: Ctx) => unknown) | undefined;
+  if (!handler) return fail('internal', `${channel} was sent to a part of the data core that does not answer it.`);
   try {
-    const handler = handlers[channel] as (arg: unknown, ctx: Ctx) => unknown;
     return ok(await handler(parsed.data, ctx));
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.issues);

@@ -49,6 +49,8 @@ export class Session implements CoreContext {
    * sets it. In-process (CLI, tests) calls never wait, so there is nothing to drop.
    */
   cancelCall: (callId: string) => boolean = () => false;
+  /** Told whenever the open workspace changes (the data core's connections follow it). */
+  onWorkspaceChange: (workspace: Workspace | null) => void = () => {};
 
   constructor(platform: HostPlatform) {
     this.platform = platform;
@@ -126,6 +128,7 @@ export class Session implements CoreContext {
     this.current?.close();
     this.current = next;
     this.error = null;
+    this.onWorkspaceChange(next);
     this.config = withRecent(this.config, path);
     try {
       writeAppConfig(this.platform.userDataDir, this.config);
@@ -171,5 +174,6 @@ export class Session implements CoreContext {
     await this.jobs.stopAll();
     this.current?.close();
     this.current = null;
+    this.onWorkspaceChange(null);
   }
 }

@@ -1,18 +1,21 @@
-// The loopback test host: serves the built renderer on 127.0.0.1 and answers the same contract
-// over HTTP, through the same dispatch and handlers as Electron's IPC. A browser driven by
-// playwright-core then exercises the real UI against the real core, on machines without an
-// Electron binary. Loopback only; every request is checked for host and origin.
+// The loopback test host: serves the built renderer on 127.0.0.1 and relays the contract over
+// HTTP to the data core, started as its own process exactly as Electron's main process starts it
+// (electron/core/process: the same entry, messages, read pool and write queue; here a forked
+// child instead of a utility process). A browser driven by playwright-core then exercises the real
+// UI against the real core, on machines without an Electron binary. Loopback only; every request
+// is checked for host and origin. The host stands where Electron's main process stands, so it also
+// measures how long its own event loop was ever blocked.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApi } from '#shared/contract/api.ts';
 import { CHANNELS } from '#shared/contract/index.ts';
-import { dispatch } from '#core/rpc/dispatch.ts';
-import { handlers } from '#core/rpc/handlers.ts';
-import { Session } from '#core/session/session.ts';
-import type { HostPlatform } from '#core/session/session.ts';
+import { CoreClient } from '#core/process/core-client.ts';
+import type { HostDialogs } from '#core/process/core-client.ts';
+import { forkCore } from '#core/process/node-child.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,8 +37,9 @@ const BRIDGE_PATH = '/__winnow-bridge.js';
 export function bridgeScript(): string {
   return `"use strict";(() => {
   const buildApi = ${buildApi.toString()};
-  const transport = (channel, arg) => fetch('/rpc/' + encodeURIComponent(channel), {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+  const transport = (channel, arg, meta) => fetch('/rpc/' + encodeURIComponent(channel), {
+    method: 'POST',
+    headers: Object.assign({ 'content-type': 'application/json' }, meta && meta.callId ? { 'x-winnow-call': meta.callId } : {}),
     body: arg === undefined ? '' : JSON.stringify(arg),
   }).then((r) => r.json());
   Object.defineProperty(window, 'winnow', { value: buildApi(${JSON.stringify(CHANNELS)}, transport), enumerable: true });
@@ -44,7 +48,10 @@ export function bridgeScript(): string {
 
 export interface TestHost {
   url: string;
-  session: Session;
+  /** The data core, to call it directly (JSON text answers), as the window would. */
+  core: CoreClient;
+  /** The longest the host's event loop was blocked since start (ms): the main process's budget is 50. */
+  maxStallMs(): number;
   /**
    * Answers for the next file dialogs, in order (null = the user cancelled): "New workspace…",
    * "Open workspace…", any open-file dialog (import) and any save dialog (export).
@@ -80,11 +87,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   const picks: TestHost['picks'] = { newPath: [], openPath: [], openFile: [], saveFile: [] };
   const revealed: string[] = [];
-  const platform: HostPlatform = {
-    host: 'testhost',
-    version: options.version ?? '0.0.0-test',
-    userDataDir: options.userDataDir,
-    jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url),
+  const dialogs: HostDialogs = {
     pickNewWorkspacePath: async () => picks.newPath.shift() ?? null,
     pickExistingWorkspacePath: async () => picks.openPath.shift() ?? null,
     pickOpenFile: async () => picks.openFile.shift() ?? null,
@@ -94,8 +97,22 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       return true;
     },
   };
-  const session = new Session(platform);
-  await session.start(options.dbPath);
+  const core = new CoreClient(
+    () => forkCore(),
+    {
+      host: 'testhost',
+      version: options.version ?? '0.0.0-test',
+      userDataDir: options.userDataDir,
+      jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url).href,
+      connectionWorkerUrl: new URL('../../../electron/core/process/connection-worker.ts', import.meta.url).href,
+      dbPath: options.dbPath,
+    },
+    dialogs,
+  );
+  core.onCrash = (code) => console.error(`Test host: the data core stopped (exit ${code}).`);
+  await core.start();
+  const stalls = monitorEventLoopDelay({ resolution: 10 });
+  stalls.enable();
   const rendererRoot = resolve(options.rendererDir);
   const indexHtml = (await readFile(join(rendererRoot, 'index.html'), 'utf8')).replace(
     /(<meta http-equiv="Content-Security-Policy"[^>]*>)/,
@@ -128,8 +145,13 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
             JSON.stringify({ ok: false, error: { code: 'invalid_argument', message: 'Request body is not JSON.' } }),
           );
         }
-        const result = await dispatch(handlers, decodeURIComponent(url.pathname.slice('/rpc/'.length)), arg, session);
-        return send(res, 200, TYPES['.json']!, JSON.stringify(result));
+        const callId = req.headers['x-winnow-call'];
+        const json = await core.call(
+          decodeURIComponent(url.pathname.slice('/rpc/'.length)),
+          arg,
+          typeof callId === 'string' ? callId : undefined,
+        );
+        return send(res, 200, TYPES['.json']!, json);
       }
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
       if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, TYPES['.html']!, indexHtml);
@@ -148,14 +170,16 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   return {
     url: `${origin}/`,
-    session,
+    core,
+    maxStallMs: () => stalls.max / 1e6,
     picks,
     revealed,
     close: async () => {
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await closed;
-      await session.close();
+      stalls.disable();
+      await core.close();
     },
   };
 }

@@ -8,34 +8,10 @@ import { dispatch } from '#core/rpc/dispatch.ts';
 import { handlers } from '#core/rpc/handlers.ts';
 import type { Session } from '#core/session/session.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
+import { formDeal } from '../../support/deal-input.ts';
 import { testSession } from '../../support/test-session.ts';
 
-const base: DealInput = {
-  name: 'Globex platform',
-  externalId: 'GX-1',
-  accountName: 'Globex',
-  amount: 25000,
-  currency: 'usd',
-  productName: 'Insight Pro',
-  ownerName: 'Ava Chen',
-  teamName: 'Enterprise',
-  leadSourceName: 'Webinar',
-  dealType: 'new_business',
-  sourcedBy: 'marketing',
-  segment: 'Enterprise',
-  region: 'EMEA',
-  createdDate: '2025-01-10',
-  mqlDate: '',
-  sqlDate: '',
-  closeDate: '',
-  stage: 'Proposal',
-  outcome: 'open',
-  lostToCompetitorId: null,
-  repReason: '',
-  contractStart: '',
-  contractEnd: '',
-  competitors: [],
-};
+const base: DealInput = formDeal;
 
 describe('deal form and views', () => {
   let dir: string;
