@@ -1,4 +1,6 @@
 // How the CLI talks: results on stdout, progress and errors on stderr, one line per error.
+import { terminalSafe } from '#shared/text/clean-text.ts';
+
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
@@ -6,9 +8,10 @@ export interface CliIO {
   interactive: boolean;
 }
 
+/** Both streams go through terminalSafe: stored text never writes control codes to a terminal. */
 export const processIO: CliIO = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
+  out: (t) => process.stdout.write(`${terminalSafe(t)}\n`),
+  err: (t) => process.stderr.write(`${terminalSafe(t)}\n`),
   interactive: Boolean(process.stderr.isTTY),
 };
 

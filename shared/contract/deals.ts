@@ -57,7 +57,8 @@ export const dealsChannels = namespace('deals', {
       .object({
         filter: dealFilterSchema,
         sort: dealSortSchema,
-        columns: z.array(z.enum(DEAL_COLUMN_IDS)).min(1),
+        // Each column at most once: a page cannot make the export loop over a million names.
+        columns: z.array(z.enum(DEAL_COLUMN_IDS)).min(1).max(DEAL_COLUMN_IDS.length),
       })
       .strict(),
     'Save the current table view (filters, sort, columns) as CSV (asks where); runs as a job',

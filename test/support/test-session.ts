@@ -1,8 +1,10 @@
 // A Session on a test host platform: dialogs answered by the test (null = cancelled), jobs run in
 // the real worker from source. Integration tests of handlers start from this.
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { Session } from '#core/session/session.ts';
 import type { HostPlatform } from '#core/session/session.ts';
+import { tempDir } from './temp-workspace.ts';
 
 export const JOB_WORKER = new URL('../../electron/core/jobs/job-worker.ts', import.meta.url);
 
@@ -23,4 +25,31 @@ export function testPlatform(dir: string, overrides: Partial<HostPlatform> = {})
 
 export function testSession(dir: string, overrides: Partial<HostPlatform> = {}): Session {
   return new Session(testPlatform(dir, overrides));
+}
+
+/**
+ * A fresh session on a new workspace file for each test of the enclosing describe:
+ * `const t = sessionPerTest();` then `t.session`, `t.dir` inside the tests.
+ */
+export function sessionPerTest(): { readonly session: Session; readonly dir: string } {
+  const state = { session: null as unknown as Session, dir: '', cleanup: () => {} };
+  beforeEach(async () => {
+    const t = tempDir();
+    state.dir = t.dir;
+    state.cleanup = t.cleanup;
+    state.session = testSession(t.dir);
+    await state.session.start(join(t.dir, 'w.winnow'));
+  });
+  afterEach(async () => {
+    await state.session.close();
+    state.cleanup();
+  });
+  return {
+    get session() {
+      return state.session;
+    },
+    get dir() {
+      return state.dir;
+    },
+  };
 }

@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Delimiter, Encoding } from '#shared/domain/import-mapping.ts';
+import { dropControls } from '#shared/text/clean-text.ts';
 import { AppError } from '../errors.ts';
 import type { Newline } from './csv-dialect.ts';
 import { EncodingMismatch } from './text-decoding.ts';
@@ -118,7 +119,8 @@ export function readCsv(
       } catch {
         throw new EncodingMismatch(stats.bytes - n);
       }
-      const input = carry + text;
+      // Control characters (NUL, ESC, BEL, DEL …) never reach a cell; tabs and line ends stay.
+      const input = carry + dropControls(text);
       if (last) {
         if (input.length > 0) {
           const result = parser.parse(input, 0, false) as ParseResult;

@@ -4,6 +4,7 @@
 import { contract } from '#shared/contract/index.ts';
 import type { Channel, Handler } from '#shared/contract/index.ts';
 import { fail, ok } from '#shared/contract/result.ts';
+import { cleanStrings } from '#shared/text/clean-text.ts';
 import type { FieldIssue, Result } from '#shared/contract/result.ts';
 import { AppError } from '../errors.ts';
 
@@ -40,7 +41,8 @@ export async function dispatch<Ctx>(
   const handler = handlers[channel] as ((arg: unknown, ctx: Ctx) => unknown) | undefined;
   if (!handler) return fail('internal', `${channel} was sent to a part of the data core that does not answer it.`);
   try {
-    return ok(await handler(parsed.data, ctx));
+    // Control characters never get past the door, whatever the field (docs/ARCHITECTURE.md).
+    return ok(await handler(cleanStrings(parsed.data), ctx));
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.issues);
     log(`Unexpected error in ${channel}`, e);

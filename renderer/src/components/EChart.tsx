@@ -13,6 +13,7 @@ import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import './chart-cache-guard.ts';
 
 echarts.use([
   BarChart,

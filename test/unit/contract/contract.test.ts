@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { buildApi } from '#shared/contract/api.ts';
 import { CHANNEL_NAME } from '#shared/contract/define.ts';
 import { CHANNELS, contract, NAMESPACES } from '#shared/contract/index.ts';
 import type { Channel } from '#shared/contract/index.ts';
 import { handlers } from '#core/rpc/handlers.ts';
+import { unboundedParts } from './bounded.ts';
 
 describe('the contract', () => {
   it("names every channel 'domain:verb' and gives it a summary", () => {
@@ -75,5 +77,27 @@ describe('the contract', () => {
     ]);
     expect(Object.isFrozen(api) && Object.isFrozen(api.jobs)).toBe(true);
     expect('invoke' in api).toBe(false);
+  });
+});
+
+describe('contract bounds', () => {
+  it('gives every string and array of every argument a maximum', () => {
+    const unbounded = CHANNELS.flatMap((ch) => unboundedParts(contract[ch].input).map((p) => `${ch} ${p}`));
+    expect(unbounded).toEqual([]);
+  });
+
+  it('finds what is unbounded (the check itself works)', () => {
+    const schema = z.object({
+      a: z.string(),
+      b: z.string().max(5),
+      c: z.array(z.string().regex(/^[a-z]{1,8}$/)),
+      d: z.array(z.number()).max(3).optional(),
+      e: z.string().regex(/^x+$/),
+    });
+    expect(unboundedParts(schema)).toEqual([
+      '$.a: string without a maximum length',
+      '$.c: array without a maximum count',
+      '$.e: string without a maximum length',
+    ]);
   });
 });
