@@ -4,16 +4,15 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { SlowLog } from '#core/process/slow-call-log.ts';
 import { APP_NAME, defaultUserDataDir } from '#core/session/paths.ts';
 import { startCore } from './core-host.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { electronDialogs } from './platform.ts';
-import type { AppOrigin } from './security-policy.ts';
-import { secureWebPreferences } from './security-policy.ts';
-import { installSecurity } from './security.ts';
+import { rendererOrigin, secureWebPreferences } from './security-policy.ts';
+import { installSecurity, prepareSecurity } from './security.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -26,9 +25,10 @@ function argValue(flag: string): string | undefined {
 app.setName(APP_NAME);
 app.setPath('userData', argValue('--user-data') ?? defaultUserDataDir());
 
-const origin: AppOrigin = {
-  rendererUrl: process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '..', 'renderer', 'index.html')).href,
-};
+// The built renderer is served from app://winnow/; the dev server only in an unpackaged build.
+const rendererDir = join(here, '..', 'renderer');
+const origin = rendererOrigin(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+prepareSecurity();
 
 let mainWindow: BrowserWindow | null = null;
 const core = startCore(
@@ -62,7 +62,7 @@ function createWindow(): void {
     show: false,
     backgroundColor: '#f6f7f9',
     icon: join(app.getAppPath(), 'resources', 'icons', 'winnow.png'),
-    webPreferences: secureWebPreferences(join(here, '..', 'preload', 'index.cjs')),
+    webPreferences: secureWebPreferences(join(here, '..', 'preload', 'index.cjs'), origin.devTools),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
@@ -78,10 +78,10 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow?.focus();
   });
   app.whenReady().then(async () => {
-    installSecurity(origin);
+    installSecurity(origin, rendererDir);
     registerIpc(core, origin);
     await core.start();
-    await buildMenu(core, () => mainWindow);
+    await buildMenu(core, () => mainWindow, origin.devTools);
     watchStalls(new SlowLog(app.getPath('userData')));
     createWindow();
     app.on('activate', () => {

@@ -13,7 +13,11 @@ async function ask<T>(core: CoreClient, channel: string, arg?: unknown): Promise
   return result.value;
 }
 
-export async function buildMenu(core: CoreClient, getWindow: () => BrowserWindow | null): Promise<void> {
+export async function buildMenu(
+  core: CoreClient,
+  getWindow: () => BrowserWindow | null,
+  devTools: boolean,
+): Promise<void> {
   const info = await ask<AppInfo>(core, 'app:info').catch(() => null);
   const run = (channel: string, arg: unknown) => async () => {
     try {
@@ -22,7 +26,7 @@ export async function buildMenu(core: CoreClient, getWindow: () => BrowserWindow
     } catch (e) {
       dialog.showErrorBox('Winnow', e instanceof Error ? e.message : String(e));
     }
-    void buildMenu(core, getWindow); // refresh the recent list
+    void buildMenu(core, getWindow, devTools); // refresh the recent list
   };
   const recent: MenuItemConstructorOptions[] = (info?.recentWorkspaces ?? []).map((path) => ({
     label: basename(path),
@@ -51,7 +55,19 @@ export async function buildMenu(core: CoreClient, getWindow: () => BrowserWindow
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    // Installed builds: no DevTools or reload entries (the page's state lives in the core anyway).
+    devTools
+      ? { role: 'viewMenu' }
+      : {
+          label: 'View',
+          submenu: [
+            { role: 'resetZoom' },
+            { role: 'zoomIn' },
+            { role: 'zoomOut' },
+            { type: 'separator' },
+            { role: 'togglefullscreen' },
+          ],
+        },
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -161,7 +161,7 @@ export async function launchWinnow(options: { dbPath: string; userDataDir?: stri
       mode,
       requests,
       blocked,
-      origin: 'file://',
+      origin: 'app://winnow',
       host: null,
       dialogs,
       userDataDir,

@@ -13,6 +13,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApi } from '#shared/contract/api.ts';
 import { CHANNELS } from '#shared/contract/index.ts';
+import { STRICT_CSP } from '#shared/security/csp.ts';
 import { CoreClient } from '#core/process/core-client.ts';
 import type { HostDialogs } from '#core/process/core-client.ts';
 import { forkCore } from '#core/process/node-child.ts';
@@ -121,7 +122,13 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   let origin = '';
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    // The CSP also travels as a header, as the app's app:// handler sends it (security.ts).
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': STRICT_CSP,
+    });
     res.end(body);
   };
 
