@@ -430,11 +430,17 @@ export const BUYER_REASONS = {
   ],
 } as const satisfies Record<string, readonly (readonly [string, number])[]>;
 
-/** Quote templates by reason; {c} is the competitor's name. */
+/**
+ * Quote templates by reason; {c} is the competitor's name, {n} a small number the generator
+ * draws (days, weeks, people). Each quote is one template with an opener and a closer drawn
+ * beside it (quote-wording.ts), so the demo's 300 quotes read as different people.
+ */
 export const QUOTES: Record<string, { text: string; themes: string[] }[]> = {
   'Product fit': [
     { text: 'It fit the way our analysts already work, so adoption was never in doubt.', themes: ['usability'] },
     { text: 'The data model matched our pipeline stages out of the box.', themes: ['reporting'] },
+    { text: 'Our {n} regional teams could use the same reports without changes.', themes: ['reporting', 'usability'] },
+    { text: 'We mapped our whole quarterly review onto it in an afternoon.', themes: ['reporting'] },
   ],
   'Missing capability': [
     {
@@ -442,40 +448,112 @@ export const QUOTES: Record<string, { text: string; themes: string[] }[]> = {
       themes: ['security', 'roadmap'],
     },
     { text: '{c} already had the planning module; you asked us to wait two quarters.', themes: ['roadmap'] },
+    { text: 'Forecast scenarios were a must-have, and the answer was "next release".', themes: ['roadmap'] },
+    { text: 'Without a mobile view our field team of {n} would not have used it.', themes: ['usability', 'roadmap'] },
   ],
   Price: [
     { text: 'Honestly the price made the decision easy for finance.', themes: ['pricing'] },
     { text: 'At renewal the price gap with {c} was hard to justify.', themes: ['pricing'] },
+    { text: 'Per-seat pricing for {n} occasional users did not add up.', themes: ['pricing'] },
+    { text: '{c} came in about {n} percent lower and procurement stopped listening.', themes: ['pricing'] },
   ],
   Responsiveness: [
     { text: 'Every question got an answer within a day; that built trust.', themes: ['relationship'] },
     { text: 'We waited a week for pricing while {c} came back the same afternoon.', themes: ['relationship'] },
+    { text: 'Your team turned our security questionnaire around in {n} days.', themes: ['relationship', 'security'] },
   ],
   'Understanding of our needs': [
     { text: 'The demo showed generic dashboards, not our problem.', themes: ['relationship'] },
+    { text: 'They asked about our churn problem before showing a single screen.', themes: ['relationship'] },
+    { text: 'Nobody asked how our {n} product lines roll up; {c} did.', themes: ['relationship', 'reporting'] },
   ],
-  'Demo and proof of concept': [{ text: 'The proof of concept on our own data sealed it.', themes: ['onboarding'] }],
-  'References and reputation': [{ text: 'Two peers in our industry vouched for you.', themes: ['relationship'] }],
+  'Demo and proof of concept': [
+    { text: 'The proof of concept on our own data sealed it.', themes: ['onboarding'] },
+    {
+      text: 'Seeing last quarter’s numbers reproduced in {n} days convinced the CFO.',
+      themes: ['onboarding', 'reporting'],
+    },
+    { text: 'The trial ran on sample data only, so we never saw it with ours.', themes: ['onboarding'] },
+  ],
+  'References and reputation': [
+    { text: 'Two peers in our industry vouched for you.', themes: ['relationship'] },
+    { text: 'The reference call with a customer our size answered every doubt.', themes: ['relationship'] },
+    { text: 'Analyst reports put {c} ahead, and the board reads those.', themes: ['relationship'] },
+  ],
   'Implementation effort': [
     { text: 'Setup took days, not months; our IT team noticed.', themes: ['onboarding', 'integrations'] },
     { text: 'The connector to our warehouse needed too much custom work.', themes: ['integrations'] },
+    { text: 'Single sign-on and the CRM sync worked on the first try.', themes: ['integrations', 'security'] },
+    {
+      text: 'The implementation plan asked for {n} weeks of our engineers’ time.',
+      themes: ['onboarding', 'integrations'],
+    },
   ],
-  'Support quality': [{ text: 'Support felt like part of our team during the trial.', themes: ['support'] }],
+  'Support quality': [
+    { text: 'Support felt like part of our team during the trial.', themes: ['support'] },
+    { text: 'Tickets sat for {n} days during the pilot, which worried us.', themes: ['support'] },
+    { text: 'Having a named engineer on a shared channel made the difference.', themes: ['support', 'relationship'] },
+  ],
   'Security and compliance': [
     { text: 'Our security review stalled on SSO and audit logs; {c} had both.', themes: ['security'] },
+    { text: 'Data residency in the EU was non-negotiable for legal.', themes: ['security'] },
+    { text: 'The SOC 2 report answered {n} of our questionnaire items at once.', themes: ['security'] },
   ],
   'Incumbent relationship': [
     { text: 'We already run {c} elsewhere, and switching costs were real.', themes: ['relationship'] },
+    {
+      text: 'Our team has used {c} for {n} years; retraining everyone was a hard sell.',
+      themes: ['relationship', 'usability'],
+    },
   ],
   'No decision / status quo': [
     { text: 'In the end the spreadsheets were good enough for another year.', themes: ['pricing'] },
+    { text: 'We decided to fix our data first and look again in {n} months.', themes: ['reporting'] },
+    { text: 'Nobody owned the project after our sponsor left.', themes: ['relationship'] },
   ],
-  Budget: [{ text: 'The budget was frozen halfway through the evaluation.', themes: ['pricing'] }],
-  Timing: [{ text: 'A reorganisation pushed every new tool to next year.', themes: ['relationship'] }],
+  Budget: [
+    { text: 'The budget was frozen halfway through the evaluation.', themes: ['pricing'] },
+    { text: 'Finance cut discretionary software by {n} percent this year.', themes: ['pricing'] },
+  ],
+  Timing: [
+    { text: 'A reorganisation pushed every new tool to next year.', themes: ['relationship'] },
+    {
+      text: 'We were mid-migration to a new CRM and could not take on {n} projects at once.',
+      themes: ['integrations'],
+    },
+  ],
   'Internal politics': [
     { text: 'Two departments wanted different tools and nobody decided.', themes: ['relationship'] },
+    { text: 'IT preferred {c} because they already manage it.', themes: ['relationship', 'integrations'] },
   ],
   'Competitor bundle or discount': [
     { text: '{c} threw the BI module into a bundle we already paid for.', themes: ['pricing'] },
+    { text: '{c} offered the first {n} months free, and that ended the conversation.', themes: ['pricing'] },
   ],
 };
+
+/** How people start a sentence in an interview; blank for most quotes. */
+export const QUOTE_OPENERS = [
+  '',
+  '',
+  '',
+  'Honestly, ',
+  'To be fair, ',
+  'If I am candid, ',
+  'Looking back, ',
+  'For us, ',
+  'From where I sit, ',
+  'Put simply: ',
+];
+
+/** What people add after the point; blank for most quotes. */
+export const QUOTE_CLOSERS = [
+  '',
+  '',
+  '',
+  ' That was the deciding factor.',
+  ' Everyone on the committee said the same.',
+  ' It came up in every meeting.',
+  ' That stuck with our CFO.',
+  ' I would say that again today.',
+];

@@ -4,6 +4,7 @@
 import { dayToIso, isoToDay } from '#shared/domain/dates.ts';
 import type { Driver, IntervieweeRole, Sentiment } from '#shared/domain/enums.ts';
 import { BUYER_REASONS, BUYER_TITLES, FIRST_NAMES, LAST_NAMES, QUOTES } from './catalog.ts';
+import { quoteWording } from './quote-wording.ts';
 import type { Rng } from './rng.ts';
 import type { DealRow, DemoLookups, DemoSink } from './rows.ts';
 
@@ -151,7 +152,7 @@ export class InterviewWriter {
       this.sink.quote(
         quoteId,
         id,
-        t.text.replace('{c}', competitorName),
+        quoteWording(t.text, competitorName, quoteId),
         sentiment,
         consent && rng.chance(0.7),
         mentions ? primaryCompetitor : null,

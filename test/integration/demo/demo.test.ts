@@ -142,4 +142,26 @@ describe('demo workspace', () => {
     );
     expect(r.rep).toBeGreaterThan(r.buyer + 0.15);
   });
+
+  it('reads as different people: quotes vary, and every quarter with interviews has themed quotes', () => {
+    const counts = a.sqlite.prepare('SELECT text, count(*) AS n FROM quotes GROUP BY text').all() as {
+      text: string;
+      n: number;
+    }[];
+    const total = counts.reduce((s, c) => s + c.n, 0);
+    expect(total).toBeGreaterThan(250);
+    expect(counts.length / total).toBeGreaterThan(0.9);
+    expect(Math.max(...counts.map((c) => c.n))).toBeLessThanOrEqual(3);
+    expect(counts.filter((c) => /\{[cn]\}/.test(c.text))).toEqual([]);
+    const quarters = a.sqlite
+      .prepare(
+        `SELECT substr(i.interview_date, 1, 4) || '-Q' || ((CAST(substr(i.interview_date, 6, 2) AS INTEGER) + 2) / 3) AS q,
+                count(DISTINCT qt.quote_id) AS themed
+           FROM interviews i JOIN quotes qu ON qu.interview_id = i.id LEFT JOIN quote_themes qt ON qt.quote_id = qu.id
+          GROUP BY q ORDER BY q`,
+      )
+      .all() as { q: string; themed: number }[];
+    expect(quarters.length).toBeGreaterThan(12);
+    expect(quarters.filter((r) => r.themed === 0)).toEqual([]);
+  });
 });
