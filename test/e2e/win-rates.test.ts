@@ -10,6 +10,7 @@ import { loadDemo } from '#core/demo/load-demo.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { compareMatrix } from '#core/win-rates/change-queries.ts';
 import { computeMatrix } from '#core/win-rates/matrix-queries.ts';
+import { comparePeriods } from '#shared/domain/compare-periods.ts';
 import { closeDateRange, trailingYears } from '#core/win-rates/overview-queries.ts';
 import { competitorProfile, listCompetitors } from '#core/win-rates/profile-queries.ts';
 import type { CompetitorProfile, MatrixResult } from '#shared/domain/win-rates.ts';
@@ -24,6 +25,9 @@ describe('win rates on the demo workspace', () => {
   let bySegment: MatrixResult;
   let profile: CompetitorProfile;
   let significantRows: number;
+  let overallA: number;
+  let overallB: number;
+  let lastClose: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'winnow-e2e-wr-'));
@@ -58,6 +62,9 @@ describe('win rates on the demo workspace', () => {
       settings,
     );
     significantRows = change.rowTotals.filter((c) => c.significant).length;
+    overallA = change.overall.a?.closed ?? 0;
+    overallB = change.overall.b?.closed ?? 0;
+    lastClose = closeDateRange(ws.sqlite, settings).last!;
     const top = listCompetitors(ws.sqlite, settings)[0]!;
     profile = competitorProfile(ws.sqlite, top.id, settings);
     ws.close();
@@ -134,6 +141,18 @@ describe('win rates on the demo workspace', () => {
   it('compares two periods with Newcombe intervals and trend sparklines', async () => {
     const { page } = app;
     await page.goto(`${app.origin}/#/win-rates?view=change`);
+    // Close periods are not offered as rows or columns here: the view already compares periods.
+    const colOptions = await page
+      .getByTestId('cols-select')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(colOptions).toContain('segment');
+    expect(colOptions.filter((v) => v.startsWith('close'))).toEqual([]);
+    // The default compares two whole quarters, never a whole one with a partial one.
+    const whole = comparePeriods('quarter', lastClose);
+    await expect
+      .poll(() => page.getByTestId('change-periods').innerText())
+      .toBe(`A: closed ${whole.a.from} to ${whole.a.to} · B: closed ${whole.b.from} to ${whole.b.to}`);
     await page.getByTestId('rows-select').selectOption('competitor');
     await page.getByTestId('cols-select').selectOption('none');
     await page.getByTestId('change-preset').selectOption('twelveMonths');
@@ -145,6 +164,10 @@ describe('win rates on the demo workspace', () => {
       significantRows,
     );
     expect(await page.locator('[data-testid="change-table"] svg.sparkline').count()).toBeGreaterThan(5);
+    // n on both sides of every A -> B, the total row's from the core's own comparison.
+    expect(await page.locator('[data-testid="change-table"] tfoot [data-testid="change-n"]').last().innerText()).toBe(
+      `n ${overallA.toLocaleString('en-US')} → ${overallB.toLocaleString('en-US')}`,
+    );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'win-rates-change.png'), fullPage: true });
   });
 

@@ -4,7 +4,7 @@
 // renewals are nearly always won and would swamp the competitive picture.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
-import { addMonths, quarterOf } from '#shared/domain/dates.ts';
+import { quarterOf } from '#shared/domain/dates.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type {
@@ -17,6 +17,7 @@ import type {
   Period,
   TrendPoint,
 } from '#shared/domain/win-rates.ts';
+import { trailingYearSpans } from '#shared/domain/compare-periods.ts';
 import { compareMatrix, periodRange } from './change-queries.ts';
 import { computeMatrix } from './matrix-queries.ts';
 import { listCompetitors } from './profile-queries.ts';
@@ -24,16 +25,11 @@ import { listCompetitors } from './profile-queries.ts';
 const MOVER_DIMENSIONS: Dimension[] = ['competitor', 'segment', 'region', 'product'];
 
 /**
- * "This period" for movers: the twelve months ending with the month of `last` (up to `last`), and
- * the twelve before. A year gives intervals narrow enough to find a change; a quarter rarely does.
+ * "This period" for movers: the year up to the last close date against the year before it, equal
+ * spans (shared/domain/compare-periods.ts). A year gives intervals narrow enough to find a change;
+ * a quarter rarely does.
  */
-export function trailingYears(last: string): { a: Period; b: Period } {
-  const monthStart = `${last.slice(0, 7)}-01`;
-  const bFrom = addMonths(monthStart, -11);
-  const aFrom = addMonths(monthStart, -23);
-  const aTo = new Date(Date.parse(`${bFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return { a: { from: aFrom, to: aTo }, b: { from: bFrom, to: last } };
-}
+export const trailingYears = trailingYearSpans;
 
 /** First and last close date of closed deals: two walks down the close-date index, one row each. */
 export function closeDateRange(

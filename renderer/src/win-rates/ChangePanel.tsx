@@ -9,8 +9,9 @@ import { ErrorMessage } from '../components/Notice.tsx';
 import { formatInt, formatPercent } from '../lib/format.ts';
 import { PeriodInputs } from './MatrixControls.tsx';
 import { Sparkline } from './Sparkline.tsx';
-import type { Preset } from './query.ts';
-import { PRESET_LABEL, presetPeriods, periodText } from './query.ts';
+import type { ComparePreset } from '#shared/domain/compare-periods.ts';
+import { COMPARE_PRESET_LABEL, comparePeriods, isIncomplete } from '#shared/domain/compare-periods.ts';
+import { periodText } from './query.ts';
 
 const k = (key: string | null) => (key === null ? '\u0000' : key);
 const pts = (x: number | null) => (x === null ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}`);
@@ -43,6 +44,9 @@ function ChangeFigure({ c, measure }: { c: ChangeCell | undefined; measure: Matr
       )}
       <span className="chg-n">
         {rate(c.a)} → {rate(c.b)}
+      </span>
+      <span className="chg-n" data-testid="change-n">
+        n {formatInt(c.a?.closed ?? 0)} → {formatInt(c.b?.closed ?? 0)}
       </span>
     </span>
   );
@@ -128,10 +132,12 @@ function ChangeTable({ ch, query }: { ch: MatrixChange; query: MatrixQuery }) {
 }
 
 export function ChangePanel({ query, lastCloseDate }: { query: MatrixQuery; lastCloseDate: string | null }) {
-  const [preset, setPreset] = useState<Preset>('quarter');
-  const initial = lastCloseDate ? presetPeriods('quarter', lastCloseDate) : { a: {}, b: {} };
+  const [preset, setPreset] = useState<ComparePreset>('quarter');
+  const initial = lastCloseDate ? comparePeriods('quarter', lastCloseDate) : { a: {}, b: {} };
   const [custom, setCustom] = useState<{ a: Period; b: Period }>(initial);
-  const periods = preset === 'custom' || !lastCloseDate ? custom : presetPeriods(preset, lastCloseDate);
+  const periods = preset === 'custom' || !lastCloseDate ? custom : comparePeriods(preset, lastCloseDate);
+  // Only a custom period can run past the data; say so rather than compare a part with a whole.
+  const partial = (['a', 'b'] as const).filter((side) => isIncomplete(periods[side], lastCloseDate));
   const change = useQuery(
     (api) => api.matrix.compare({ query, periodA: periods.a, periodB: periods.b }),
     [query, periods],
@@ -144,10 +150,14 @@ export function ChangePanel({ query, lastCloseDate }: { query: MatrixQuery; last
       <div className="panel controls-row">
         <label className="control">
           Compare
-          <select value={preset} onChange={(e) => setPreset(e.target.value as Preset)} data-testid="change-preset">
-            {(Object.keys(PRESET_LABEL) as Preset[]).map((p) => (
+          <select
+            value={preset}
+            onChange={(e) => setPreset(e.target.value as ComparePreset)}
+            data-testid="change-preset"
+          >
+            {(Object.keys(COMPARE_PRESET_LABEL) as ComparePreset[]).map((p) => (
               <option key={p} value={p}>
-                {PRESET_LABEL[p]}
+                {COMPARE_PRESET_LABEL[p]}
               </option>
             ))}
           </select>
@@ -173,6 +183,13 @@ export function ChangePanel({ query, lastCloseDate }: { query: MatrixQuery; last
           </p>
         )}
       </div>
+      {partial.length > 0 && (
+        <p className="notice notice-warn" data-testid="change-partial">
+          The data ends on {lastCloseDate}: period {partial.map((x) => x.toUpperCase()).join(' and ')}{' '}
+          {partial.length === 1 ? 'is' : 'are'} incomplete, so its deals are fewer than a whole period would hold.
+          Choose periods that end by {lastCloseDate}, or compare equal spans with a “to date” choice.
+        </p>
+      )}
       {change.error && <ErrorMessage error={change.error} title="The comparison could not be computed" />}
       {!ch && !change.error && <p className="muted">Comparing…</p>}
       {ch && (

@@ -12,19 +12,22 @@ export function DimensionSelect({
   onChange,
   allowNone = false,
   testId,
+  exclude,
 }: {
   label: string;
   value: Dimension | 'none';
   onChange: (d: Dimension | 'none') => void;
   allowNone?: boolean;
   testId: string;
+  /** Dimensions not offered here (close periods, where the view already compares periods). */
+  exclude?: ReadonlySet<Dimension>;
 }) {
   return (
     <label className="control">
       {label}
       <select value={value} onChange={(e) => onChange(e.target.value as Dimension | 'none')} data-testid={testId}>
         {allowNone && <option value="none">(none: one column)</option>}
-        {DIMENSIONS.map((d) => (
+        {DIMENSIONS.filter((d) => !exclude?.has(d)).map((d) => (
           <option key={d} value={d}>
             {DIMENSION_LABEL[d]}
           </option>
@@ -160,10 +163,12 @@ export function MatrixControls({
   query,
   onChange,
   showPeriod = true,
+  exclude,
 }: {
   query: MatrixQuery;
   onChange: (q: MatrixQuery) => void;
   showPeriod?: boolean;
+  exclude?: ReadonlySet<Dimension>;
 }) {
   const [adding, setAdding] = useState(false);
   return (
@@ -174,6 +179,7 @@ export function MatrixControls({
           value={query.rows}
           onChange={(d) => onChange({ ...query, rows: d as Dimension })}
           testId="rows-select"
+          exclude={exclude}
         />
         <DimensionSelect
           label="Columns"
@@ -181,6 +187,7 @@ export function MatrixControls({
           allowNone
           onChange={(d) => onChange({ ...query, cols: d })}
           testId="cols-select"
+          exclude={exclude}
         />
         <button
           type="button"

@@ -142,11 +142,16 @@ function Body({ s }: { s: OverviewSummary }) {
           <h2>Biggest significant movers</h2>
           {s.moversA && s.moversB ? (
             <p className="muted">
-              The last twelve months ({periodText(s.moversB)}) against the twelve before ({periodText(s.moversA)}), by
-              competitor, segment, region and product; only changes whose 95% interval excludes 0.
+              The year up to the last close ({periodText(s.moversB)}) against the year before ({periodText(s.moversA)}),
+              by competitor, segment, region and product; only changes whose 95% interval excludes 0.
             </p>
           ) : null}
-          {s.movers.length === 0 ? (
+          {s.moversA && s.firstCloseDate && s.moversA.to && s.firstCloseDate > s.moversA.to ? (
+            <p className="muted" data-testid="no-movers">
+              Nothing to compare yet: no deal closed in the earlier year ({periodText(s.moversA)}); the data starts on{' '}
+              {s.firstCloseDate}.
+            </p>
+          ) : s.movers.length === 0 ? (
             <p className="muted" data-testid="no-movers">
               No significant change: every interval for a difference includes 0.
             </p>

@@ -1,6 +1,7 @@
 // The Win rates area: the overview, the matrix, and change over time, as tabs that keep one query.
 import { useState } from 'react';
 import type { MatrixQuery } from '#shared/domain/win-rates.ts';
+import { PERIOD_DIMENSIONS } from '#shared/domain/win-rates.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { useQuery } from '../api/use-query.ts';
 import { ChangePanel } from './ChangePanel.tsx';
@@ -23,6 +24,13 @@ export function WinRatesPage() {
   const [query, setQuery] = useState<MatrixQuery>(DEFAULT_QUERY);
   const info = useQuery((api) => api.matrix.dimensions(), []);
   const settings = useQuery((api) => api.settings.get(), []);
+  // Change over time already sets two periods side by side: a close period as rows or columns
+  // would split each side into parts of itself, so the view falls back to competitors / one column.
+  const changeQuery: MatrixQuery = {
+    ...query,
+    rows: PERIOD_DIMENSIONS.has(query.rows) ? 'competitor' : query.rows,
+    cols: query.cols !== 'none' && PERIOD_DIMENSIONS.has(query.cols) ? 'none' : query.cols,
+  };
   return (
     <div className="win-rates" data-testid="win-rates">
       <header className="page-head">
@@ -47,9 +55,12 @@ export function WinRatesPage() {
         ))}
       </nav>
       {view === 'overview' && <OverviewPanel />}
-      {view !== 'overview' && <MatrixControls query={query} onChange={setQuery} showPeriod={view === 'matrix'} />}
+      {view === 'matrix' && <MatrixControls query={query} onChange={setQuery} />}
+      {view === 'change' && (
+        <MatrixControls query={changeQuery} onChange={setQuery} showPeriod={false} exclude={PERIOD_DIMENSIONS} />
+      )}
       {view === 'matrix' && <MatrixPanel query={query} />}
-      {view === 'change' && info.data && <ChangePanel query={query} lastCloseDate={info.data.lastCloseDate} />}
+      {view === 'change' && info.data && <ChangePanel query={changeQuery} lastCloseDate={info.data.lastCloseDate} />}
     </div>
   );
 }

@@ -66,41 +66,6 @@ export function periodText(p: Period): string {
 
 export { useHashParam } from '../lib/hash-params.ts';
 
-export type Preset = 'quarter' | 'twelveMonths' | 'year' | 'custom';
-export const PRESET_LABEL: Record<Preset, string> = {
-  quarter: 'Latest quarter vs the quarter before',
-  twelveMonths: 'Last 12 months vs the 12 before',
-  year: 'Latest calendar year vs the year before',
-  custom: 'Any two periods',
-};
-
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const DAY = 86_400_000;
-function monthsBack(isoDate: string, months: number): string {
-  const [y, m] = isoDate.split('-').map(Number) as [number, number];
-  const total = y * 12 + (m - 1) - months;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01`;
-}
-
-/** Periods A (earlier) and B (later) for a preset, relative to the last close date in the data. */
-export function presetPeriods(preset: Exclude<Preset, 'custom'>, last: string): { a: Period; b: Period } {
-  if (preset === 'quarter') {
-    const month = Number(last.slice(5, 7));
-    const bFrom = `${last.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
-    const aFrom = monthsBack(bFrom, 3);
-    return { a: { from: aFrom, to: iso(Date.parse(bFrom) - DAY) }, b: { from: bFrom, to: last } };
-  }
-  if (preset === 'year') {
-    const y = Number(last.slice(0, 4));
-    return { a: { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` }, b: { from: `${y}-01-01`, to: last } };
-  }
-  // Twelve whole months ending with the month of the last close date, and the twelve before.
-  const monthStart = `${last.slice(0, 7)}-01`;
-  const b = { from: monthsBack(monthStart, 11), to: last };
-  const a = { from: monthsBack(monthStart, 23), to: iso(Date.parse(b.from) - DAY) };
-  return { a, b };
-}
-
 /** Strongest first by the interval's lower bound (docs/METRICS.md#ranking); competitors whose rate is hidden last. */
 export function rankByLowerBound(rows: CompetitorSummary[]): CompetitorSummary[] {
   const score = (r: CompetitorSummary) => (r.involved.confidence === 'hidden' ? null : r.involved.low);

@@ -7,7 +7,8 @@ import { changeOf, periodRange } from '#core/win-rates/change-queries.ts';
 import { trailingYears } from '#core/win-rates/overview-queries.ts';
 import { cellColor, cellLabel, heatmapOption, sparklinePath } from '../../../renderer/src/charts/win-rates-charts.ts';
 import { escapeHtml } from '../../../renderer/src/charts/escape.ts';
-import { presetPeriods, rankByLowerBound, sortRows } from '../../../renderer/src/win-rates/query.ts';
+import { rankByLowerBound, sortRows } from '../../../renderer/src/win-rates/query.ts';
+import { comparePeriods, isIncomplete } from '#shared/domain/compare-periods.ts';
 
 const t = { lowConfidenceBelowN: 10, hideRateBelowN: 5 };
 const fig = (won: number, closed: number): MatrixFigures => ({
@@ -72,21 +73,52 @@ describe('row sorting', () => {
 });
 
 describe('periods', () => {
-  it('presets count back from the last close date', () => {
-    expect(presetPeriods('quarter', '2026-10-31')).toEqual({
-      a: { from: '2026-07-01', to: '2026-09-30' },
+  it('never set a whole period against a partial one', () => {
+    // The data ends mid-quarter: the latest complete quarter is the one before, against its predecessor.
+    expect(comparePeriods('quarter', '2026-10-31')).toEqual({
+      a: { from: '2026-04-01', to: '2026-06-30' },
+      b: { from: '2026-07-01', to: '2026-09-30' },
+    });
+    // The data reaches the quarter's last day: that quarter is complete.
+    expect(comparePeriods('quarter', '2026-09-30').b).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(comparePeriods('quarter', '2026-01-05')).toEqual({
+      a: { from: '2025-07-01', to: '2025-09-30' },
+      b: { from: '2025-10-01', to: '2025-12-31' },
+    });
+    // To date: the same number of days in each (31 days: Oct 1-31 vs Jul 1-31).
+    expect(comparePeriods('quarterToDate', '2026-10-31')).toEqual({
+      a: { from: '2026-07-01', to: '2026-07-31' },
       b: { from: '2026-10-01', to: '2026-10-31' },
     });
-    expect(presetPeriods('twelveMonths', '2026-10-31')).toEqual({
+    // A whole Q4 (92 days) against a whole Q3 (92 days).
+    expect(comparePeriods('quarterToDate', '2026-12-31').a).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    // 61 days (Apr 1 to May 31) against Jan 1 to Mar 2; and Q1's 90 days never run into Q2.
+    expect(comparePeriods('quarterToDate', '2026-05-31').a).toEqual({ from: '2026-01-01', to: '2026-03-02' });
+    expect(comparePeriods('quarterToDate', '2026-06-30').a).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    // Twelve months: equal spans of a year each.
+    expect(comparePeriods('twelveMonths', '2026-10-31')).toEqual({
       a: { from: '2024-11-01', to: '2025-10-31' },
       b: { from: '2025-11-01', to: '2026-10-31' },
     });
-    expect(presetPeriods('year', '2026-03-15')).toEqual({
-      a: { from: '2025-01-01', to: '2025-12-31' },
+    expect(comparePeriods('twelveMonths', '2026-10-15')).toEqual({
+      a: { from: '2024-10-16', to: '2025-10-15' },
+      b: { from: '2025-10-16', to: '2026-10-15' },
+    });
+    expect(comparePeriods('year', '2026-03-15')).toEqual({
+      a: { from: '2024-01-01', to: '2024-12-31' },
+      b: { from: '2025-01-01', to: '2025-12-31' },
+    });
+    expect(comparePeriods('year', '2025-12-31').b).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(comparePeriods('yearToDate', '2026-03-15')).toEqual({
+      a: { from: '2025-01-01', to: '2025-03-15' },
       b: { from: '2026-01-01', to: '2026-03-15' },
     });
-    expect(presetPeriods('quarter', '2026-01-05').a).toEqual({ from: '2025-10-01', to: '2025-12-31' });
-    expect(trailingYears('2026-10-31')).toEqual(presetPeriods('twelveMonths', '2026-10-31'));
+    expect(trailingYears('2026-10-31')).toEqual(comparePeriods('twelveMonths', '2026-10-31'));
+  });
+  it('marks a period that runs past the data as incomplete', () => {
+    expect(isIncomplete({ from: '2026-10-01', to: '2026-12-31' }, '2026-10-31')).toBe(true);
+    expect(isIncomplete({ from: '2026-10-01' }, '2026-10-31')).toBe(true);
+    expect(isIncomplete({ from: '2026-07-01', to: '2026-09-30' }, '2026-10-31')).toBe(false);
   });
   it('lists every period between two, gaps included', () => {
     expect(periodRange('closeQuarter', '2024-Q3', '2025-Q2')).toEqual(['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
