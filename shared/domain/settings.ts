@@ -1,5 +1,15 @@
 // Workspace settings: what they are, their defaults, and how they are validated.
 import { z } from 'zod';
+import { CURRENCY_CODES } from './currencies.ts';
+
+/** A whole number in [min, max], with messages in plain words (not the library's). */
+function count(min: number, max: number) {
+  return z
+    .number({ error: 'Enter a number' })
+    .int('Use a whole number')
+    .min(min, `At least ${min.toLocaleString('en-US')}`)
+    .max(max, `At most ${max.toLocaleString('en-US')}`);
+}
 
 export interface ConfidenceThresholds {
   /** Below this n a rate is shown greyed as low-confidence (docs/METRICS.md#low-n; default 10). */
@@ -12,18 +22,24 @@ export interface ConfidenceThresholds {
 export const settingsFields = z
   .object({
     /** closed = won + lost + no decision; when false, no-decision deals leave the denominator. */
-    includeNoDecision: z.boolean(),
-    lowConfidenceBelowN: z.number().int().min(1).max(10_000),
-    hideRateBelowN: z.number().int().min(0).max(10_000),
-    /** Reporting currency code for amounts (ISO 4217). */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD'),
+    includeNoDecision: z.boolean({ error: 'Choose yes or no' }),
+    lowConfidenceBelowN: count(1, 10_000),
+    hideRateBelowN: count(0, 10_000),
+    /**
+     * The currency every stored amount is in (ISO 4217). Changed only through settings:currency,
+     * which converts the amounts or states that they were already in it (docs/METRICS.md#currency).
+     */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'Choose a currency from the list')
+      .refine((c) => CURRENCY_CODES.has(c), 'Choose a currency from the list'),
     /** Set once the user has chosen "start empty" or loaded data; hides the welcome panel. */
     onboarded: z.boolean(),
   })
   .strict();
 
 export const settingsSchema = settingsFields.refine((s) => s.hideRateBelowN <= s.lowConfidenceBelowN, {
-  message: 'The "hide rate" threshold must not exceed the low-confidence threshold',
+  message: 'Must not be more than the low-confidence threshold',
   path: ['hideRateBelowN'],
 });
 
@@ -42,4 +58,22 @@ export function closedDefinition(s: Pick<Settings, 'includeNoDecision'>): string
   return s.includeNoDecision
     ? 'Win rate = won / closed, closed = won + lost + no decision; open deals excluded.'
     : 'Win rate = won / (won + lost); no-decision and open deals excluded.';
+}
+
+/** Deals per currency code stored on them. */
+export interface CurrencyUse {
+  currency: string;
+  deals: number;
+}
+
+/** What a change of the reporting currency did. */
+export interface CurrencyChange {
+  settings: Settings;
+  from: string;
+  mode: 'convert' | 'relabel';
+  rate: number | null;
+  /** Rows whose amounts were multiplied (deals, stage history, revenue lines, products). */
+  converted: { deals: number; stageHistory: number; revenueLines: number; products: number };
+  /** Deals whose currency code moved from the old reporting currency to the new one. */
+  relabelled: number;
 }

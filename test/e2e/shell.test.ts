@@ -80,11 +80,36 @@ describe('app shell', () => {
     await page.getByTestId('save-settings').click();
     await expect
       .poll(() => page.locator('#hideRateBelowN-error').innerText())
-      .toMatch(/must not exceed the low-confidence threshold/);
+      .toBe('Must not be more than the low-confidence threshold');
     await page.getByLabel('Grey a rate as low-confidence when n is below').fill('5000');
     await page.getByTestId('hide-rate-below').fill('5000');
     await page.getByTestId('save-settings').click();
     await page.getByText('Saved.').waitFor();
+
+    // The currency comes from the ISO 4217 list, and changing it asks what happens to the amounts.
+    // The sum of every deal's amount, through the page's own API.
+    const totalAmount = () =>
+      page.evaluate(async () => {
+        const w = window as unknown as {
+          winnow: { deals: { summary: (a: unknown) => Promise<{ value: { amount: number } }> } };
+        };
+        return (await w.winnow.deals.summary({ filter: {} })).value.amount;
+      });
+    const before = await totalAmount();
+    expect(await page.getByTestId('currency-select').locator('option').count()).toBeGreaterThan(150);
+    await page.getByTestId('currency-select').selectOption('EUR');
+    await page.getByTestId('currency-apply').click();
+    await expect
+      .poll(() => page.locator('#currency-rate-error').innerText())
+      .toBe('Enter the exchange rate, a number more than 0');
+    await page.getByTestId('currency-rate').fill('0.5');
+    await page.getByTestId('currency-apply').click();
+    await expect.poll(() => page.getByTestId('current-currency').innerText()).toBe('EUR (Euro)');
+    expect(await page.getByTestId('currency-done').innerText()).toMatch(
+      /^Converted 1,000 deal amounts, .* from USD to EUR at 0\.5\.$/,
+    );
+    const after = await totalAmount();
+    expect(after).toBeCloseTo(before / 2, 2);
     await shot(app, 'settings');
 
     await page.getByRole('link', { name: 'Home' }).click();

@@ -8,15 +8,15 @@ import { ApiError, call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { formatBytes } from '../lib/format.ts';
+import { CurrencySection } from './CurrencySection.tsx';
 
-type Draft = { includeNoDecision: boolean; lowConfidenceBelowN: string; hideRateBelowN: string; currency: string };
+type Draft = { includeNoDecision: boolean; lowConfidenceBelowN: string; hideRateBelowN: string };
 
 function toDraft(s: Settings): Draft {
   return {
     includeNoDecision: s.includeNoDecision,
     lowConfidenceBelowN: String(s.lowConfidenceBelowN),
     hideRateBelowN: String(s.hideRateBelowN),
-    currency: s.currency,
   };
 }
 
@@ -44,7 +44,6 @@ export function SettingsPage({ info }: { info: AppInfo }) {
           includeNoDecision: draft.includeNoDecision,
           lowConfidenceBelowN: Number(draft.lowConfidenceBelowN),
           hideRateBelowN: Number(draft.hideRateBelowN),
-          currency: draft.currency.trim().toUpperCase(),
         }),
       );
       setDraft(toDraft(next));
@@ -112,20 +111,6 @@ export function SettingsPage({ info }: { info: AppInfo }) {
             {field('hideRateBelowN')}
           </label>
         </fieldset>
-        <fieldset>
-          <legend>Amounts</legend>
-          <label>
-            Reporting currency
-            <input
-              value={draft.currency}
-              maxLength={3}
-              onChange={(e) => setDraft({ ...draft, currency: e.target.value })}
-              aria-invalid={!!fieldErrors.currency}
-              aria-describedby="currency-error"
-            />
-            {field('currency')}
-          </label>
-        </fieldset>
         <div className="form-actions">
           <button type="submit" data-testid="save-settings">
             Save settings
@@ -134,6 +119,7 @@ export function SettingsPage({ info }: { info: AppInfo }) {
         </div>
         {error && !Object.keys(fieldErrors).length && <ErrorMessage error={error} />}
       </form>
+      {settings.data && <CurrencySection current={settings.data.currency} onChanged={settings.reload} />}
       <section className="panel">
         <h2>Workspace file</h2>
         {info.workspace ? (
