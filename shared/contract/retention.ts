@@ -38,16 +38,17 @@ const scope = {
 const periodIndex = z.number().int().min(0).max(200_000);
 
 /**
- * The retention reads bring the maintained per-customer tables up to date first (a small change
- * inline), so they run on the write connection, not the read-only pool.
+ * The retention reads only read the maintained per-customer tables, which the writes and jobs that
+ * change data keep up to date (electron/core/retention/keep-derived.ts), so they run on the
+ * read-only pool beside every other read.
  */
-const refreshesFirst = 'write' as const;
+const readsKept = 'read' as const;
 
 export const retentionChannels = namespace('retention', {
   'retention:status': channel(
     noArg,
     'Whether the retention figures match the data, how many customers, and which won deals make no revenue',
-    refreshesFirst,
+    readsKept,
   ).returns<RetentionStatus>(),
   'retention:rebuild': channel(
     z.object({ full: z.boolean().optional() }).strict().optional(),
@@ -57,12 +58,12 @@ export const retentionChannels = namespace('retention', {
   'retention:cohorts': channel(
     z.object(scope).strict(),
     'Cohort matrix (logo retention, NRR, GRR with counts and amounts), optionally filtered and split',
-    refreshesFirst,
+    readsKept,
   ).returns<CohortReport>(),
   'retention:movements': channel(
     z.object(scope).strict(),
     'Revenue movements per period (new, expansion, contraction, churn, reactivation) and TTM NRR/GRR',
-    refreshesFirst,
+    readsKept,
   ).returns<MovementsReport>(),
   'retention:customers': channel(
     z
@@ -78,11 +79,11 @@ export const retentionChannels = namespace('retention', {
       })
       .strict(),
     'The customers behind one cohort cell, sorted and paged',
-    refreshesFirst,
+    readsKept,
   ).returns<DrillReport>(),
   'retention:dimensions': channel(
     noArg,
     'Values of each field customers can be filtered or split by, with customer counts',
-    refreshesFirst,
+    readsKept,
   ).returns<Record<CohortField, DimensionValue[]>>(),
 });

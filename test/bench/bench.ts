@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { loadDemo } from '#core/demo/load-demo.ts';
+import { refreshDerived } from '#core/retention/keep-derived.ts';
+import { groupsFresh } from '#core/retention/group-cells.ts';
+import { planRefresh } from '#core/retention/retention-refresh.ts';
 import type { Figure, Suite } from './harness.ts';
 import { printTable } from './harness.ts';
 import { foundationSuite } from './suites/foundation.ts';
@@ -15,6 +18,8 @@ import { interviewImportSuite } from './suites/interview-import.ts';
 import { interviewsSuite } from './suites/interviews.ts';
 import { matrixSuite } from './suites/matrix.ts';
 import { retentionSuite } from './suites/retention.ts';
+import { screensSuite } from './suites/screens.ts';
+import { duckdbSuite } from './suites/duckdb.ts';
 import { revenueImportSuite } from './suites/revenue-import.ts';
 
 const SUITES: Suite[] = [
@@ -25,6 +30,8 @@ const SUITES: Suite[] = [
   retentionSuite,
   revenueImportSuite,
   interviewImportSuite,
+  screensSuite,
+  duckdbSuite,
 ];
 
 const { values } = parseArgs({
@@ -59,6 +66,15 @@ if (!existsSync(workspacePath)) {
     },
   );
   const seconds = (performance.now() - started) / 1000;
+  // What the demo job does at its end: the derived tables, so the first screen reads them as they are.
+  const derived = performance.now();
+  refreshDerived(ws.sqlite);
+  figures.push({
+    suite: 'demo',
+    name: 'derive retention tables and splits (end of the demo job)',
+    value: (performance.now() - derived) / 1000,
+    unit: 's',
+  });
   ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   ws.close();
   renameSync(building, workspacePath);
@@ -70,6 +86,17 @@ if (!existsSync(workspacePath)) {
     unit: 's',
     note: `${Math.round(result.deals / seconds).toLocaleString('en-US')} deals/s`,
   });
+}
+
+{
+  // A workspace built before the demo job derived its tables: derive them once now.
+  const ws = await openWorkspace(workspacePath, { mode: 'open' });
+  if (!planRefresh(ws.sqlite).upToDate || !groupsFresh(ws.sqlite)) {
+    console.error('Deriving the retention tables of the cached workspace (once) …');
+    refreshDerived(ws.sqlite);
+    ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  ws.close();
 }
 
 const scratchDir = join(root, 'scratch');

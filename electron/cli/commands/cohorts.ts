@@ -22,7 +22,7 @@ import {
 } from '#shared/domain/retention.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { cohortReport } from '#core/retention/cohort-queries.ts';
-import { dimensionValues } from '#core/retention/customer-dims.ts';
+import { dimensionValues } from '#core/retention/group-cells.ts';
 import { ensureFresh } from '#core/retention/retention-refresh.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import type { CliIO } from '../io.ts';

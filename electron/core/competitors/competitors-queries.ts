@@ -1,65 +1,52 @@
-// Competitors with the deals they were met on and our win rate against them (every deal they were
-// involved in, and head-to-head: only deals where they were the primary competitor).
+// The Competitors list and one competitor's detail: the one list of win rates (competitor-rates.ts)
+// with each competitor's own fields, and its merges.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
 import type { CompetitorDetail, CompetitorMerge, CompetitorRow } from '#shared/domain/competitors.ts';
 import { aliasKey } from '#shared/domain/competitor-names.ts';
 import type { Settings } from '#shared/domain/settings.ts';
-import { closedPredicate } from '../dashboard/dashboard-queries.ts';
 import { AppError } from '../errors.ts';
+import { competitorCounts } from './competitor-rates.ts';
+import type { CompetitorCounts } from './competitor-rates.ts';
 
-interface Counts {
+/** What the Competitors list shows beside the rates: the competitor's own fields. */
+interface Own {
   id: number;
-  name: string;
   website: string | null;
   notes: string | null;
-  encounters: number;
-  closed: number;
-  won: number;
-  h2hClosed: number;
-  h2hWon: number;
   aliases: number;
-  lastMet: string | null;
 }
 
-function countsSql(settings: Settings, where: string): string {
-  const closed = closedPredicate(settings.includeNoDecision, 'd.');
-  return `SELECT c.id, c.name, c.website, c.notes,
-                 count(d.id) AS encounters,
-                 count(d.id) FILTER (WHERE ${closed}) AS closed,
-                 count(d.id) FILTER (WHERE d.outcome = 'won') AS won,
-                 count(d.id) FILTER (WHERE ${closed} AND dc.is_primary = 1) AS h2hClosed,
-                 count(d.id) FILTER (WHERE d.outcome = 'won' AND dc.is_primary = 1) AS h2hWon,
-                 (SELECT count(*) FROM competitor_aliases WHERE competitor_id = c.id) AS aliases,
-                 max(d.close_date) AS lastMet
-            FROM competitors c
-            LEFT JOIN deal_competitors dc ON dc.competitor_id = c.id
-            LEFT JOIN deals d ON d.id = dc.deal_id
-           ${where}
-           GROUP BY c.id`;
+function ownFields(sqlite: Database.Database, id?: number): Map<number, Own> {
+  const rows = sqlite
+    .prepare(
+      `SELECT c.id, c.website, c.notes, (SELECT count(*) FROM competitor_aliases WHERE competitor_id = c.id) AS aliases
+         FROM competitors c ${id === undefined ? '' : 'WHERE c.id = ?'}`,
+    )
+    .all(...(id === undefined ? [] : [id])) as Own[];
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
-function toRow(r: Counts, settings: Settings): CompetitorRow {
+function toRow(r: CompetitorCounts, own: Own, settings: Settings): CompetitorRow {
   return {
     id: r.id,
     name: r.name,
-    website: r.website,
+    website: own.website,
     encounters: r.encounters,
     closed: r.closed,
     won: r.won,
     winRate: rateOf(r.won, r.closed, settings),
     headToHead: rateOf(r.h2hWon, r.h2hClosed, settings),
-    aliases: r.aliases,
-    lastMet: r.lastMet,
-    hasNotes: r.notes !== null && r.notes.trim() !== '',
+    aliases: own.aliases,
+    lastMet: r.lastCloseDate,
+    hasNotes: own.notes !== null && own.notes.trim() !== '',
   };
 }
 
+/** Every competitor with encounters and win rates, most met first (competitor-rates.ts). */
 export function listCompetitors(sqlite: Database.Database, settings: Settings): CompetitorRow[] {
-  const rows = sqlite
-    .prepare(`${countsSql(settings, '')} ORDER BY encounters DESC, c.name COLLATE NOCASE`)
-    .all() as Counts[];
-  return rows.map((r) => toRow(r, settings));
+  const own = ownFields(sqlite);
+  return competitorCounts(sqlite, settings).map((r) => toRow(r, own.get(r.id)!, settings));
 }
 
 export function listMerges(sqlite: Database.Database, intoId?: number): CompetitorMerge[] {
@@ -83,8 +70,10 @@ export function listMerges(sqlite: Database.Database, intoId?: number): Competit
 }
 
 export function getCompetitor(sqlite: Database.Database, id: number, settings: Settings): CompetitorDetail {
-  const r = sqlite.prepare(countsSql(settings, 'WHERE c.id = ?')).get(id) as Counts | undefined;
-  if (!r) throw new AppError('not_found', 'This competitor no longer exists (it may have been merged into another).');
+  const r = competitorCounts(sqlite, settings, { id })[0];
+  const own = ownFields(sqlite, id).get(id);
+  if (!r || !own)
+    throw new AppError('not_found', 'This competitor no longer exists (it may have been merged into another).');
   const meta = sqlite
     .prepare('SELECT created_at AS createdAt, updated_at AS updatedAt FROM competitors WHERE id = ?')
     .get(id) as {
@@ -99,5 +88,5 @@ export function getCompetitor(sqlite: Database.Database, id: number, settings: S
       )
       .all(id) as { id: number; alias: string; key: string }[]
   ).map((a) => ({ ...a, isName: a.key === nameKey }));
-  return { ...toRow(r, settings), notes: r.notes, aliasList, merges: listMerges(sqlite, id), ...meta };
+  return { ...toRow(r, own, settings), notes: own.notes, aliasList, merges: listMerges(sqlite, id), ...meta };
 }

@@ -9,12 +9,7 @@ import { OUTCOMES } from '#shared/domain/enums.ts';
 import type { Outcome } from '#shared/domain/enums.ts';
 import type { ImportBatchSummary } from '#shared/domain/imports.ts';
 import type { Settings } from '#shared/domain/settings.ts';
-
-/** SQL for "this deal counts as closed" under the setting in force; prefix names the column ("d." or "deal_"). No user text reaches it. */
-export function closedPredicate(includeNoDecision: boolean, prefix = ''): string {
-  const col = `${prefix}outcome`;
-  return includeNoDecision ? `${col} IN ('won','lost','no_decision')` : `${col} IN ('won','lost')`;
-}
+import { closedSql, isClosed } from '../rules/deal-rules.ts';
 
 interface TypeOutcomeRow {
   dealType: string;
@@ -40,8 +35,7 @@ export function monthsToQuarters(
 }
 
 export function dashboardSummary(sqlite: Database.Database, settings: Settings): DashboardSummary {
-  const closed = closedPredicate(settings.includeNoDecision);
-  const isClosed = (o: Outcome) => o === 'won' || o === 'lost' || (o === 'no_decision' && settings.includeNoDecision);
+  const closed = closedSql('outcome', settings);
 
   // One pass over the (deal_type, outcome, close_date, amount) index gives outcomes, and won and
   // closed counts and amounts, for new business and for every type.
@@ -55,7 +49,7 @@ export function dashboardSummary(sqlite: Database.Database, settings: Settings):
     return { outcome: o, deals: rows.reduce((n, r) => n + r.deals, 0), amount: rows.reduce((n, r) => n + r.amount, 0) };
   });
   const tally = (rows: TypeOutcomeRow[]) => {
-    const c = rows.filter((r) => isClosed(r.outcome));
+    const c = rows.filter((r) => isClosed(r.outcome, settings));
     const w = c.filter((r) => r.outcome === 'won');
     return {
       won: w.reduce((n, r) => n + r.deals, 0),
@@ -92,7 +86,7 @@ export function dashboardSummary(sqlite: Database.Database, settings: Settings):
     .prepare(
       `SELECT c.id, c.name, t.encounters, t.closed, t.won
          FROM (SELECT competitor_id, count(*) AS encounters,
-                      count(*) FILTER (WHERE ${closedPredicate(settings.includeNoDecision, 'deal_')}) AS closed,
+                      count(*) FILTER (WHERE ${closedSql('deal_outcome', settings)}) AS closed,
                       count(*) FILTER (WHERE deal_outcome = 'won') AS won
                  FROM deal_competitors GROUP BY competitor_id) t
          JOIN competitors c ON c.id = t.competitor_id

@@ -5,8 +5,8 @@ import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
 import type { DealFilter, DealListRow, DealSort, DealsPage, DealsSummary } from '#shared/domain/deals.ts';
 import type { Settings } from '#shared/domain/settings.ts';
-import { closedPredicate } from '../dashboard/dashboard-queries.ts';
 import { dealOrder, dealWhere, indexedSortColumn } from './deal-filter-sql.ts';
+import { closedSql } from '../rules/deal-rules.ts';
 
 const ROW_COLUMNS = `d.id, d.external_id AS externalId, d.name, a.name AS account, d.amount, d.currency, d.outcome, d.stage,
   d.close_date AS closeDate, d.created_date AS createdDate, o.name AS owner, t.name AS team, p.name AS product,
@@ -75,7 +75,7 @@ export function listDeals(
 
 export function dealsSummary(sqlite: Database.Database, filter: DealFilter, settings: Settings): DealsSummary {
   const where = dealWhere(filter);
-  const closed = closedPredicate(settings.includeNoDecision, 'd.');
+  const closed = closedSql('d.outcome', settings);
   const r = sqlite
     .prepare(
       `SELECT count(*) AS deals, total(d.amount) AS amount,

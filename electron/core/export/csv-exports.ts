@@ -6,10 +6,10 @@ import type { DealColumnId, DealFilter, DealListRow, DealSort } from '#shared/do
 import { DEAL_COLUMNS } from '#shared/domain/deals.ts';
 import { DEAL_TYPE_LABEL, OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import type { Settings } from '#shared/domain/settings.ts';
-import { closedPredicate } from '../dashboard/dashboard-queries.ts';
 import { forEachDeal } from '../deals/deals-queries.ts';
 import type { CsvCell } from './csv-writer.ts';
 import { CsvFileWriter } from './csv-writer.ts';
+import { closedSql } from '../rules/deal-rules.ts';
 
 /** Competitors in one cell, the primary marked: "Acme (primary); Brightline". */
 export function competitorsCell(row: Pick<DealListRow, 'competitors' | 'primaryCompetitor'>): string {
@@ -152,7 +152,7 @@ export function exportCompetitors(
   settings: Settings,
   tick: RowTick = noTick,
 ): number {
-  const closed = closedPredicate(settings.includeNoDecision, 'd.');
+  const closed = closedSql('d.outcome', settings);
   const rows = sqlite
     .prepare(
       `SELECT c.name, c.website, c.notes,

@@ -12,7 +12,7 @@ import { AppError } from '../errors.ts';
 import { FIELD_KEY, filterSql, keyLabels, loadDims } from './customer-dims.ts';
 import { customerSources } from './retention-refresh.ts';
 import type { RefreshPlan } from './retention-refresh.ts';
-import { writeTransaction } from '../db/write-transaction.ts';
+import { AGG, groupsFresh, sumGroups } from './group-cells.ts';
 
 export interface CohortQuery {
   grain: Grain;
@@ -40,8 +40,6 @@ export function retentionScope(
     currency: settings.currency,
   };
 }
-
-const AGG = `count(*) AS active, total(rp.revenue) AS revenue, total(rp.capped) AS capped`;
 
 /**
  * Cohort x period aggregates: every customer's from retention_cells (kept by the refresh), or for
@@ -94,8 +92,8 @@ export function cohortAggregates(
 
 /**
  * Aggregates per group of a field. With filters, summed now over the customers' rows; without,
- * read from retention_group_cells, filled by this the first time the field is split (and emptied
- * whenever the data or what ties customers to why we won them changes).
+ * read from retention_group_cells, kept by the jobs that change data (group-cells.ts), or summed
+ * live by the same SQL while those are stale.
  */
 export function groupedAggregates(
   sqlite: Database.Database,
@@ -104,43 +102,16 @@ export function groupedAggregates(
   by: CohortField,
   filters: CohortFilter[],
 ): GroupedAggregate[] {
-  const g = GRAIN_MONTHS[grain];
-  const f = filterSql(filters);
-  // One cohort at a time: each sort is of one cohort's rows (a cohort's rows sit together in the
-  // key), which is about a third faster than sorting every customer-month at once.
-  const grouped = `
-    SELECT x.${FIELD_KEY[by]} AS "group", rp.cohort, rp.period, ${AGG}
-      FROM retention_periods rp
-      JOIN temp.retention_dims x ON x.account_id = rp.account_id
-     WHERE rp.grain = ? AND rp.cohort = ? AND rp.period <= ?${f.sql}
-     GROUP BY 1, rp.period`;
-  const cohorts = (
-    sqlite.prepare('SELECT DISTINCT cohort FROM retention_cells WHERE grain = ? ORDER BY cohort').all(g) as {
-      cohort: number;
-    }[]
-  ).map((r) => r.cohort);
-  if (f.params.length > 0) {
-    loadDims(sqlite);
-    const st = sqlite.prepare(grouped);
-    return cohorts.flatMap((c) => st.all(g, c, asOfPeriod, ...f.params) as GroupedAggregate[]);
+  if (filters.every((f) => f.values.length === 0) && groupsFresh(sqlite)) {
+    return sqlite
+      .prepare(
+        `SELECT key AS "group", cohort, period, active, revenue, capped FROM retention_group_cells
+          WHERE field = ? AND grain = ? AND period <= ? ORDER BY key, cohort, period`,
+      )
+      .all(by, GRAIN_MONTHS[grain], asOfPeriod) as GroupedAggregate[];
   }
-  const cached = sqlite.prepare(
-    `SELECT key AS "group", cohort, period, active, revenue, capped FROM retention_group_cells
-      WHERE field = ? AND grain = ? AND period <= ? ORDER BY key, cohort, period`,
-  );
-  let rows = cached.all(by, g, asOfPeriod) as GroupedAggregate[];
-  if (rows.length === 0 && cohorts.length > 0) {
-    loadDims(sqlite);
-    const fill = sqlite.prepare(
-      `INSERT INTO retention_group_cells (field, grain, key, cohort, period, active, revenue, capped)
-       SELECT ?, ?, * FROM (${grouped})`,
-    );
-    writeTransaction(sqlite, () => {
-      for (const c of cohorts) fill.run(by, g, g, c, asOfPeriod);
-    });
-    rows = cached.all(by, g, asOfPeriod) as GroupedAggregate[];
-  }
-  return rows;
+  loadDims(sqlite);
+  return sumGroups(sqlite, grain, asOfPeriod, by, filters);
 }
 
 export function cohortReport(

@@ -4,8 +4,8 @@
 // change without touching revenue. The fields a user filters or splits by go through FIELD_KEY, an
 // allowlist of SQL expressions; values are bound as parameters, never spliced into SQL.
 import type Database from 'better-sqlite3';
-import type { CohortField, CohortFilter, DimensionValue } from '#shared/domain/retention.ts';
-import { COHORT_FIELDS, NONE_KEY, NONE_LABEL } from '#shared/domain/retention.ts';
+import type { CohortField, CohortFilter } from '#shared/domain/retention.ts';
+import { NONE_KEY, NONE_LABEL } from '#shared/domain/retention.ts';
 
 /** Key column per field in temp.retention_dims (text; '' = not recorded). */
 export const FIELD_KEY: Record<CohortField, string> = {
@@ -137,25 +137,5 @@ export function keyLabels(sqlite: Database.Database, field: CohortField, keys: r
     for (const r of rows) names.set(r.key, r.name);
   }
   for (const k of keys) out.set(k, k === NONE_KEY ? NONE_LABEL[field] : (names.get(k) ?? k));
-  return out;
-}
-
-/** Every value of every field among customers (for filter pickers), with its customer count. */
-export function dimensionValues(sqlite: Database.Database): Record<CohortField, DimensionValue[]> {
-  loadDims(sqlite);
-  const out = {} as Record<CohortField, DimensionValue[]>;
-  for (const field of COHORT_FIELDS) {
-    const rows = sqlite
-      .prepare(
-        `SELECT ${FIELD_KEY[field]} AS key, max(${FIELD_NAME[field]}) AS label, count(*) AS customers
-           FROM temp.retention_dims GROUP BY key ORDER BY key = '', customers DESC, label`,
-      )
-      .all() as { key: string; label: string | null; customers: number }[];
-    out[field] = rows.map((r) => ({
-      key: r.key,
-      label: r.key === NONE_KEY ? NONE_LABEL[field] : (r.label ?? r.key),
-      customers: r.customers,
-    }));
-  }
   return out;
 }

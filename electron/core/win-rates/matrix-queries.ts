@@ -21,6 +21,7 @@ import { AppError } from '../errors.ts';
 import { DIMENSION_SQL, enumRank, fixedLabel } from './dimensions.ts';
 import { basePredicate, needsAccount } from './matrix-sql.ts';
 import type { SqlPart } from './matrix-sql.ts';
+import { isClosed } from '../rules/deal-rules.ts';
 
 export const MAX_ROWS = 500;
 export const MAX_COLS = 60;
@@ -38,9 +39,6 @@ export interface Counts {
   wonAmount: number;
   closedAmount: number;
 }
-
-const isClosed = (outcome: string, includeNoDecision: boolean) =>
-  outcome === 'won' || outcome === 'lost' || (includeNoDecision && outcome === 'no_decision');
 
 const zero = (): Counts => ({ won: 0, closed: 0, wonAmount: 0, closedAmount: 0 });
 
@@ -131,7 +129,7 @@ function runCopies(sqlite: Database.Database, q: MatrixQuery, includeNoDecision:
   const otherTotals = new Map<string, Counts>();
   for (const part of copiesSql(q, includeNoDecision)) {
     for (const row of sqlite.prepare(part.sql).all(...part.params) as (RawRow & { k: unknown; x: unknown })[]) {
-      if (!isClosed(row.o, includeNoDecision)) continue;
+      if (!isClosed(row.o, { includeNoDecision })) continue;
       const k = mk(keyOf(row.k));
       const x = collapse ? NULL_MARK : mk(keyOf(row.x));
       const line = byCompetitor.get(k) ?? new Map<string, Counts>();

@@ -5,18 +5,12 @@ import type { Dimension, MatrixFilter, Period } from '#shared/domain/win-rates.t
 import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
 import { AppError } from '../errors.ts';
 import { DIMENSION_SQL } from './dimensions.ts';
+import { and, closedSql, periodParts } from '../rules/deal-rules.ts';
+import type { SqlPart } from '../rules/deal-rules.ts';
 
-export interface SqlPart {
-  sql: string;
-  params: (string | number)[];
-}
+export type { SqlPart };
 
 export type Side = 'deal' | 'copy';
-
-const and = (parts: SqlPart[]): SqlPart => ({
-  sql: parts.length === 0 ? '1' : parts.map((p) => `(${p.sql})`).join(' AND '),
-  params: parts.flatMap((p) => p.params),
-});
 
 /** A key as SQL must see it: ids and bands as integers (checked), the rest as text. */
 export function bindKey(dim: Dimension, key: string): string | number {
@@ -77,13 +71,8 @@ export function basePredicate(
   const outcome = side === 'deal' ? '+d.outcome' : 'dc.deal_outcome';
   const close = side === 'deal' ? 'd.close_date' : 'dc.deal_close_date';
   const parts: SqlPart[] = [];
-  if (outcomeInSql)
-    parts.push({
-      sql: `${outcome} IN (${includeNoDecision ? "'won', 'lost', 'no_decision'" : "'won', 'lost'"})`,
-      params: [],
-    });
-  if (period.from) parts.push({ sql: `${close} >= ?`, params: [period.from] });
-  if (period.to) parts.push({ sql: `${close} <= ?`, params: [period.to] });
+  if (outcomeInSql) parts.push({ sql: closedSql(outcome, { includeNoDecision }), params: [] });
+  parts.push(...periodParts(close, period));
   for (const f of filters) parts.push(valuePredicate(f.dim, f.values, side));
   return and(parts);
 }

@@ -20,7 +20,8 @@ import type {
 import { trailingYearSpans } from '#shared/domain/compare-periods.ts';
 import { compareMatrix, periodRange } from './change-queries.ts';
 import { computeMatrix } from './matrix-queries.ts';
-import { listCompetitors } from './profile-queries.ts';
+import { competitorSummaries } from '../competitors/competitor-rates.ts';
+import { andMore, closedSql, dealTypeParts, endedSql, periodParts } from '../rules/deal-rules.ts';
 
 const MOVER_DIMENSIONS: Dimension[] = ['competitor', 'segment', 'region', 'product'];
 
@@ -36,12 +37,11 @@ export function closeDateRange(
   sqlite: Database.Database,
   settings: Settings,
 ): { first: string | null; last: string | null } {
-  const closed = settings.includeNoDecision ? "('won', 'lost', 'no_decision')" : "('won', 'lost')";
   const end = (dir: 'ASC' | 'DESC') =>
     (
       sqlite
         .prepare(
-          `SELECT close_date AS d FROM deals WHERE +outcome IN ${closed} AND close_date IS NOT NULL
+          `SELECT close_date AS d FROM deals WHERE ${closedSql('+outcome', settings)} AND close_date IS NOT NULL
             ORDER BY close_date ${dir} LIMIT 1`,
         )
         .get() as { d: string } | undefined
@@ -69,15 +69,17 @@ export function overviewSummary(
 
   // No decision share of everything that ended (won + lost + no decision), whatever the setting.
   // Grouped by close date (index order, no sort) and folded into quarters here.
+  const within = andMore([
+    ...periodParts('close_date', period),
+    ...dealTypeParts('deal_type', scope === 'newBusiness' ? 'new_business' : null),
+  ]);
   const ndRows = sqlite
     .prepare(
       `SELECT close_date AS day, count(*) FILTER (WHERE outcome = 'no_decision') AS nd, count(*) AS ended
-         FROM deals WHERE +outcome IN ('won', 'lost', 'no_decision')
-              ${period.from ? 'AND close_date >= @from' : ''} ${period.to ? 'AND close_date <= @to' : ''}
-              ${scope === 'newBusiness' ? "AND deal_type = 'new_business'" : ''}
+         FROM deals WHERE ${endedSql('+outcome')}${within.sql}
         GROUP BY 1`,
     )
-    .all({ ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) }) as {
+    .all(...within.params) as {
     day: string;
     nd: number;
     ended: number;
@@ -130,7 +132,10 @@ export function overviewSummary(
       const r = ndByPeriod.get(p);
       return { period: p, share: rateOf(r?.nd ?? 0, r?.ended ?? 0, settings) };
     }),
-    competitors: listCompetitors(sqlite, settings, period, scope === 'newBusiness' ? 'new_business' : null),
+    competitors: competitorSummaries(sqlite, settings, {
+      period,
+      dealType: scope === 'newBusiness' ? 'new_business' : null,
+    }),
     moversA: quarters?.a ?? null,
     moversB: quarters?.b ?? null,
     movers,

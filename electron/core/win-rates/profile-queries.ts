@@ -5,7 +5,6 @@
 // slice of its covering index); interviews, reasons and ratings are joined from that slice.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
-import type { DealType } from '#shared/domain/enums.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type {
@@ -21,70 +20,25 @@ import type {
   RatingComparison,
   ReasonCount,
 } from '#shared/domain/win-rates.ts';
+import { competitorSummaries } from '../competitors/competitor-rates.ts';
 import { AppError } from '../errors.ts';
+import { andMore, closedSql, periodParts, wonSql } from '../rules/deal-rules.ts';
 import { DIMENSION_SQL } from './dimensions.ts';
 import { periodRange } from './change-queries.ts';
 import { labelValues, NULL_MARK } from './matrix-queries.ts';
 
-const closedList = (s: Settings) => (s.includeNoDecision ? "('won', 'lost', 'no_decision')" : "('won', 'lost')");
-
-function periodSql(period: Period, column: string): { sql: string; params: string[] } {
-  const parts: string[] = [];
-  const params: string[] = [];
-  if (period.from) {
-    parts.push(`${column} >= ?`);
-    params.push(period.from);
-  }
-  if (period.to) {
-    parts.push(`${column} <= ?`);
-    params.push(period.to);
-  }
-  return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
+/** " AND <close date in the period>" over a column, with its parameters (deal-rules.ts). */
+function periodSql(period: Period, column: string): { sql: string; params: (string | number)[] } {
+  return andMore(periodParts(column, period));
 }
 
-/** Every competitor with encounters and win rates, most met first. */
+/** Every competitor with encounters and win rates, most met first: the one list (competitor-rates.ts). */
 export function listCompetitors(
   sqlite: Database.Database,
   settings: Settings,
   period: Period = {},
-  /** Only deals of this type (the overview's new-business scope); null for all. */
-  dealType: DealType | null = null,
 ): CompetitorSummary[] {
-  const p = periodSql(period, 'dc.deal_close_date');
-  if (dealType) {
-    p.sql += ' AND dc.deal_type = ?';
-    p.params.push(dealType);
-  }
-  const closed = `dc.deal_outcome IN ${closedList(settings)}`;
-  const rows = sqlite
-    .prepare(
-      `SELECT c.id, c.name, count(dc.competitor_id) AS encounters,
-              count(*) FILTER (WHERE ${closed}) AS closed, count(*) FILTER (WHERE dc.deal_outcome = 'won') AS won,
-              count(*) FILTER (WHERE ${closed} AND dc.is_primary = 1) AS h2hClosed,
-              count(*) FILTER (WHERE dc.deal_outcome = 'won' AND dc.is_primary = 1) AS h2hWon,
-              max(dc.deal_close_date) AS lastCloseDate
-         FROM competitors c LEFT JOIN deal_competitors dc INDEXED BY deal_competitors_matrix
-              ON dc.competitor_id = c.id${p.sql}
-        GROUP BY c.id ORDER BY encounters DESC, c.name COLLATE NOCASE`,
-    )
-    .all(...p.params) as {
-    id: number;
-    name: string;
-    encounters: number;
-    closed: number;
-    won: number;
-    h2hClosed: number;
-    h2hWon: number;
-    lastCloseDate: string | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    encounters: r.encounters,
-    involved: rateOf(r.won, r.closed, settings),
-    headToHead: rateOf(r.h2hWon, r.h2hClosed, settings),
-    lastCloseDate: r.lastCloseDate,
-  }));
+  return competitorSummaries(sqlite, settings, { period });
 }
 
 /** Involved and head-to-head counts by one copied dimension, for one competitor. */
@@ -99,11 +53,11 @@ function breakdown(
   const p = periodSql(period, 'dc.deal_close_date');
   const rows = sqlite
     .prepare(
-      `SELECT ${expr} AS k, count(*) AS closed, count(*) FILTER (WHERE dc.deal_outcome = 'won') AS won,
+      `SELECT ${expr} AS k, count(*) AS closed, count(*) FILTER (WHERE ${wonSql('dc.deal_outcome')}) AS won,
               count(*) FILTER (WHERE dc.is_primary = 1) AS h2hClosed,
-              count(*) FILTER (WHERE dc.is_primary = 1 AND dc.deal_outcome = 'won') AS h2hWon
+              count(*) FILTER (WHERE dc.is_primary = 1 AND ${wonSql('dc.deal_outcome')}) AS h2hWon
          FROM deal_competitors dc
-        WHERE dc.competitor_id = ? AND dc.deal_outcome IN ${closedList(settings)}${p.sql}
+        WHERE dc.competitor_id = ? AND ${closedSql('dc.deal_outcome', settings)}${p.sql}
         GROUP BY 1`,
     )
     .all(id, ...p.params) as { k: unknown; closed: number; won: number; h2hClosed: number; h2hWon: number }[];
@@ -151,7 +105,7 @@ function sizeAndCycle(
               count(${cycle}) FILTER (WHERE dc.first_for_deal = 1) AS firstWithCycle,
               count(*) FILTER (WHERE dc.first_for_deal = 1) AS firstDeals
          FROM deal_competitors dc JOIN competitors c ON c.id = dc.competitor_id
-        WHERE dc.deal_outcome IN ${closedList(settings)}${p.sql}
+        WHERE ${closedSql('dc.deal_outcome', settings)}${p.sql}
         GROUP BY c.id ORDER BY c.name COLLATE NOCASE`,
     )
     .all(...p.params) as {
@@ -196,7 +150,7 @@ function sizeAndCycle(
     .prepare(
       `SELECT count(*) AS deals, total(dc.deal_amount) AS amount, count(dc.deal_amount) AS withAmount,
               total(${cycle}) AS cycle, count(${cycle}) AS withCycle
-         FROM deal_competitors dc WHERE dc.competitor_id = ? AND dc.deal_outcome IN ${closedList(settings)}${p.sql}`,
+         FROM deal_competitors dc WHERE dc.competitor_id = ? AND ${closedSql('dc.deal_outcome', settings)}${p.sql}`,
     )
     .get(id, ...p.params) as { deals: number; amount: number; withAmount: number; cycle: number; withCycle: number };
   const otherCompetitors: DealSizeCycle = {
@@ -219,7 +173,7 @@ function interviewReasons(
 ): CompetitorProfile['interviewReasons'] {
   const p = periodSql(period, 'dc.deal_close_date');
   const from = "FROM deal_competitors dc JOIN interviews i ON i.deal_id = dc.deal_id AND i.status = 'complete'";
-  const where = `WHERE dc.competitor_id = ? AND dc.deal_outcome IN ${closedList(settings)}${p.sql}`;
+  const where = `WHERE dc.competitor_id = ? AND ${closedSql('dc.deal_outcome', settings)}${p.sql}`;
   const rows = sqlite
     .prepare(
       `SELECT r.name AS reason, rc.name AS category, ir.driver, count(*) AS count, total(ir.is_primary) AS "primary"
@@ -245,7 +199,7 @@ function crmReasons(sqlite: Database.Database, id: number, period: Period): Comp
       `SELECT coalesce(r.name, d.rep_reason_text) AS reason, rc.name AS category, dc.deal_outcome AS outcome, count(*) AS count
          FROM deal_competitors dc JOIN deals d ON d.id = dc.deal_id
          LEFT JOIN reasons r ON r.id = d.rep_reason_id LEFT JOIN reason_categories rc ON rc.id = r.category_id
-        WHERE dc.competitor_id = ? AND dc.deal_outcome IN ('won', 'lost')${p.sql}
+        WHERE dc.competitor_id = ? AND ${closedSql('dc.deal_outcome', { includeNoDecision: false })}${p.sql}
           AND coalesce(r.name, d.rep_reason_text) IS NOT NULL
         GROUP BY 1, 3 ORDER BY count DESC, reason`,
     )
@@ -347,7 +301,7 @@ export function competitorProfile(
       alias: string;
     }[]
   ).map((a) => a.alias);
-  const summary = listCompetitors(sqlite, settings, period).find((s) => s.id === id)!;
+  const summary = competitorSummaries(sqlite, settings, { period, id })[0]!;
   const lostToThem = (
     sqlite
       .prepare(

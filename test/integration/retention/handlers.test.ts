@@ -1,5 +1,6 @@
 // Retention through the contract's door, as the renderer calls it: arguments validated, the status
-// the screen decides on (empty, stale, rebuild, ready), the rebuild job, and reads that refresh.
+// the screen decides on (empty, rebuild, ready), the rebuild job, and reads that only read (they run
+// on read-only connections; writes and jobs keep the tables up to date).
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '#core/rpc/dispatch.ts';
@@ -31,11 +32,22 @@ describe('retention channels', () => {
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value as T;
   };
+  /** What the screen does when the data changed outside the app's writes: the rebuild job. */
+  const rebuild = async (full = false) => {
+    const { jobId } = await call<{ jobId: string }>('retention:rebuild', { full });
+    return session.jobs.wait(jobId);
+  };
 
-  it('is empty without revenue, and ready (refreshed on the spot) once deals are won', async () => {
+  it('is empty without revenue; deals won outside the app ask for the rebuild, which makes it ready', async () => {
     expect(await call<RetentionStatus>('retention:status')).toMatchObject({ state: 'empty', customers: 0 });
     seedAbc(session.require());
     expect(session.require().sqlite.prepare('SELECT count(*) AS n FROM retention_dirty').get()).toEqual({ n: 4 }); // won deals of accounts 1, 2, 3 and 5
+    expect(await call<RetentionStatus>('retention:status')).toMatchObject({ state: 'rebuild', busy: false });
+    expect(await dispatch(handlers, 'retention:cohorts', { grain: 'month' }, session)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    await rebuild();
     expect(await call<RetentionStatus>('retention:status')).toMatchObject({ state: 'ready', busy: false });
     const report = await call<CohortReport>('retention:cohorts', { grain: 'month' });
     expect(report).toMatchObject({ asOf: '2025-06-20', customers: 3, by: null, groups: null, filters: [] });
@@ -79,7 +91,9 @@ describe('retention channels', () => {
       const st = session.require().sqlite.prepare('INSERT INTO retention_dirty (account_id) VALUES (?)');
       for (let i = 0; i <= INLINE_REFRESH_LIMIT; i++) st.run(10_000 + i);
     })();
-    // A full rebuild is due (never built) but the workspace has few accounts: done inline.
+    // A full rebuild is due (never built): the job does it.
+    expect((await call<RetentionStatus>('retention:status')).state).toBe('rebuild');
+    await rebuild();
     expect((await call<RetentionStatus>('retention:status')).state).toBe('ready');
     session.require().sqlite.transaction(() => {
       const st = session.require().sqlite.prepare('INSERT INTO retention_dirty (account_id) VALUES (?)');
@@ -99,6 +113,7 @@ describe('retention channels', () => {
 
   it('drills, lists dimension values and movements through the same door', async () => {
     seedAbc(session.require());
+    await rebuild();
     const drill = await call<DrillReport>('retention:customers', {
       grain: 'month',
       cohort: m('2024-01'),

@@ -3,9 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '#core/db/open-workspace.ts';
 import { cohortReport } from '#core/retention/cohort-queries.ts';
-import { dimensionValues } from '#core/retention/customer-dims.ts';
+import { dimensionValues } from '#core/retention/group-cells.ts';
 import { drillReport } from '#core/retention/drill-queries.ts';
 import { movementsReport } from '#core/retention/movement-queries.ts';
+import { refreshDerived } from '#core/retention/keep-derived.ts';
 import { planRefresh, refreshRetention } from '#core/retention/retention-refresh.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import type { CohortFilter } from '#shared/domain/retention.ts';
@@ -225,7 +226,7 @@ describe('why we won, per customer', () => {
     expect(none.matrix.customers).toBe(2);
   });
 
-  it('keeps a split until what it depends on changes: an interview, a deal field, revenue', () => {
+  it('keeps splits and values with the tables, equal to summing live, until what they depend on changes', () => {
     const cached = () =>
       (
         ws.sqlite.prepare("SELECT count(*) AS n FROM retention_group_cells WHERE field = 'reason'").get() as {
@@ -233,10 +234,24 @@ describe('why we won, per customer', () => {
         }
       ).n;
     const priceCustomers = () => cohorts([], 'reason').groups!.find((g) => g.label === 'Price')?.customers ?? 0;
+    // Nothing kept yet: summed live, and reads never fill anything (they run read-only).
+    expect(cached()).toBe(0);
+    const live = {
+      reason: cohorts([], 'reason'),
+      competitor: cohorts([], 'competitor'),
+      dims: dimensionValues(ws.sqlite),
+    };
+    const livePrice = cohorts([], 'reason', String(ids.price));
     expect(cached()).toBe(0);
     expect(priceCustomers()).toBe(2);
+    // The jobs that change data keep them: the same reports, read from the kept rows.
+    refreshDerived(ws.sqlite);
     expect(cached()).toBeGreaterThan(0);
-    // Read from the cache, the same as summed afresh (a filter that keeps everyone is summed live).
+    expect(cohorts([], 'reason')).toEqual(live.reason);
+    expect(cohorts([], 'competitor')).toEqual(live.competitor);
+    expect(cohorts([], 'reason', String(ids.price))).toEqual(livePrice);
+    expect(dimensionValues(ws.sqlite)).toEqual(live.dims);
+    // A filter that keeps everyone is summed live: the same groups.
     const everyone = [{ field: 'segment' as const, values: ['SMB', 'Mid-market', ''] }];
     const strip = (r: ReturnType<typeof cohorts>) =>
       r.groups!.map((g) => [g.key, g.customers, g.average.map((a) => a.active)]);
@@ -254,11 +269,13 @@ describe('why we won, per customer', () => {
       .run(iid, ids.fit);
     expect(priceCustomers()).toBe(1);
 
-    // A deal field that names the group, and a revenue change, empty it too.
+    // A deal field that names the group, and a revenue change, empty them too.
+    refreshDerived(ws.sqlite);
     expect(cohorts([], 'competitor').groups!.find((g) => g.label === 'Acme')?.customers).toBe(1);
     ws.sqlite.prepare('UPDATE deals SET lost_to_competitor_id = ? WHERE id = 601').run(ids.acme);
+    expect(cached()).toBe(0);
     expect(cohorts([], 'competitor').groups!.find((g) => g.label === 'Acme')?.customers).toBe(2);
-    cohorts([], 'reason');
+    refreshDerived(ws.sqlite);
     ws.sqlite.prepare('UPDATE deals SET amount = 2400 WHERE id = 601').run();
     refreshRetention(ws.sqlite);
     expect(cached()).toBe(0);

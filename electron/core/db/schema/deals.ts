@@ -68,7 +68,9 @@ export const deals = sqliteTable(
       t.productId,
     ),
     index('deals_account').on(t.accountId),
-    index('deals_owner').on(t.ownerId),
+    // Matrices by owner (owner x segment, any filter by type, period or amount): one pass over this
+    // index in group order, covered; it also serves every lookup by owner.
+    index('deals_owner_matrix').on(t.ownerId, t.segment, t.outcome, t.dealType, t.closeDate, t.amount),
     index('deals_name').on(t.name),
     index('deals_batch').on(t.importBatchId),
     // "Lost to them" on a competitor's profile (and ON DELETE SET NULL when a competitor goes).

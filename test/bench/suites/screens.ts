@@ -1,0 +1,216 @@
+// The screens as a user meets them (issue 10): the test host (the same core process split as the
+// app; its event loop stands for Electron's main process) on the benchmark workspace, driven in
+// Debian's Chromium by playwright-core. For each screen: from the action (a hash navigation, or a
+// choice on the screen) to its data on screen, meaning every call the screen makes for it has
+// answered and the element that only appears with the data is visible, with no panel still busy.
+// Median of 3 after one warm-up, beside the target (300 ms at 1M deals, 1 s beyond), and the
+// host's longest event-loop stall beside 50 ms. Needs `npm run build` (the built renderer).
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath, RENDERER_DIR } from '../../e2e/harness/launch.ts';
+import { startTestHost } from '../../e2e/harness/test-host.ts';
+import { competitorsSql } from '../bench-queries.ts';
+import type { Figure, Suite } from '../harness.ts';
+
+interface Screen {
+  name: string;
+  /** What the screen reads, for the table (docs/BENCHMARKS.md says it in full). */
+  reads: string;
+  /** Put the page where the measured action starts (not timed). */
+  before(page: Page, origin: string): Promise<void>;
+  /** The measured action. */
+  act(page: Page, origin: string): Promise<void>;
+  /** The calls that carry the data (channel, and a text the request body must contain). */
+  calls: [string, string?][];
+  /** Visible only once the data is drawn. */
+  selector: string;
+}
+
+const settle = async (page: Page, origin: string) => {
+  await page.goto(`${origin}/#/settings`);
+  await page.locator('h1').first().waitFor();
+};
+
+const openRetention = async (page: Page, origin: string) => {
+  await settle(page, origin);
+  await page.goto(`${origin}/#/retention`);
+  await page.getByTestId('cohort-panel').waitFor();
+};
+
+function screens(competitorId: number): Screen[] {
+  const go = (hash: string) => async (page: Page, origin: string) => void (await page.goto(`${origin}/#${hash}`));
+  return [
+    {
+      name: 'Home',
+      reads: 'dashboard:summary',
+      before: settle,
+      act: go('/'),
+      calls: [['dashboard:summary']],
+      selector: '[data-testid="competitor-table"] tbody tr',
+    },
+    {
+      name: 'Deals',
+      reads: 'deals:summary, deals:options, deals:list',
+      before: settle,
+      act: go('/deals'),
+      calls: [['deals:summary'], ['deals:list']],
+      selector: '[data-testid="deal-row"]',
+    },
+    {
+      name: 'Win rates overview',
+      reads: 'overview:summary',
+      before: settle,
+      act: go('/win-rates?view=overview'),
+      calls: [['overview:summary']],
+      selector: '[data-testid="ranked-competitors"] tbody tr',
+    },
+    {
+      name: 'Matrix, competitor x segment (new business)',
+      reads: 'matrix:compute',
+      before: settle,
+      act: go('/win-rates?view=matrix'),
+      calls: [['matrix:compute']],
+      selector: '[data-testid="matrix-cell"]',
+    },
+    {
+      name: 'Matrix, owner x segment (choosing owner)',
+      reads: 'matrix:compute',
+      before: async (page, origin) => {
+        await settle(page, origin);
+        await page.goto(`${origin}/#/win-rates?view=matrix`);
+        await page.locator('[data-testid="matrix-cell"]').first().waitFor();
+      },
+      act: async (page) => void (await page.getByTestId('rows-select').selectOption('owner')),
+      calls: [['matrix:compute', '"owner"']],
+      selector: '[data-testid="matrix-cell"]',
+    },
+    {
+      name: 'Competitor profile (most met)',
+      reads: 'competitorProfile:get, competitors:list',
+      before: settle,
+      act: go(`/competitors?id=${competitorId}`),
+      calls: [['competitorProfile:get'], ['competitors:list']],
+      selector: '[data-testid="tile-involved"]',
+    },
+    {
+      name: 'Retention, month grain (from the opening quarter grain)',
+      reads: 'retention:cohorts, retention:movements',
+      before: openRetention,
+      act: async (page) => void (await page.getByTestId('grain').getByText('Month').click()),
+      calls: [
+        ['retention:cohorts', '"month"'],
+        ['retention:movements', '"month"'],
+      ],
+      selector: '[data-testid="cohort-panel"]',
+    },
+    {
+      name: 'Retention, opening (status, dimensions, cohorts, movements)',
+      reads: 'retention:status, retention:dimensions, retention:cohorts, retention:movements',
+      before: settle,
+      act: go('/retention'),
+      calls: [['retention:status'], ['retention:dimensions'], ['retention:cohorts'], ['retention:movements']],
+      selector: '[data-testid="cohort-panel"]',
+    },
+    {
+      name: 'Retention, month grain split by segment',
+      reads: 'retention:cohorts, retention:movements',
+      before: async (page, origin) => {
+        await openRetention(page, origin);
+        await page.getByTestId('grain').getByText('Month').click();
+        await page.waitForResponse((r) => r.url().includes('retention%3Acohorts'));
+        await page.locator('[data-testid="cohort-panel"][aria-busy="false"]').waitFor();
+      },
+      act: async (page) => void (await page.getByTestId('split-by').selectOption('segment')),
+      calls: [['retention:cohorts', '"segment"']],
+      selector: '[data-testid="split-panel"]',
+    },
+    {
+      name: 'Interviews analysis',
+      reads: 'interviews:facets, winloss:reasons, winloss:ratings, winloss:agreement, winloss:themes',
+      before: settle,
+      act: go('/interviews?view=analysis'),
+      calls: [['winloss:reasons'], ['winloss:ratings'], ['winloss:agreement'], ['winloss:themes']],
+      selector: '[data-testid="rating-gap-table"] tbody tr',
+    },
+  ];
+}
+
+/** Resolves when a call of this channel (with this text in its body) has answered. */
+function answered(page: Page, channel: string, body?: string): Promise<Response> {
+  return page.waitForResponse(
+    (r) =>
+      r.url().endsWith(`/rpc/${encodeURIComponent(channel)}`) &&
+      (body === undefined || (r.request().postData() ?? '').includes(body)),
+    { timeout: 120_000 },
+  );
+}
+
+async function measure(page: Page, origin: string, s: Screen): Promise<number> {
+  await s.before(page, origin);
+  const waits = s.calls.map(([c, b]) => answered(page, c, b));
+  const t = performance.now();
+  await s.act(page, origin);
+  await Promise.all(waits);
+  await page.locator(s.selector).first().waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, {
+    timeout: 120_000,
+  });
+  return performance.now() - t;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export const screensSuite: Suite = {
+  name: 'screens',
+  async run(ctx) {
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      console.error('  skipped: the renderer is not built (npm run build)');
+      return [];
+    }
+    const ro = new Database(ctx.workspacePath, { readonly: true });
+    const top = ro.prepare(competitorsSql).get() as { id: number; name: string };
+    ro.close();
+    const target = ctx.deals <= 1_000_000 ? 300 : 1000;
+    const userDataDir = mkdtempSync(join(tmpdir(), 'winnow-bench-user-'));
+    const host = await startTestHost({ rendererDir: RENDERER_DIR, userDataDir, dbPath: ctx.workspacePath });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+    const figures: Figure[] = [];
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+      const origin = host.url.replace(/\/$/, '');
+      await page.goto(origin);
+      for (const s of screens(top.id)) {
+        const runs: number[] = [];
+        await measure(page, origin, s); // warm-up
+        for (let i = 0; i < 3; i++) runs.push(await measure(page, origin, s));
+        const value = median(runs);
+        figures.push({
+          suite: 'screens',
+          name: s.name,
+          value,
+          unit: 'ms',
+          target: `<= ${target} ms`,
+          met: value <= target,
+          note: `runs ${runs.map((r) => Math.round(r)).join(' / ')}; reads ${s.reads}`,
+        });
+      }
+      const stall = host.maxStallMs();
+      figures.push({
+        suite: 'screens',
+        name: 'longest stall of the host event loop (main process)',
+        value: stall,
+        unit: 'ms',
+        target: '<= 50 ms',
+        met: stall <= 50,
+      });
+    } finally {
+      await browser.close();
+      await host.close();
+    }
+    return figures;
+  },
+};
