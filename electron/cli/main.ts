@@ -1,35 +1,36 @@
 // The winnow command line: the app's core under plain Node, for analysts who automate and for
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
-import { competitorCommand, competitorHelp } from './commands/competitor.ts';
-import { cohortsCommand, cohortsHelp } from './commands/cohorts.ts';
-import { demoCommand, demoHelp } from './commands/demo.ts';
-import { matrixCommand, matrixHelp } from './commands/matrix.ts';
-import { interviewsCommand, interviewsHelp } from './commands/interviews.ts';
-import { reasonsCommand, reasonsHelp } from './commands/reasons.ts';
-import { exportCommand, exportHelp } from './commands/export.ts';
-import { importCommand, importHelp } from './commands/import.ts';
-import { statsCommand, statsHelp } from './commands/stats.ts';
 import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
 
-const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; help: string }> = {
-  cohorts: { run: cohortsCommand, help: cohortsHelp },
-  demo: { run: demoCommand, help: demoHelp },
-  stats: { run: statsCommand, help: statsHelp },
-  matrix: { run: matrixCommand, help: matrixHelp },
-  competitor: { run: competitorCommand, help: competitorHelp },
-  interviews: { run: interviewsCommand, help: interviewsHelp },
-  reasons: { run: reasonsCommand, help: reasonsHelp },
-  import: { run: importCommand, help: importHelp },
-  export: { run: exportCommand, help: exportHelp },
+interface Command {
+  run: (argv: string[], io: CliIO) => Promise<number>;
+  help: string;
+}
+
+// Each command's module is loaded only when that command runs: `winnow stats` must not pay for
+// the importer, the demo generator or the matrices (start-up is most of a short command's time).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  cohorts: () => import('./commands/cohorts.ts').then((m) => ({ run: m.cohortsCommand, help: m.cohortsHelp })),
+  demo: () => import('./commands/demo.ts').then((m) => ({ run: m.demoCommand, help: m.demoHelp })),
+  stats: () => import('./commands/stats.ts').then((m) => ({ run: m.statsCommand, help: m.statsHelp })),
+  matrix: () => import('./commands/matrix.ts').then((m) => ({ run: m.matrixCommand, help: m.matrixHelp })),
+  competitor: () =>
+    import('./commands/competitor.ts').then((m) => ({ run: m.competitorCommand, help: m.competitorHelp })),
+  interviews: () =>
+    import('./commands/interviews.ts').then((m) => ({ run: m.interviewsCommand, help: m.interviewsHelp })),
+  reasons: () => import('./commands/reasons.ts').then((m) => ({ run: m.reasonsCommand, help: m.reasonsHelp })),
+  import: () => import('./commands/import.ts').then((m) => ({ run: m.importCommand, help: m.importHelp })),
+  export: () => import('./commands/export.ts').then((m) => ({ run: m.exportCommand, help: m.exportHelp })),
 };
 
-function usage(): string {
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
   return [
     'Usage: winnow <command> [options]',
     '',
-    ...Object.values(COMMANDS).map((c) => `  ${c.help}`),
+    ...commands.map((c) => `  ${c.help}`),
     '',
     'Without --db, commands use the workspace the app last opened (or its default file in the user-data folder).',
   ].join('\n');
@@ -38,15 +39,16 @@ function usage(): string {
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.out(usage());
+    io.out(await usage());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`winnow: unknown command "${name}". Run "winnow help" for the list.`);
     return 2;
   }
   try {
+    const command = await load();
     return await command.run(rest, io);
   } catch (e) {
     if (

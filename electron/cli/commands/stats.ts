@@ -4,7 +4,7 @@ import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { dashboardSummary } from '#core/dashboard/dashboard-queries.ts';
-import { openWorkspace } from '#core/db/open-workspace.ts';
+import { openSqlWorkspace } from '#core/db/open-sql-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import type { CliIO } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
@@ -21,7 +21,7 @@ export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
     strict: true,
   });
   const path = workspacePathFrom(values.db);
-  const ws = await openWorkspace(path, { mode: 'open' });
+  const ws = await openSqlWorkspace(path);
   try {
     const settings = readSettings(ws.sqlite);
     const s = dashboardSummary(ws.sqlite, settings);

@@ -22,5 +22,38 @@ export function suspendIndexes(sqlite: Database.Database, tables: readonly strin
 }
 
 export function rebuildIndexes(sqlite: Database.Database, statements: readonly string[]): void {
-  for (const statement of statements) sqlite.exec(statement);
+  const restore = sortOnDisk(sqlite);
+  try {
+    for (const statement of statements) sqlite.exec(statement);
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * Sort runs of this size, then merge them: the sorter's memory, whatever the table's size. Small
+ * runs are also faster here: the 14 indexes over 1,000,000 deals took 8.4 s of CPU with 4 MB runs,
+ * 15 s sorting everything in memory, and peaked at 133 MB instead of 214 MB.
+ */
+const SORT_RUN_KIB = 4 * 1024;
+
+/**
+ * With temp_store = MEMORY (connection.ts) SQLite's sorter never spills: CREATE INDEX over 3,000,000
+ * deals holds every key in memory, so the import's peak grew with the file. For the builds, sort in
+ * runs of SORT_RUN_KIB written to temporary files and merged. SQLite refuses the switch inside a
+ * transaction once temporary tables exist; then the sort stays in memory as before.
+ */
+function sortOnDisk(sqlite: Database.Database): () => void {
+  const store = sqlite.pragma('temp_store', { simple: true }) as number;
+  const cache = sqlite.pragma('cache_size', { simple: true }) as number;
+  try {
+    sqlite.pragma('temp_store = FILE');
+  } catch {
+    return () => {};
+  }
+  sqlite.pragma(`cache_size = -${SORT_RUN_KIB}`);
+  return () => {
+    sqlite.pragma(`cache_size = ${cache}`);
+    sqlite.pragma(`temp_store = ${store}`);
+  };
 }

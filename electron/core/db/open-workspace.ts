@@ -1,6 +1,6 @@
 // The database factory: open (or create) a workspace file, refuse what must not be touched,
 // back it up with SQLite's backup API before migrating, migrate, and hand back a ready connection.
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -12,6 +12,7 @@ import { applyMigrations, planMigrations } from './migrator.ts';
 import * as schema from './schema/index.ts';
 import { seedDefaults } from '../workspace/seed-defaults.ts';
 import { configureConnection } from './connection.ts';
+import { looksLikeSqlite } from './sqlite-file.ts';
 
 // Kept here too for existing callers; job workers import connection.ts directly.
 export { attachWorkspace, configureConnection } from './connection.ts';
@@ -38,22 +39,6 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** Clock for backup names (tests pin it). */
   now?: () => Date;
-}
-
-const SQLITE_HEADER = 'SQLite format 3\0';
-
-function looksLikeSqlite(path: string): boolean {
-  const size = statSync(path).size;
-  if (size === 0) return true; // an empty file is a valid, empty database
-  if (size < 100) return false;
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    readSync(fd, buf, 0, 16, 0);
-    return buf.toString('latin1') === SQLITE_HEADER;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function backupName(path: string, from: number, to: number, now: Date): string {

@@ -65,6 +65,11 @@ export interface WriteContext {
   option: (key: string) => string;
   /** True once the user asked to cancel: long work in `finish()` checks it between pages. */
   cancelled: () => boolean;
+  /**
+   * A bulk import: the run dropped the indexes of the tables it fills and rebuilds them at the end,
+   * so writers may trade row-by-row upkeep for set-based work too (deals: competitor links).
+   */
+  bulk: boolean;
 }
 
 export interface KindWriter<Row> {

@@ -329,6 +329,7 @@ function pass(
       mapped: (key) => mapping.fields[key] !== undefined,
       option: (key) => mapping.options?.[key] ?? kind.options?.find((o) => o.key === key)?.default ?? '',
       cancelled,
+      bulk: rebuild.length > 0,
     });
     const counts: FileCounts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, blankLines: 0 };
     const summary = new Map<string, { field: string | null; reason: string; count: number }>();

@@ -8,7 +8,9 @@ import type { ImportKind, KindWriter, WriteContext, WriteOutcome } from '../kind
 import type { NameRef, Resolution } from '../resolvers.ts';
 import { isProblem } from '../resolvers.ts';
 import type { RowCells } from '../row-cells.ts';
+import { SeenLines } from '../seen-lines.ts';
 import { DEAL_FIELDS, DEAL_PRESETS } from './deal-fields.ts';
+import { LinkCopies } from './deal-link-copies.ts';
 
 export interface DealImportRow {
   externalId: string;
@@ -98,7 +100,7 @@ const COLUMN_LABEL: Record<string, string> = {
 /** Columns that must not become NULL: a blank cell leaves them as they are. */
 const KEEP_WHEN_BLANK = new Set(['name', 'deal_type', 'outcome', 'currency']);
 
-const INSERT_COLUMNS = ['external_id', ...COLUMN_FIELDS.map(([c]) => c), 'import_batch_id'];
+const INSERT_COLUMNS = ['external_id', ...COLUMN_FIELDS.map(([c]) => c), 'import_batch_id', 'competitor_count'];
 
 function outcomeFromFlags(cells: RowCells): Outcome | null {
   const closed = cells.has('isClosed') ? cells.bool('isClosed') : null;
@@ -218,7 +220,9 @@ class DealsWriter implements KindWriter<DealImportRow> {
   private readonly columns: string[];
   private readonly writesCompetitors: boolean;
   /** Deal id -> line of the row that wrote it, to report an id that appears twice. */
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new SeenLines();
+  /** Bulk imports write links with their copies filled (the insert trigger is suspended). */
+  private readonly linkCopies: LinkCopies | null;
   private readonly changed = new Map<string, number>();
 
   constructor(ctx: WriteContext) {
@@ -226,6 +230,7 @@ class DealsWriter implements KindWriter<DealImportRow> {
     const s = ctx.sqlite;
     this.columns = COLUMN_FIELDS.filter(([, fields]) => fields.some((f) => ctx.mapped(f))).map(([c]) => c);
     this.writesCompetitors = ['competitors', 'primaryCompetitor', 'lostTo'].some((f) => ctx.mapped(f));
+    this.linkCopies = ctx.bulk && this.writesCompetitors ? new LinkCopies(s) : null;
     // Most rows of a big import are new: probe the unique index first, read the row only when found.
     this.probe = s.prepare('SELECT id FROM deals WHERE external_id = ?').pluck();
     this.find = s.prepare(
@@ -261,13 +266,9 @@ class DealsWriter implements KindWriter<DealImportRow> {
     const { resolvers } = this.ctx;
     const existingId = this.probe.get(row.externalId) as number | undefined;
     const existing = existingId === undefined ? undefined : (this.find.get(existingId) as DealRecord);
-    if (existing && this.seen.has(existing.id)) {
-      cells.problem(
-        'externalId',
-        'appears more than once in the file',
-        undefined,
-        `first on line ${this.seen.get(existing.id)}`,
-      );
+    const firstLine = existing ? this.seen.get(existing.id) : 0;
+    if (firstLine > 0) {
+      cells.problem('externalId', 'appears more than once in the file', undefined, `first on line ${firstLine}`);
       return null;
     }
     const decisions = (entity: string) => cells.field(entity === 'competitor' ? 'competitors' : entity)?.values;
@@ -344,11 +345,14 @@ class DealsWriter implements KindWriter<DealImportRow> {
       values.currency ??= this.ctx.settings.currency;
       values.deal_type ??= 'new_business';
       values.outcome ??= 'open';
+      const linkCount = this.linkCopies && wanted ? wanted.size : 0;
       const id = Number(
-        this.insert.run(row.externalId, ...COLUMN_FIELDS.map(([c]) => values[c]), this.ctx.batchId).lastInsertRowid,
+        this.insert.run(row.externalId, ...COLUMN_FIELDS.map(([c]) => values[c]), this.ctx.batchId, linkCount)
+          .lastInsertRowid,
       );
       this.ctx.changes.inserted('deals', id);
-      if (wanted) for (const [cid, isPrimary] of wanted) this.addLink.run(id, cid, isPrimary ? 1 : 0);
+      if (wanted && this.linkCopies) this.linkCopies.insertNew(id, wanted, values);
+      else if (wanted) for (const [cid, isPrimary] of wanted) this.addLink.run(id, cid, isPrimary ? 1 : 0);
       this.seen.set(id, cells.line);
       return 'inserted';
     }
@@ -415,6 +419,7 @@ class DealsWriter implements KindWriter<DealImportRow> {
       if (!have.has(cid)) this.addLink.run(dealId, cid, p ? 1 : 0);
       else if (have.get(cid) !== p) this.setPrimary.run(p ? 1 : 0, dealId, cid);
     }
+    this.linkCopies?.refresh(dealId);
     return true;
   }
 
@@ -446,7 +451,9 @@ class DealsWriter implements KindWriter<DealImportRow> {
     return product ? `${product} · ${row.externalId}` : `Deal ${row.externalId}`;
   }
 
-  finish(): void {}
+  finish(): void {
+    this.linkCopies?.restore();
+  }
 
   changedFields(): Map<string, number> {
     return this.changed;
