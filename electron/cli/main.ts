@@ -1,6 +1,17 @@
 // The winnow command line: the app's core under plain Node, for analysts who automate and for
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
+import {
+  backupCommand,
+  backupHelp,
+  backupsCommand,
+  backupsHelp,
+  checkCommand,
+  checkHelp,
+  restoreCommand,
+  restoreHelp,
+} from './commands/backup.ts';
+import { initCommand, initHelp } from './commands/init.ts';
 import { competitorCommand, competitorHelp } from './commands/competitor.ts';
 import { cohortsCommand, cohortsHelp } from './commands/cohorts.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
@@ -23,6 +34,11 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   reasons: { run: reasonsCommand, help: reasonsHelp },
   import: { run: importCommand, help: importHelp },
   export: { run: exportCommand, help: exportHelp },
+  init: { run: initCommand, help: initHelp },
+  backup: { run: backupCommand, help: backupHelp },
+  backups: { run: backupsCommand, help: backupsHelp },
+  restore: { run: restoreCommand, help: restoreHelp },
+  check: { run: checkCommand, help: checkHelp },
 };
 
 function usage(): string {

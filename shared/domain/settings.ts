@@ -19,6 +19,10 @@ export const settingsFields = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD'),
     /** Set once the user has chosen "start empty" or loaded data; hides the welcome panel. */
     onboarded: z.boolean(),
+    /** Rolling backups beside the workspace: keep this many of the newest ... */
+    backupKeepLast: z.number().int().min(1).max(100),
+    /** ... plus the newest of each of this many days (docs/ARCHITECTURE.md#storage). */
+    backupKeepDays: z.number().int().min(0).max(90),
   })
   .strict();
 
@@ -35,6 +39,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hideRateBelowN: 5,
   currency: 'USD',
   onboarded: false,
+  backupKeepLast: 10,
+  backupKeepDays: 7,
 };
 
 /** What the UI prints beside every win rate so the definition in force is never hidden. */
