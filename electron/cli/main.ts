@@ -23,6 +23,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reasons: () => import('./commands/reasons.ts').then((m) => ({ run: m.reasonsCommand, help: m.reasonsHelp })),
   import: () => import('./commands/import.ts').then((m) => ({ run: m.importCommand, help: m.importHelp })),
   export: () => import('./commands/export.ts').then((m) => ({ run: m.exportCommand, help: m.exportHelp })),
+  init: () => import('./commands/init.ts').then((m) => ({ run: m.initCommand, help: m.initHelp })),
+  backup: () => import('./commands/backup.ts').then((m) => ({ run: m.backupCommand, help: m.backupHelp })),
+  backups: () => import('./commands/backup.ts').then((m) => ({ run: m.backupsCommand, help: m.backupsHelp })),
+  restore: () => import('./commands/backup.ts').then((m) => ({ run: m.restoreCommand, help: m.restoreHelp })),
+  check: () => import('./commands/backup.ts').then((m) => ({ run: m.checkCommand, help: m.checkHelp })),
 };
 
 async function usage(): Promise<string> {

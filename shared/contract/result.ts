@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'not_a_workspace', // the file is not a Winnow database
   'schema_newer', // written by a newer Winnow; refused and left untouched
   'migration_failed',
+  'corrupt', // integrity check failed: the workspace is read-only until a backup is restored
   'cancelled',
   'forbidden', // a sender we do not trust
   'internal',

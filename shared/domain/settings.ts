@@ -35,6 +35,10 @@ export const settingsFields = z
       .refine((c) => CURRENCY_CODES.has(c), 'Choose a currency from the list'),
     /** Set once the user has chosen "start empty" or loaded data; hides the welcome panel. */
     onboarded: z.boolean(),
+    /** Rolling backups beside the workspace: keep this many of the newest ... */
+    backupKeepLast: z.number().int().min(1).max(100),
+    /** ... plus the newest of each of this many days (docs/ARCHITECTURE.md#storage). */
+    backupKeepDays: z.number().int().min(0).max(90),
   })
   .strict();
 
@@ -51,6 +55,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hideRateBelowN: 5,
   currency: 'USD',
   onboarded: false,
+  backupKeepLast: 10,
+  backupKeepDays: 7,
 };
 
 /** What the UI prints beside every win rate so the definition in force is never hidden. */

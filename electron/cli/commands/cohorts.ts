@@ -159,7 +159,7 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
   }
 
   const path = workspacePathFrom(values.db);
-  const ws = await openWorkspace(path, { mode: 'open' });
+  const ws = await openWorkspace(path, { mode: 'open', verify: 'quick' });
   try {
     const plan = ensureFresh(ws.sqlite, {
       inlineAnyway: true,

@@ -37,7 +37,7 @@ export async function competitorCommand(argv: string[], io: CliIO): Promise<numb
     const issue = period.error.issues[0]!;
     throw new UsageError(`--${issue.path.join('.') || 'from'}: ${issue.message}`);
   }
-  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const found = findCompetitor(ws.sqlite, name, aliasKey(name));
     if (!found) throw new AppError('not_found', `No competitor called "${name}" (by name or alias) in this workspace.`);

@@ -30,7 +30,7 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
   const seed = intOption(values.seed, 'seed', 0, 2 ** 31 - 1, DEMO_DEFAULTS.seed);
   const path = workspacePathFrom(values.db);
   mkdirSync(dirname(path), { recursive: true });
-  const ws = await openWorkspace(path, { mode: 'create' });
+  const ws = await openWorkspace(path, { mode: 'create', verify: 'quick' });
   try {
     const started = performance.now();
     const result = loadDemo(

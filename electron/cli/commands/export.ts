@@ -26,7 +26,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   }
   if (!values.out) throw new UsageError('--out FILE is required');
   const out = resolve(values.out);
-  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const rows =
       what === 'deals'

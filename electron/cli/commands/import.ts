@@ -164,7 +164,7 @@ async function runLog(argv: string[], io: CliIO): Promise<number> {
     options: { db: { type: 'string' }, json: { type: 'boolean' } },
     strict: true,
   });
-  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const batches = listBatches(ws.sqlite);
     if (values.json) io.out(JSON.stringify(batches, null, 2));
@@ -193,7 +193,7 @@ async function runUndo(argv: string[], io: CliIO): Promise<number> {
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
     throw new UsageError('give the number of the import to undo (see "winnow import log")');
-  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const detail = batchDetail(ws.sqlite, id);
     const result = undoImport(ws.sqlite, id, { force: values.force ?? false });
@@ -297,7 +297,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
 
   const dbPath = workspacePathFrom(values.db);
   mkdirSync(dirname(dbPath), { recursive: true });
-  const ws = await openWorkspace(dbPath, { mode: 'create' });
+  const ws = await openWorkspace(dbPath, { mode: 'open', verify: 'quick' });
   const rejectedDir = mkdtempSync(join(tmpdir(), 'winnow-cli-rejected-'));
   try {
     const mappingFor = (k: ImportKindId, path: string, name: string | undefined): ImportMapping => {

@@ -45,7 +45,7 @@ async function search(argv: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new UsageError(`--limit must be a whole number from 1 to 500, got "${values.limit}"`);
   const path = workspacePathFrom(values.db);
-  const ws = await openWorkspace(path, { mode: 'open' });
+  const ws = await openWorkspace(path, { mode: 'open', verify: 'quick' });
   try {
     const page = listInterviews(ws.sqlite, {
       filters: { search: text },
@@ -122,7 +122,7 @@ async function exportCsv(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`export what? "interviews" or "quotes", got ${kind ? `"${kind}"` : 'nothing'}`);
   if (!values.out) throw new UsageError('give the file to write with --out FILE');
   const out = resolve(values.out);
-  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const options = { includeAnonymousNames: values['include-anonymous-names'] ?? false };
     const rows =

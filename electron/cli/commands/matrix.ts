@@ -138,7 +138,7 @@ export async function matrixCommand(argv: string[], io: CliIO): Promise<number> 
     if (eq <= 0) throw new UsageError(`--where needs FIELD=VALUE; got "${w}"`);
     return { dim: parseDimension(w.slice(0, eq), '--where FIELD'), value: w.slice(eq + 1) };
   });
-  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const settings = readSettings(ws.sqlite);
     // Several --where on one field keep deals with any of those values.

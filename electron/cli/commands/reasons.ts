@@ -18,7 +18,7 @@ export async function reasonsCommand(argv: string[], io: CliIO): Promise<number>
     options: { db: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' } },
     strict: true,
   });
-  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
+  const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const taxonomy = readTaxonomy(ws.sqlite);
     if (values.json) {

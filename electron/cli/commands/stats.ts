@@ -21,7 +21,7 @@ export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
     strict: true,
   });
   const path = workspacePathFrom(values.db);
-  const ws = await openSqlWorkspace(path);
+  const ws = await openSqlWorkspace(path, { verify: 'quick' });
   try {
     const settings = readSettings(ws.sqlite);
     const s = dashboardSummary(ws.sqlite, settings);

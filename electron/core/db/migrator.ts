@@ -40,10 +40,17 @@ export function readApplied(db: Database.Database): AppliedMigration[] {
  * Decide what to do with this database; throws (without writing anything) when it must be refused.
  * Safe on a read-only connection.
  */
-export function planMigrations(db: Database.Database, migrations: Migration[], fileLabel: string): MigrationPlan {
+export function planMigrations(
+  db: Database.Database,
+  migrations: Migration[],
+  fileLabel: string,
+  options: { fresh?: boolean } = {},
+): MigrationPlan {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const tables = userTableCount(db);
-  if (appId !== APPLICATION_ID && tables > 0) {
+  // Only a database we are creating ourselves (open-workspace.ts builds it under a temporary name)
+  // may be empty; any other file must carry our application id, with or without tables.
+  if (!(options.fresh && tables === 0 && appId === 0) && appId !== APPLICATION_ID) {
     throw new AppError(
       'not_a_workspace',
       `${fileLabel} is a SQLite database but not a Winnow workspace; it was left untouched.`,
@@ -53,10 +60,11 @@ export function planMigrations(db: Database.Database, migrations: Migration[], f
   const current = applied.length;
   const target = migrations.length;
   const newest = applied.at(-1);
-  if (current > target || (newest && newest.version > target)) {
+  const userVersion = db.pragma('user_version', { simple: true }) as number;
+  if (current > target || (newest && newest.version > target) || userVersion > target) {
     throw new AppError(
       'schema_newer',
-      `${fileLabel} was written by a newer version of Winnow (schema ${newest?.version ?? current}; this version knows ${target}). ` +
+      `${fileLabel} was written by a newer version of Winnow (schema ${Math.max(newest?.version ?? current, userVersion)}; this version knows ${target}). ` +
         'Update Winnow to open it. The file was left untouched.',
     );
   }

@@ -14,6 +14,8 @@ import type {
   ValueReport,
 } from '#shared/domain/imports.ts';
 import type { DateFormat, DecimalMark, Encoding, ImportKindId, ImportMapping } from '#shared/domain/import-mapping.ts';
+import { backupBeforeWrite } from '../backup/backup-write.ts';
+import { keepRuleOf } from '../backup/backup-files.ts';
 import { AppError } from '../errors.ts';
 import { CsvFileWriter } from '../export/csv-writer.ts';
 import { readSettings } from '../settings/settings-store.ts';
@@ -525,6 +527,8 @@ function pass(
 export function runImport(sqlite: Database.Database, params: ImportParams, hooks: ImportHooks = {}): ImportRunResult {
   if (params.files.length === 0) throw new AppError('invalid_argument', 'Choose a file to import.');
   const started = performance.now();
+  // Every import that may write is preceded by a checked backup (docs/ARCHITECTURE.md#storage).
+  if (params.mode === 'commit') backupBeforeWrite(sqlite, 'before-import', keepRuleOf(readSettings(sqlite)));
   const encodings: (Encoding | undefined)[] = params.files.map(() => undefined);
   for (let attempt = 0; ; attempt++) {
     const files = params.files.map((f, i) => prepare(f, i, encodings[i], hooks));

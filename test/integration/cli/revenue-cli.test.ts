@@ -12,9 +12,10 @@ describe('winnow import revenue', () => {
   let dir: string;
   let db: string;
   let cleanup: () => void;
-  beforeEach(() => {
+  beforeEach(async () => {
     ({ dir, cleanup } = tempDir());
     db = join(dir, 'w.winnow');
+    expect(await main(['init', '--db', db], { out: () => {}, err: () => {}, interactive: false })).toBe(0);
   });
   afterEach(() => cleanup());
 
