@@ -45,14 +45,21 @@ export interface CallOptions {
 let lastCallId = 0;
 const CALL_PREFIX = Math.random().toString(36).slice(2, 10);
 
-/** The same API, but every function passes `meta` (the call's id) beside its argument. */
+/**
+ * The same API, but every function passes `meta` (the call's id) beside its argument. The proxies
+ * wrap empty objects, not the API itself: the preload's API is frozen, and a proxy over a frozen
+ * object must return its own properties unchanged.
+ */
 function withMeta(api: Api, meta: CallMeta): Api {
   const namespaces = new Map<PropertyKey, unknown>();
-  return new Proxy(api, {
-    get(target, ns) {
+  return new Proxy({} as Api, {
+    get(_target, ns) {
       if (!namespaces.has(ns)) {
-        const verbs = Reflect.get(target, ns) as Record<string, (arg?: unknown, meta?: CallMeta) => unknown>;
-        namespaces.set(ns, new Proxy(verbs, { get: (v, verb) => (arg?: unknown) => Reflect.get(v, verb)(arg, meta) }));
+        const verbs = Reflect.get(api, ns) as Record<string, (arg?: unknown, meta?: CallMeta) => unknown>;
+        namespaces.set(
+          ns,
+          new Proxy({}, { get: (_v, verb) => (arg?: unknown) => Reflect.get(verbs, verb)(arg, meta) }),
+        );
       }
       return namespaces.get(ns);
     },

@@ -1,17 +1,20 @@
 // The app shell: navigation, the workspace menu, and the current area inside an error boundary.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useQuery } from '../api/use-query.ts';
 import { PendingArea } from '../areas/PendingArea.tsx';
-import { CompetitorsPage } from '../competitors/CompetitorsPage.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { DealsArea } from '../deals/DealsArea.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
-import { HomePage } from '../home/HomePage.tsx';
-import { InterviewsArea } from '../interviews/InterviewsArea.tsx';
-import { RetentionPage } from '../retention/RetentionPage.tsx';
-import { SettingsPage } from '../settings/SettingsPage.tsx';
-import { WinRatesPage } from '../win-rates/WinRatesPage.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
+import {
+  AreaLoading,
+  CompetitorsPage,
+  DealsArea,
+  HomePage,
+  InterviewsArea,
+  RetentionPage,
+  SettingsPage,
+  WinRatesPage,
+} from './lazy-areas.tsx';
 import { AREAS, areaForPath } from './routes.ts';
 import { useHashRoute } from './use-hash-route.ts';
 
@@ -71,7 +74,9 @@ export function App() {
           {info.data && <WorkspaceMenu info={info.data} onChanged={() => setGeneration((g) => g + 1)} />}
         </header>
         <main key={generation}>
-          <ErrorBoundary resetKey={`${path}:${generation}`}>{body}</ErrorBoundary>
+          <ErrorBoundary resetKey={`${path}:${generation}`}>
+            <Suspense fallback={<AreaLoading />}>{body}</Suspense>
+          </ErrorBoundary>
         </main>
       </div>
     </div>
