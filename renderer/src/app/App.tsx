@@ -1,5 +1,5 @@
 // The app shell: navigation, the workspace menu, and the current area inside an error boundary.
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useQuery } from '../api/use-query.ts';
 import { PendingArea } from '../areas/PendingArea.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/Notice.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
 import {
   AreaLoading,
+  preloadAreas,
   CompetitorsPage,
   DealsArea,
   HomePage,
@@ -20,9 +21,15 @@ import { useHashRoute } from './use-hash-route.ts';
 
 export function App() {
   const path = useHashRoute();
-  const [generation, setGeneration] = useState(0);
-  const info = useQuery((api) => api.app.info(), [generation]);
+  // Opening or creating a workspace resets every query (api/domains.ts): this one loads again and
+  // the areas below remount on the new workspace.
+  const info = useQuery((api) => api.app.info(), []);
+  const workspacePath = info.data?.workspace?.path ?? '';
   const area = areaForPath(path);
+  const ready = info.data !== undefined;
+  useEffect(() => {
+    if (ready) preloadAreas();
+  }, [ready]);
 
   let body;
   if (info.error) body = <ErrorMessage error={info.error} title="Winnow could not start" />;
@@ -70,11 +77,9 @@ export function App() {
         </ul>
       </nav>
       <div className="main">
-        <header className="topbar">
-          {info.data && <WorkspaceMenu info={info.data} onChanged={() => setGeneration((g) => g + 1)} />}
-        </header>
-        <main key={generation}>
-          <ErrorBoundary resetKey={`${path}:${generation}`}>
+        <header className="topbar">{info.data && <WorkspaceMenu info={info.data} />}</header>
+        <main key={workspacePath}>
+          <ErrorBoundary resetKey={`${path}:${workspacePath}`}>
             <Suspense fallback={<AreaLoading />}>{body}</Suspense>
           </ErrorBoundary>
         </main>

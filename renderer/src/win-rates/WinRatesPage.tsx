@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { MatrixQuery } from '#shared/domain/win-rates.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { useQuery } from '../api/use-query.ts';
+import { useSettings } from '../settings/use-settings.ts';
 import { ChangePanel } from './ChangePanel.tsx';
 import { MatrixControls } from './MatrixControls.tsx';
 import { MatrixPanel } from './MatrixPanel.tsx';
@@ -22,7 +23,7 @@ export function WinRatesPage() {
   const view: View = VIEWS.some(([v]) => v === param) ? (param as View) : 'overview';
   const [query, setQuery] = useState<MatrixQuery>(DEFAULT_QUERY);
   const info = useQuery((api) => api.matrix.dimensions(), []);
-  const settings = useQuery((api) => api.settings.get(), []);
+  const settings = useSettings();
   return (
     <div className="win-rates" data-testid="win-rates">
       <header className="page-head">
