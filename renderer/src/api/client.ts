@@ -2,6 +2,7 @@
 // loopback bridge in browser tests), typed by the shared contract.
 import type { Api, CallMeta } from '#shared/contract/index.ts';
 import type { AppErrorShape, Result } from '#shared/contract/result.ts';
+import { applyEffect, WRITE_EFFECTS } from './domains.ts';
 
 declare global {
   interface Window {
@@ -46,31 +47,47 @@ let lastCallId = 0;
 const CALL_PREFIX = Math.random().toString(36).slice(2, 10);
 
 /**
- * The same API, but every function passes `meta` (the call's id) beside its argument. The proxies
- * wrap empty objects, not the API itself: the API is frozen, and a proxy of a frozen object must
- * return its real (unwrapped) functions.
+ * The same API, but every function passes `meta` (the call's id, when there is one) beside its
+ * argument and reports its channel ('deals:update') to `seen`. The proxies wrap empty objects,
+ * not the API itself: the preload's API is frozen, and a proxy over a frozen object must return
+ * its own properties unchanged.
  */
-function withMeta(api: Api, meta: CallMeta): Api {
-  type Verbs = Record<string, (arg?: unknown, meta?: CallMeta) => unknown>;
-  const groups = api as unknown as Record<string, Verbs>;
+function traced(api: Api, meta: CallMeta | undefined, seen: (channel: string) => void): Api {
+  const namespaces = new Map<PropertyKey, unknown>();
   return new Proxy({} as Api, {
-    get: (_, ns: string) =>
-      new Proxy({} as Verbs, { get: (__, verb: string) => (arg?: unknown) => groups[ns]![verb]!(arg, meta) }),
+    get(_target, ns) {
+      if (!namespaces.has(ns)) {
+        const verbs = Reflect.get(api, ns) as Record<string, (arg?: unknown, meta?: CallMeta) => unknown>;
+        const verb = (_v: object, name: PropertyKey) => (arg?: unknown) => {
+          seen(`${String(ns)}:${String(name)}`);
+          const fn = Reflect.get(verbs, name);
+          return meta ? fn(arg, meta) : fn(arg);
+        };
+        namespaces.set(ns, new Proxy({}, { get: verb }));
+      }
+      return namespaces.get(ns);
+    },
   });
 }
 
-/** Shorthand: `await call((api) => api.dashboard.summary())`, or with `{ signal }` from a query. */
+/**
+ * Shorthand: `await call((api) => api.dashboard.summary())`, or with `{ signal }` from a query.
+ * After a successful write, the cached reads of the domains it changes are invalidated
+ * (domains.ts), so no screen keeps a counter to reload itself.
+ */
 export async function call<T>(fn: (api: Api) => Promise<Result<T>>, options: CallOptions = {}): Promise<T> {
   const api = getApi();
   const { signal } = options;
-  if (!signal) return unwrap(fn(api));
-  signal.throwIfAborted();
-  const callId = `${CALL_PREFIX}-${++lastCallId}`;
-  const cancel = () => void api.calls.cancel({ callId });
-  signal.addEventListener('abort', cancel, { once: true });
+  signal?.throwIfAborted();
+  const meta = signal ? { callId: `${CALL_PREFIX}-${++lastCallId}` } : undefined;
+  const cancel = () => void (meta && api.calls.cancel({ callId: meta.callId }));
+  signal?.addEventListener('abort', cancel, { once: true });
+  const channels: string[] = [];
   try {
-    return await unwrap(fn(withMeta(api, { callId })));
+    const value = await unwrap(fn(traced(api, meta, (channel) => void channels.push(channel))));
+    for (const channel of channels) applyEffect(WRITE_EFFECTS[channel], value);
+    return value;
   } finally {
-    signal.removeEventListener('abort', cancel);
+    signal?.removeEventListener('abort', cancel);
   }
 }

@@ -1,25 +1,35 @@
 // The app shell: navigation, the workspace menu, and the current area inside an error boundary.
-import { useState } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useQuery } from '../api/use-query.ts';
 import { PendingArea } from '../areas/PendingArea.tsx';
-import { CompetitorsPage } from '../competitors/CompetitorsPage.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { DealsArea } from '../deals/DealsArea.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
-import { HomePage } from '../home/HomePage.tsx';
-import { InterviewsArea } from '../interviews/InterviewsArea.tsx';
-import { RetentionPage } from '../retention/RetentionPage.tsx';
-import { SettingsPage } from '../settings/SettingsPage.tsx';
-import { WinRatesPage } from '../win-rates/WinRatesPage.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
+import {
+  AreaLoading,
+  preloadAreas,
+  CompetitorsPage,
+  DealsArea,
+  HomePage,
+  InterviewsArea,
+  RetentionPage,
+  SettingsPage,
+  WinRatesPage,
+} from './lazy-areas.tsx';
 import { AREAS, areaForPath } from './routes.ts';
 import { useHashRoute } from './use-hash-route.ts';
 
 export function App() {
   const path = useHashRoute();
-  const [generation, setGeneration] = useState(0);
-  const info = useQuery((api) => api.app.info(), [generation]);
+  // Opening or creating a workspace resets every query (api/domains.ts): this one loads again and
+  // the areas below remount on the new workspace.
+  const info = useQuery((api) => api.app.info(), []);
+  const workspacePath = info.data?.workspace?.path ?? '';
   const area = areaForPath(path);
+  const ready = info.data !== undefined;
+  useEffect(() => {
+    if (ready) preloadAreas();
+  }, [ready]);
 
   let body;
   if (info.error) body = <ErrorMessage error={info.error} title="Winnow could not start" />;
@@ -67,11 +77,11 @@ export function App() {
         </ul>
       </nav>
       <div className="main">
-        <header className="topbar">
-          {info.data && <WorkspaceMenu info={info.data} onChanged={() => setGeneration((g) => g + 1)} />}
-        </header>
-        <main key={generation}>
-          <ErrorBoundary resetKey={`${path}:${generation}`}>{body}</ErrorBoundary>
+        <header className="topbar">{info.data && <WorkspaceMenu info={info.data} />}</header>
+        <main key={workspacePath}>
+          <ErrorBoundary resetKey={`${path}:${workspacePath}`}>
+            <Suspense fallback={<AreaLoading />}>{body}</Suspense>
+          </ErrorBoundary>
         </main>
       </div>
     </div>

@@ -9,6 +9,7 @@ import type { CompetitorDetail } from '#shared/domain/competitors.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { ApiError, call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
+import { useSettings } from '../settings/use-settings.ts';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt } from '../lib/format.ts';
@@ -26,12 +27,10 @@ export function CompetitorsPage() {
 }
 
 function CompetitorList({ selected }: { selected: number | null }) {
-  const [tick, setTick] = useState(0);
-  const list = useQuery((api) => api.competitors.list(), [tick]);
-  const settings = useQuery((api) => api.settings.get(), []);
+  const list = useQuery((api) => api.competitors.list(), []);
+  const settings = useSettings();
   const [name, setName] = useState('');
   const [error, setError] = useState<Error | null>(null);
-  const refresh = () => setTick((t) => t + 1);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,7 +38,6 @@ function CompetitorList({ selected }: { selected: number | null }) {
     try {
       const c = await call((api) => api.competitors.create({ name }));
       setName('');
-      refresh();
       navigate('/competitors', { edit: c.id });
     } catch (err) {
       setError(err as Error);
@@ -132,34 +130,18 @@ function CompetitorList({ selected }: { selected: number | null }) {
             </tbody>
           </table>
           {selected !== null && (
-            <CompetitorEditor
-              key={selected}
-              id={selected}
-              tick={tick}
-              others={list.data.filter((c) => c.id !== selected)}
-              onChanged={refresh}
-            />
+            <CompetitorEditor key={selected} id={selected} others={list.data.filter((c) => c.id !== selected)} />
           )}
         </div>
       )}
-      <MergeLog tick={tick} onChanged={refresh} />
+      <MergeLog />
     </div>
   );
 }
 
-function CompetitorEditor({
-  id,
-  tick,
-  others,
-  onChanged,
-}: {
-  id: number;
-  /** Changes after every edit: the detail reloads. */
-  tick: number;
-  others: { id: number; name: string }[];
-  onChanged: () => void;
-}) {
-  const detail = useQuery((api) => api.competitors.get({ id }), [id, tick]);
+// Every edit invalidates the competitors domain (api/domains.ts): the detail and the list reload.
+function CompetitorEditor({ id, others }: { id: number; others: { id: number; name: string }[] }) {
+  const detail = useQuery((api) => api.competitors.get({ id }), [id]);
   const [draft, setDraft] = useState<{ name: string; website: string; notes: string } | null>(null);
   const [alias, setAlias] = useState('');
   const [into, setInto] = useState('');
@@ -179,7 +161,6 @@ function CompetitorEditor({
     try {
       await action();
       setSaved(done);
-      onChanged();
     } catch (err) {
       if (err instanceof ApiError && err.issues)
         setFieldError(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
@@ -335,8 +316,8 @@ function CompetitorEditor({
   );
 }
 
-function MergeLog({ tick, onChanged }: { tick: number; onChanged: () => void }) {
-  const merges = useQuery((api) => api.competitors.merges(), [tick]);
+function MergeLog() {
+  const merges = useQuery((api) => api.competitors.merges(), []);
   const [error, setError] = useState<Error | null>(null);
   if (!merges.data || merges.data.length === 0) return null;
   return (
@@ -370,7 +351,6 @@ function MergeLog({ tick, onChanged }: { tick: number; onChanged: () => void }) 
                       setError(null);
                       try {
                         const back = await call((api) => api.competitors.undoMerge({ mergeId: m.id }));
-                        onChanged();
                         navigate('/competitors', { edit: back.id });
                       } catch (e) {
                         setError(e as Error);

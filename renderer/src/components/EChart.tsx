@@ -1,34 +1,8 @@
-// The one React wrapper around ECharts: it owns init, option updates, resize and dispose.
-// Only the charts and components we use are registered (no full `echarts` import).
-import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import type { EChartsCoreOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-import './chart-cache-guard.ts';
-
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  ScatterChart,
-  CustomChart,
-  VisualMapComponent,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  DatasetComponent,
-  MarkLineComponent,
-  CanvasRenderer,
-]);
+// A chart on a screen. ECharts (the largest library we ship) lives in its own chunk, loaded the
+// first time a chart is drawn: until then the chart's box holds its place, so the figures around
+// it paint without waiting for it and nothing moves when it arrives.
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
+import { lazy, Suspense } from 'react';
 
 export interface EChartProps {
   option: EChartsCoreOption;
@@ -41,53 +15,18 @@ export interface EChartProps {
   /** Called with the data index and series of a clicked item (a bar, a heatmap cell ...). */
   onItemClick?: (item: { dataIndex: number; seriesIndex: number }) => void;
   /** The live instance (or null once disposed), e.g. for getDataURL when exporting a PNG. */
-  onChart?: (chart: echarts.ECharts | null) => void;
+  onChart?: (chart: ECharts | null) => void;
 }
 
-export function EChart({ option, height = 260, label, testId, onEvents, onItemClick, onChart }: EChartProps) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 
-  useEffect(() => {
-    if (!el.current) return;
-    const instance = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    onChart?.(instance);
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-      onChart?.(null);
-    };
-    // The instance lives as long as the element; a new onChart callback does not recreate it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    const instance = chart.current;
-    if (!instance || !onEvents) return;
-    for (const [name, handler] of Object.entries(onEvents)) instance.on(name, handler);
-    return () => {
-      for (const [name, handler] of Object.entries(onEvents)) instance.off(name, handler);
-    };
-  }, [onEvents]);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  useEffect(() => {
-    const instance = chart.current;
-    if (!instance || !onItemClick) return;
-    const handler = (p: { dataIndex: number; seriesIndex?: number }) =>
-      onItemClick({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0 });
-    instance.on('click', handler);
-    return () => {
-      instance.off('click', handler);
-    };
-  }, [onItemClick]);
-
-  return <div ref={el} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+export function EChart(props: EChartProps) {
+  const placeholder = (
+    <div role="img" aria-label={props.label} aria-busy="true" style={{ width: '100%', height: props.height ?? 260 }} />
+  );
+  return (
+    <Suspense fallback={placeholder}>
+      <EChartCanvas {...props} />
+    </Suspense>
+  );
 }

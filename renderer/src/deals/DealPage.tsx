@@ -11,15 +11,13 @@ import { draftOf, inputOf } from './deal-form-state.ts';
 
 interface Props {
   id: number;
-  /** Changes when deals change (an undo): the deal reloads. */
-  generation: number;
   options: DealOptions | undefined;
   onChanged: (undo: UndoToken) => void;
 }
 
-export function DealPage({ id, generation, options, onChanged }: Props) {
-  const [tick, setTick] = useState(0);
-  const deal = useQuery((api) => api.deals.get({ id }), [id, tick, generation]);
+export function DealPage({ id, options, onChanged }: Props) {
+  // An edit, delete or undo invalidates the 'deals' domain: this deal reloads by itself.
+  const deal = useQuery((api) => api.deals.get({ id }), [id]);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<Error | null>(null);
 
@@ -46,7 +44,6 @@ export function DealPage({ id, generation, options, onChanged }: Props) {
         onSave={async (draft) => {
           const r = await call((api) => api.deals.update({ id: d.id, deal: inputOf(draft) }));
           setEditing(false);
-          setTick((t) => t + 1);
           onChanged(r.undo);
         }}
       />

@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import type { DealViewState, UndoToken } from '#shared/domain/deals.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
+import { useSettings } from '../settings/use-settings.ts';
 import { UndoBar } from '../components/UndoBar.tsx';
 import type { UndoOffer } from '../components/UndoBar.tsx';
 import { EmptyState } from '../components/Notice.tsx';
@@ -21,12 +22,10 @@ import { DealsTable } from './DealsTable.tsx';
 export function DealsArea() {
   const params = useHashParams();
   const [view, setView] = useState<DealViewState>(DEFAULT_VIEW);
-  const [generation, setGeneration] = useState(0);
   const [undo, setUndo] = useState<UndoOffer | null>(null);
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  const options = useQuery((api) => api.deals.options(), [generation]);
-  const settings = useQuery((api) => api.settings.get(), []);
-  const count = useQuery((api) => api.deals.summary({ filter: {} }), [generation]);
+  const options = useQuery((api) => api.deals.options(), []);
+  const settings = useSettings();
+  const count = useQuery((api) => api.deals.summary({ filter: {} }), []);
   const closeUndo = useCallback(() => setUndo(null), []);
   // #/deals?competitor=ID (from a competitor's page) opens the table filtered to its deals.
   const competitorParam = Number(params.get('competitor')) || null;
@@ -36,13 +35,12 @@ export function DealsArea() {
     if (competitorParam !== null) setView({ ...DEFAULT_VIEW, filter: { competitorId: competitorParam } });
   }
 
+  // Writes invalidate the deals domain themselves (api/domains.ts): only the undo offer is kept here.
   const offerUndo = (token: UndoToken) => {
-    refresh();
     setUndo({
       label: token.label,
       run: async () => {
         const r = await call((api) => api.deals.undo({ token: token.token }));
-        refresh();
         navigate('/deals', r.dealId !== null ? { deal: r.dealId } : {});
       },
     });
@@ -66,18 +64,17 @@ export function DealsArea() {
       />
     );
   } else if (Number.isInteger(dealId) && dealId > 0) {
-    body = <DealPage id={dealId} generation={generation} options={options.data} onChanged={offerUndo} />;
+    body = <DealPage id={dealId} options={options.data} onChanged={offerUndo} />;
   } else if (tab === 'import') {
     body = (
       <ImportWizard
-        onImported={refresh}
         initialWhat={
           params.get('what') === 'revenue' ? 'revenue' : params.get('what') === 'interviews' ? 'interviews' : 'deals'
         }
       />
     );
   } else if (tab === 'log') {
-    body = <ImportLog selected={Number(params.get('batch')) || null} onUndone={refresh} />;
+    body = <ImportLog selected={Number(params.get('batch')) || null} />;
   } else if (count.data && count.data.deals === 0) {
     body = (
       <EmptyState title="No deals in this workspace yet">
@@ -93,7 +90,7 @@ export function DealsArea() {
       </EmptyState>
     );
   } else {
-    body = <DealsTable view={view} onView={setView} generation={generation} />;
+    body = <DealsTable view={view} onView={setView} />;
   }
 
   const inTable = !params.get('new') && !(dealId > 0);

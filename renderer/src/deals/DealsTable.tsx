@@ -24,16 +24,12 @@ const NO_ROWS: DealListRow[] = [];
 interface Props {
   view: DealViewState;
   onView: (view: DealViewState) => void;
-  /** Changes when deals change elsewhere (an import, an edit): the table reloads. */
-  generation: number;
 }
 
-export function DealsTable({ view, onView, generation }: Props) {
-  const summary = useQuery((api) => api.deals.summary({ filter: view.filter }), [view.filter, generation]);
-  const options = useQuery((api) => api.deals.options(), [generation]);
+export function DealsTable({ view, onView }: Props) {
+  const summary = useQuery((api) => api.deals.summary({ filter: view.filter }), [view.filter]);
+  const options = useQuery((api) => api.deals.options(), []);
   const pages = useDealPages(view.filter, view.sort);
-  const { reset } = pages;
-  useEffect(() => reset(), [generation, reset]);
 
   const total = summary.data?.deals ?? 0;
   const scroller = useRef<HTMLDivElement>(null);

@@ -54,7 +54,6 @@ export function ViewControls({ view, onView }: Props) {
       setCurrent(saved);
       setSaving(false);
       setNotice(`Saved the view “${saved.name}”.`);
-      views.reload();
     } catch (err) {
       setError(err as Error);
     }
@@ -125,7 +124,6 @@ export function ViewControls({ view, onView }: Props) {
             await call((api) => api.views.delete({ id: current.id }));
             setNotice(`Deleted the view “${current.name}”.`);
             setCurrent(null);
-            views.reload();
           }}
         >
           Delete view

@@ -1,81 +1,58 @@
-// Pages of the deals table, fetched as the virtualised rows need them and kept while the view
-// (filters and sort) stays the same. The table never holds more than the pages around the
-// viewport, whatever the number of deals.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Pages of the deals table, fetched as the virtualised rows need them. Each 100-row page is its
+// own TanStack query (['deals', 'page', view, n]): the scrollbar can jump anywhere in a million
+// deals, so pages are loaded where the viewport is, not one after another from the top (what
+// useInfiniteQuery does). Pages that leave the viewport are dropped after a minute; a page whose
+// rows scroll away before they arrive is cancelled in the core; a write to deals invalidates
+// them with the rest of the 'deals' domain.
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import type { DealFilter, DealListRow, DealSort } from '#shared/domain/deals.ts';
 import { call } from '../api/client.ts';
 
 export const PAGE_SIZE = 100;
-/** Pages kept in memory; far-away ones are dropped and fetched again when needed. */
-const KEEP_PAGES = 40;
+/** How long a page out of view stays cached (ms): scrolling back within it costs nothing. */
+const KEEP_MS = 60_000;
 
 export interface DealPages {
   /** The row at an index, or undefined while its page loads. */
   row: (index: number) => DealListRow | undefined;
   /** Ask for the pages covering these indexes. */
   want: (first: number, last: number) => void;
+  /** Changes when a page arrives. */
   version: number;
   error: Error | null;
-  /** Forget everything (after an edit, delete or import). */
-  reset: () => void;
 }
 
 export function useDealPages(filter: DealFilter, sort: DealSort): DealPages {
-  const key = JSON.stringify([filter, sort]);
-  const pages = useRef(new Map<number, DealListRow[]>());
-  const loading = useRef(new Set<number>());
-  const currentKey = useRef(key);
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<Error | null>(null);
-
-  const reset = useCallback(() => {
-    pages.current = new Map();
-    loading.current = new Set();
-    setVersion((v) => v + 1);
+  const [range, setRange] = useState<readonly [number, number]>([0, 0]);
+  const want = useCallback((first: number, last: number) => {
+    const next = [Math.floor(first / PAGE_SIZE), Math.floor(last / PAGE_SIZE)] as const;
+    setRange((r) => (r[0] === next[0] && r[1] === next[1] ? r : next));
   }, []);
 
-  useEffect(() => {
-    if (currentKey.current !== key) {
-      currentKey.current = key;
-      reset();
-    }
-  }, [key, reset]);
+  const numbers = useMemo(() => {
+    const list: number[] = [];
+    for (let p = range[0]; p <= range[1]; p++) list.push(p);
+    return list;
+  }, [range]);
 
-  const want = useCallback(
-    (first: number, last: number) => {
-      const firstPage = Math.floor(first / PAGE_SIZE);
-      const lastPage = Math.floor(last / PAGE_SIZE);
-      for (let p = firstPage; p <= lastPage; p++) {
-        if (pages.current.has(p) || loading.current.has(p)) continue;
-        loading.current.add(p);
-        const forKey = currentKey.current;
-        const map = pages.current;
-        call((api) => api.deals.list({ filter, sort, offset: p * PAGE_SIZE, limit: PAGE_SIZE })).then(
-          (page) => {
-            if (forKey !== currentKey.current || map !== pages.current) return;
-            map.set(p, page.rows);
-            loading.current.delete(p);
-            if (map.size > KEEP_PAGES) {
-              for (const k of [...map.keys()]
-                .sort((a, b) => Math.abs(b - p) - Math.abs(a - p))
-                .slice(0, map.size - KEEP_PAGES)) {
-                map.delete(k);
-              }
-            }
-            setError(null);
-            setVersion((v) => v + 1);
-          },
-          (e: Error) => {
-            loading.current.delete(p);
-            setError(e);
-          },
-        );
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- filter and sort are captured by key
-    [key],
-  );
+  const results = useQueries({
+    queries: numbers.map((p) => ({
+      queryKey: ['deals', 'page', { filter, sort }, p],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        call((api) => api.deals.list({ filter, sort, offset: p * PAGE_SIZE, limit: PAGE_SIZE }), { signal }),
+      gcTime: KEEP_MS,
+    })),
+  });
 
-  const row = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
-  return { row, want, version, error, reset };
+  const pages = new Map<number, DealListRow[]>();
+  let version = 0;
+  let error: Error | null = null;
+  results.forEach((r, i) => {
+    if (r.data) pages.set(numbers[i]!, r.data.rows);
+    version += r.dataUpdatedAt;
+    error ??= r.error;
+  });
+  const row = (index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  return { row, want, version, error };
 }

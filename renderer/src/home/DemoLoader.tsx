@@ -6,14 +6,14 @@ import { JobProgress } from '../components/JobProgress.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { useJob } from '../jobs/use-job.ts';
 
-export function DemoLoader({ onLoaded }: { onLoaded: () => void }) {
+// A finished demo job invalidates every query (JOB_EFFECTS): Home shows the dashboard by itself.
+export function DemoLoader() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [finished, setFinished] = useState<JobStatus | null>(null);
   const job = useJob(jobId, (s) => {
     setFinished(s);
     setJobId(null);
-    if (s.state === 'done') onLoaded();
   });
 
   const start = async () => {

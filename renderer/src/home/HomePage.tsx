@@ -4,6 +4,7 @@ import type { DashboardSummary } from '#shared/domain/dashboard.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import type { AppInfo } from '#shared/domain/workspace.ts';
 import { useQuery } from '../api/use-query.ts';
+import { useSettings } from '../settings/use-settings.ts';
 import { competitorsOption, outcomesOption, winRateTrendOption } from '../charts/dashboard-charts.ts';
 import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
@@ -15,17 +16,14 @@ import { Welcome } from './Welcome.tsx';
 
 export function HomePage({ info }: { info: AppInfo }) {
   const summary = useQuery((api) => api.dashboard.summary(), []);
-  const settings = useQuery((api) => api.settings.get(), []);
-  const reload = () => {
-    summary.reload();
-    settings.reload();
-  };
+  const settings = useSettings();
+  // Starting empty (settings:update) or loading the demo (a job) invalidates both: no reload here.
   if (summary.error) return <ErrorMessage error={summary.error} title="The dashboard could not be loaded" />;
   if (settings.error) return <ErrorMessage error={settings.error} />;
   if (!summary.data || !settings.data) return <p className="muted">Loading…</p>;
   const s = summary.data;
   if (s.dealsTotal === 0 && !settings.data.onboarded) {
-    return <Welcome workspaceName={info.workspace?.name ?? ''} onDone={reload} />;
+    return <Welcome workspaceName={info.workspace?.name ?? ''} />;
   }
   if (s.dealsTotal === 0) {
     return (
@@ -34,7 +32,7 @@ export function HomePage({ info }: { info: AppInfo }) {
           <a href="#/deals?tab=import">Import a CSV export from your CRM</a> (Salesforce, HubSpot, Pipedrive or a
           spreadsheet), or load the demo company to explore the analyses.
         </p>
-        <DemoLoader onLoaded={reload} />
+        <DemoLoader />
       </EmptyState>
     );
   }

@@ -4,12 +4,11 @@ import { call } from '../api/client.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { DemoLoader } from './DemoLoader.tsx';
 
-export function Welcome({ workspaceName, onDone }: { workspaceName: string; onDone: () => void }) {
+export function Welcome({ workspaceName }: { workspaceName: string }) {
   const [error, setError] = useState<Error | null>(null);
   const startEmpty = async () => {
     try {
       await call((api) => api.settings.update({ onboarded: true }));
-      onDone();
     } catch (e) {
       setError(e as Error);
     }
@@ -31,7 +30,7 @@ export function Welcome({ workspaceName, onDone }: { workspaceName: string; onDo
             A made-up B2B software company over four years: about 3,000 deals against ten competitors, 200 interviews
             and customer renewals, with patterns for the analyses to find.
           </p>
-          <DemoLoader onLoaded={onDone} />
+          <DemoLoader />
         </div>
         <div className="choice">
           <h2>Start with an empty workspace</h2>

@@ -28,9 +28,8 @@ const ENTITY_LABEL: Record<string, string> = {
   revenue_lines: 'revenue lines',
 };
 
-export function ImportLog({ selected, onUndone }: { selected: number | null; onUndone: () => void }) {
-  const [tick, setTick] = useState(0);
-  const batches = useQuery((api) => api.import.batches(), [tick]);
+export function ImportLog({ selected, onUndone }: { selected: number | null; onUndone?: () => void }) {
+  const batches = useQuery((api) => api.import.batches(), []);
   if (batches.error) return <ErrorMessage error={batches.error} />;
   if (!batches.data) return <p className="muted">Loading the import log…</p>;
   if (batches.data.length === 0) {
@@ -85,16 +84,7 @@ export function ImportLog({ selected, onUndone }: { selected: number | null; onU
           ))}
         </tbody>
       </table>
-      {selected !== null && (
-        <BatchDetail
-          key={`${selected}-${tick}`}
-          id={selected}
-          onUndone={() => {
-            setTick((t) => t + 1);
-            onUndone();
-          }}
-        />
-      )}
+      {selected !== null && <BatchDetail key={selected} id={selected} onUndone={() => onUndone?.()} />}
     </div>
   );
 }

@@ -22,14 +22,14 @@ export function ImportWizard({
   onImported,
   initialWhat = 'deals',
 }: {
-  onImported: () => void;
+  /** Called after a committed import (the cache is already invalidated by the job). */
+  onImported?: () => void;
   /** Deals (from the Deals area) or interviews (from the Interviews area); the user can switch. */
   initialWhat?: ImportWhat;
 }) {
   const [what, setWhat] = useState<ImportWhat>(initialWhat);
   const kinds = useQuery((api) => api.import.kinds(), []);
-  const [savedTick, setSavedTick] = useState(0);
-  const saved = useQuery((api) => api.import.mappings({}), [savedTick]);
+  const saved = useQuery((api) => api.import.mappings({}), []);
   const [step, setStep] = useState<Step>('files');
   const [files, setFiles] = useState<WizardFile[]>([]);
   const [issues, setIssues] = useState<string[][]>([]);
@@ -68,7 +68,7 @@ export function ImportWizard({
   const importing = useJob(importJob, (s) => {
     setImportJob(null);
     setDone({ jobId: s.id, status: s });
-    if (s.state === 'done' && (s.result as ImportRunResult).committed) onImported();
+    if (s.state === 'done' && (s.result as ImportRunResult).committed) onImported?.();
     setStep('done');
   });
 
@@ -177,7 +177,6 @@ export function ImportWizard({
               saved={(saved.data ?? []).filter((m) => m.kind === f.kind)}
               issues={issues[i] ?? []}
               onChange={(nf) => updateFile(i, nf)}
-              onSaved={() => setSavedTick((t) => t + 1)}
             />
           ))}
           <div className="form-actions">

@@ -15,11 +15,10 @@ interface Props {
   spec: ImportKindSpec;
   saved: SavedMapping[];
   onChange: (file: WizardFile) => void;
-  onSaved: () => void;
   issues: string[];
 }
 
-export function MappingEditor({ file, spec, saved, onChange, onSaved, issues }: Props) {
+export function MappingEditor({ file, spec, saved, onChange, issues }: Props) {
   const [saveName, setSaveName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -57,7 +56,6 @@ export function MappingEditor({ file, spec, saved, onChange, onSaved, issues }: 
       const m = await call((api) => api.import.saveMapping({ name: saveName.trim(), mapping: file.mapping, replace }));
       setNotice(`Saved as “${m.name}”; choose it next time for files like this.`);
       setSaveName('');
-      onSaved();
     } catch (e) {
       setError(e as Error);
     }

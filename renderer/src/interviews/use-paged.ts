@@ -1,9 +1,13 @@
-// Rows loaded page by page for a virtualised list: the first page when the request changes,
-// the next one when the user scrolls near the end. Answers to an earlier request are dropped.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Rows loaded page by page for a virtualised list (TanStack's useInfiniteQuery): the first page
+// when the request changes, the next one when the user scrolls near the end. A request that
+// changes aborts the earlier one in the core; the rows shown stay until the new ones arrive. A
+// write to the list's domain (interviews, quotes) invalidates it like any other query.
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import type { Api } from '#shared/contract/index.ts';
 import type { Result } from '#shared/contract/result.ts';
 import { call } from '../api/client.ts';
+import { queryKeyOf } from '../api/use-query.ts';
 
 export interface Paged<T, Extra> {
   rows: T[];
@@ -24,70 +28,29 @@ export function usePaged<T, P extends { rows: T[]; total: number }>(
   fetch: (api: Api, offset: number, limit: number) => Promise<Result<P>>,
   pageSize = 100,
 ): Paged<T, P> {
-  const [state, setState] = useState<{
-    key: string;
-    rows: T[];
-    total: number | null;
-    extra: P | null;
-    error: Error | null;
-  }>({
-    key: '',
-    rows: [],
-    total: null,
-    extra: null,
-    error: null,
+  const [domain] = queryKeyOf((api) => fetch(api, 0, pageSize), []);
+  const query = useInfiniteQuery({
+    queryKey: [domain, 'paged', key, pageSize],
+    queryFn: ({ pageParam, signal }) => call((api) => fetch(api, pageParam, pageSize), { signal }),
+    initialPageParam: 0,
+    getNextPageParam: (last, _all, offset) =>
+      offset + last.rows.length < last.total && last.rows.length > 0 ? offset + last.rows.length : undefined,
+    placeholderData: keepPreviousData,
   });
-  const [tick, setTick] = useState(0);
-  const loading = useRef(false);
-  const fetchRef = useRef(fetch);
-  const current = `${key}#${tick}`;
-  const currentRef = useRef(current);
-  useEffect(() => {
-    fetchRef.current = fetch;
-    currentRef.current = current;
-  });
-
-  const load = useCallback(
-    (offset: number, forKey: string) => {
-      loading.current = true;
-      call((api) => fetchRef.current(api, offset, pageSize)).then(
-        (page) => {
-          loading.current = false;
-          if (forKey !== currentRef.current) return;
-          setState((s) => ({
-            key: forKey,
-            rows: offset === 0 || s.key !== forKey ? page.rows : [...s.rows, ...page.rows],
-            total: page.total,
-            extra: page,
-            error: null,
-          }));
-        },
-        (error: Error) => {
-          loading.current = false;
-          if (forKey === currentRef.current) setState((s) => ({ ...s, key: forKey, error }));
-        },
-      );
-    },
-    [pageSize],
-  );
-
-  useEffect(() => {
-    load(0, current);
-  }, [current, load]);
-
-  const stale = state.key !== current;
+  const { data, hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = query;
+  const rows = useMemo(() => data?.pages.flatMap((p) => p.rows) ?? [], [data]);
+  const last = data?.pages.at(-1) ?? null;
+  const loading = query.isPending || query.isPlaceholderData;
   const loadMore = useCallback(() => {
-    if (loading.current || stale || state.total === null || state.rows.length >= state.total) return;
-    load(state.rows.length, current);
-  }, [current, load, stale, state.rows.length, state.total]);
-
+    if (hasNextPage && !isFetchingNextPage && !loading) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, loading, fetchNextPage]);
   return {
-    rows: state.rows,
-    total: state.total,
-    extra: state.extra,
-    loading: stale,
-    error: stale ? null : state.error,
+    rows,
+    total: last?.total ?? null,
+    extra: last,
+    loading,
+    error: loading ? null : query.error,
     loadMore,
-    reload: useCallback(() => setTick((t) => t + 1), []),
+    reload: useCallback(() => void refetch(), [refetch]),
   };
 }

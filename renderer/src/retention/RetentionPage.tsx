@@ -15,15 +15,14 @@ import { RetentionView } from './RetentionView.tsx';
 import './retention.css';
 
 export function RetentionPage() {
-  const [generation, setGeneration] = useState(0);
-  const status = useQuery((api) => api.retention.status(), [generation]);
+  // A finished rebuild invalidates the 'retention' domain (JOB_EFFECTS): the status reloads.
+  const status = useQuery((api) => api.retention.status(), []);
   const [jobId, setJobId] = useState<string | null>(null);
   const [finished, setFinished] = useState<JobStatus | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const job = useJob(jobId, (s) => {
     setFinished(s);
     setJobId(null);
-    setGeneration((g) => g + 1);
   });
 
   const rebuild = async (full: boolean) => {
@@ -40,6 +39,7 @@ export function RetentionPage() {
   // Figures out of date after a large change: prepare them now (the user came to see them; Cancel
   // stops it and leaves the button). While another task runs, look again every two seconds.
   const s0 = status.data;
+  const reloadStatus = status.reload;
   const autoStart = !!s0 && s0.state === 'rebuild' && !s0.busy && !jobId && finished === null && error === null;
   const waitBusy = !!s0 && s0.state === 'rebuild' && s0.busy && !jobId;
   // Once per status read (StrictMode runs effects twice; the ref survives that).
@@ -54,9 +54,9 @@ export function RetentionPage() {
   }, [autoStart, s0]);
   useEffect(() => {
     if (!waitBusy) return;
-    const t = setTimeout(() => setGeneration((g) => g + 1), 2000);
+    const t = setTimeout(reloadStatus, 2000);
     return () => clearTimeout(t);
-  }, [waitBusy, status.data]);
+  }, [waitBusy, status.data, reloadStatus]);
 
   const problems = (
     <>

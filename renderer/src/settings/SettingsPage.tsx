@@ -5,7 +5,7 @@ import type { Settings } from '#shared/domain/settings.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import type { AppInfo } from '#shared/domain/workspace.ts';
 import { ApiError, call } from '../api/client.ts';
-import { useQuery } from '../api/use-query.ts';
+import { useSettings } from './use-settings.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { formatBytes } from '../lib/format.ts';
 import { CurrencySection } from './CurrencySection.tsx';
@@ -21,7 +21,7 @@ function toDraft(s: Settings): Draft {
 }
 
 export function SettingsPage({ info }: { info: AppInfo }) {
-  const settings = useQuery((api) => api.settings.get(), []);
+  const settings = useSettings();
   const [edited, setDraft] = useState<Draft | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<Error | null>(null);

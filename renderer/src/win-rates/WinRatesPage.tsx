@@ -4,6 +4,7 @@ import type { MatrixQuery } from '#shared/domain/win-rates.ts';
 import { PERIOD_DIMENSIONS } from '#shared/domain/win-rates.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { useQuery } from '../api/use-query.ts';
+import { useSettings } from '../settings/use-settings.ts';
 import { ChangePanel } from './ChangePanel.tsx';
 import { MatrixControls } from './MatrixControls.tsx';
 import { MatrixPanel } from './MatrixPanel.tsx';
@@ -23,7 +24,7 @@ export function WinRatesPage() {
   const view: View = VIEWS.some(([v]) => v === param) ? (param as View) : 'overview';
   const [query, setQuery] = useState<MatrixQuery>(DEFAULT_QUERY);
   const info = useQuery((api) => api.matrix.dimensions(), []);
-  const settings = useQuery((api) => api.settings.get(), []);
+  const settings = useSettings();
   // Change over time already sets two periods side by side: a close period as rows or columns
   // would split each side into parts of itself, so the view falls back to competitors / one column.
   const changeQuery: MatrixQuery = {

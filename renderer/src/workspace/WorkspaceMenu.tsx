@@ -9,7 +9,8 @@ function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-export function WorkspaceMenu({ info, onChanged }: { info: AppInfo; onChanged: () => void }) {
+// Opening or creating a workspace resets the query cache (api/domains.ts): the app reloads on it.
+export function WorkspaceMenu({ info }: { info: AppInfo }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -17,12 +18,11 @@ export function WorkspaceMenu({ info, onChanged }: { info: AppInfo; onChanged: (
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, close, root);
 
-  const run = async (action: () => Promise<unknown>, changes = true) => {
+  const run = async (action: () => Promise<unknown>) => {
     setOpen(false);
     setError(null);
     try {
-      const result = await action();
-      if (changes && result) onChanged();
+      await action();
     } catch (e) {
       setError(e as Error);
     }
@@ -77,7 +77,7 @@ export function WorkspaceMenu({ info, onChanged }: { info: AppInfo; onChanged: (
             type="button"
             role="menuitem"
             disabled={!info.workspace}
-            onClick={() => run(() => call((api) => api.workspace.reveal()), false)}
+            onClick={() => run(() => call((api) => api.workspace.reveal()))}
           >
             Show in folder
           </button>

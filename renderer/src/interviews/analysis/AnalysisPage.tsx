@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { AnalysisFilters, Granularity, ReasonLevel } from '#shared/domain/winloss.ts';
 import { useQuery } from '../../api/use-query.ts';
+import { useSettings } from '../../settings/use-settings.ts';
 import { ErrorMessage } from '../../components/Notice.tsx';
 import { formatInt } from '../../lib/format.ts';
 import { intParam, interviewsHref } from '../hash-query.ts';
@@ -31,7 +32,7 @@ function filtersFrom(params: URLSearchParams): AnalysisFilters {
 
 export function AnalysisPage({ params }: { params: URLSearchParams }) {
   const facets = useQuery((api) => api.interviews.facets(), []);
-  const settings = useQuery((api) => api.settings.get(), []);
+  const settings = useSettings();
   const [filters, setFilters] = useState<AnalysisFilters>(() => filtersFrom(params));
   const [level, setLevel] = useState<ReasonLevel>(params.get('level') === 'category' ? 'category' : 'reason');
   const [primaryOnly, setPrimaryOnly] = useState(params.get('primary') === '1');

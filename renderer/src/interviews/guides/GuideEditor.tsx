@@ -62,7 +62,6 @@ export function GuideEditor() {
       const saved = await call((api) => api.guides.save(editing));
       setEditing({ id: saved.id, name: saved.name, defaultFor: saved.defaultFor, sections: saved.sections });
       setMessage(`Saved "${saved.name}".`);
-      guides.reload();
     } catch (e) {
       setError(e as Error);
     }
@@ -74,7 +73,6 @@ export function GuideEditor() {
       await call((api) => api.guides.delete({ id: editing.id! }));
       setEditing(null);
       setMessage('Guide deleted. Interviews that used it keep their answers.');
-      guides.reload();
     } catch (e) {
       setError(e as Error);
     }

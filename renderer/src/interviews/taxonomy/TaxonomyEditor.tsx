@@ -30,7 +30,6 @@ export function TaxonomyEditor() {
     try {
       setData(await call(change));
       setMessage(label);
-      history.reload();
       return true;
     } catch (e) {
       setError(e as Error);

@@ -16,7 +16,6 @@ export function ThemeEditor() {
     setError(null);
     try {
       await fn();
-      options.reload();
       return true;
     } catch (e) {
       setError(e as Error);
