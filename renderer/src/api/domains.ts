@@ -52,12 +52,6 @@ export const WRITE_EFFECTS: Record<string, Effect> = {
   'reasons:merge': ['reasons', 'deals', ...INTERVIEW_FIGURES],
   'reasons:retire': ['reasons', ...INTERVIEW_FIGURES],
   'reasons:restore': ['reasons', ...INTERVIEW_FIGURES],
-  // Retention's reads are writes to the core (they refresh its derived tables first): no effect.
-  'retention:status': [],
-  'retention:cohorts': [],
-  'retention:movements': [],
-  'retention:customers': [],
-  'retention:dimensions': [],
   'retention:rebuild': [],
   // The definition of closed and the low-n thresholds change every rate shown.
   'settings:update': 'all',
