@@ -71,9 +71,7 @@ export function DealsArea() {
     body = (
       <ImportWizard
         onImported={refresh}
-        initialWhat={
-          params.get('what') === 'revenue' ? 'revenue' : params.get('what') === 'interviews' ? 'interviews' : 'deals'
-        }
+        initialWhat={(['revenue', 'interviews', 'leads'] as const).find((w) => w === params.get('what')) ?? 'deals'}
       />
     );
   } else if (tab === 'log') {
