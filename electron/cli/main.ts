@@ -4,6 +4,7 @@ import { AppError } from '#core/errors.ts';
 import { competitorCommand, competitorHelp } from './commands/competitor.ts';
 import { cohortsCommand, cohortsHelp } from './commands/cohorts.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
+import { funnelCommand, funnelHelp, velocityCommand, velocityHelp } from './commands/funnel.ts';
 import { matrixCommand, matrixHelp } from './commands/matrix.ts';
 import { interviewsCommand, interviewsHelp } from './commands/interviews.ts';
 import { reasonsCommand, reasonsHelp } from './commands/reasons.ts';
@@ -23,6 +24,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   reasons: { run: reasonsCommand, help: reasonsHelp },
   import: { run: importCommand, help: importHelp },
   export: { run: exportCommand, help: exportHelp },
+  funnel: { run: funnelCommand, help: funnelHelp },
+  velocity: { run: velocityCommand, help: velocityHelp },
 };
 
 function usage(): string {

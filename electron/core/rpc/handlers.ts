@@ -5,6 +5,7 @@ import type { HandlerMap } from '#shared/contract/index.ts';
 import { competitorsHandlers } from '../competitors/competitors-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { dealsHandlers } from '../deals/deals-handlers.ts';
+import { funnelHandlers } from '../funnel/funnel-handlers.ts';
 import { importHandlers } from '../import/import-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { reasonsHandlers } from '../reasons/reasons-handlers.ts';
@@ -27,6 +28,7 @@ export const dataHandlers = {
   ...importHandlers,
   ...dealsHandlers,
   ...competitorsHandlers,
+  ...funnelHandlers,
 };
 
 /** All of them, for in-process use (the CLI, integration tests), where the Session is the context. */
