@@ -216,9 +216,11 @@ export function funnelItems(sqlite: Database.Database, q: DrillQuery): FunnelIte
   const rows = sqlite
     .prepare(
       `SELECT i.*, l.external_id AS lead_ext, d.external_id AS deal_ext, d.name AS deal_name
-       FROM (${base}) i LEFT JOIN leads l ON l.id = i.lead_id LEFT JOIN deals d ON d.id = i.deal_id
-       WHERE ${where} ORDER BY COALESCE(i.e_lead, i.e_mql, i.e_sql, i.e_opp), i.kind DESC, COALESCE(i.lead_id, i.deal_id)
-       LIMIT @limit OFFSET @offset`,
+       FROM (SELECT * FROM (${base}) WHERE ${where}
+             ORDER BY COALESCE(e_lead, e_mql, e_sql, e_opp), kind DESC, COALESCE(lead_id, deal_id)
+             LIMIT @limit OFFSET @offset) i
+       LEFT JOIN leads l ON l.id = i.lead_id LEFT JOIN deals d ON d.id = i.deal_id
+       ORDER BY COALESCE(i.e_lead, i.e_mql, i.e_sql, i.e_opp), i.kind DESC, COALESCE(i.lead_id, i.deal_id)`,
     )
     .all({ ...params, limit: q.limit, offset: q.offset }) as Record<string, string | number | null>[];
   const items: FunnelItem[] = rows.map((r) => ({
