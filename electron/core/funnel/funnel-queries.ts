@@ -33,12 +33,13 @@ export interface FunnelQuery {
   by: FunnelField | null;
 }
 
-/** The data's last date: the latest lead created or MQL date, or deal created or close date. */
+/** The data's last date: the latest date of any lead (created, MQL, SQL, opportunity, customer) or deal (created, close). */
 export function dataAsOf(sqlite: Database.Database): string | null {
   return (
     (sqlite
       .prepare(
         `SELECT MAX(x) FROM (SELECT MAX(created_date) AS x FROM leads UNION ALL SELECT MAX(mql_date) FROM leads
+           UNION ALL SELECT MAX(MAX(COALESCE(sql_date, '')), MAX(COALESCE(opportunity_date, '')), MAX(COALESCE(customer_date, ''))) FROM leads
            UNION ALL SELECT MAX(created_date) FROM deals UNION ALL SELECT MAX(close_date) FROM deals)`,
       )
       .pluck()
@@ -267,7 +268,7 @@ export function trapReport(
   const rows = sqlite
     .prepare(
       `SELECT substr(e_mql, 1, 4) || '-Q' || ((CAST(substr(e_mql, 6, 2) AS INTEGER) + 2) / 3) AS q,
-         COUNT(*) AS mqls, SUM(outcome = 'won') AS won
+         COUNT(*) AS mqls, COUNT(CASE WHEN outcome = 'won' THEN 1 END) AS won
        FROM (${itemsSql({ by: null })}) WHERE e_mql IS NOT NULL GROUP BY q ORDER BY q`,
     )
     .all() as { q: string; mqls: number; won: number }[];
