@@ -53,8 +53,28 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A key that changes whenever the workspace does: commits by other connections (data_version) and
+ * this connection's own writes (total_changes). Whole-history figures are cached under it.
+ */
+function dataKey(sqlite: Database.Database): string {
+  const version = sqlite.pragma('data_version', { simple: true }) as number;
+  return `${version}:${sqlite.prepare('SELECT total_changes()').pluck().get() as number}`;
+}
+
+const maturityCache = new WeakMap<Database.Database, { key: string; days: number | null }>();
+
 /** P90 of days from MQL date to close date over MQLs whose deal was won (docs/METRICS.md#mature-cohorts). */
 export function maturityDays(sqlite: Database.Database): number | null {
+  const key = dataKey(sqlite);
+  const hit = maturityCache.get(sqlite);
+  if (hit?.key === key) return hit.days;
+  const days = computeMaturityDays(sqlite);
+  maturityCache.set(sqlite, { key, days });
+  return days;
+}
+
+function computeMaturityDays(sqlite: Database.Database): number | null {
   const days = sqlite
     .prepare(
       `SELECT CAST(julianday(r_close) - julianday(r_mql) AS INTEGER) AS days FROM (${itemsSql({ by: null })})

@@ -71,7 +71,9 @@ export function velocityReport(sqlite: Database.Database, q: VelocityQuery, asOf
       `SELECT '${key}' AS step, ${days(a, b)} AS days, ${b} AS ended FROM items
        WHERE ${where} AND ${a} IS NOT NULL AND ${b} BETWEEN @prevFrom AND @to`,
   ).join(' UNION ALL ');
-  const rows = sqlite.prepare(`WITH items AS (${itemsSql({ by: null })}) ${union}`).all({ prevFrom, to }) as {
+  const rows = sqlite
+    .prepare(`WITH items AS MATERIALIZED (${itemsSql({ by: null })}) ${union}`)
+    .all({ prevFrom, to }) as {
     step: string;
     days: number;
     ended: string;
