@@ -28,6 +28,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backups: () => import('./commands/backup.ts').then((m) => ({ run: m.backupsCommand, help: m.backupsHelp })),
   restore: () => import('./commands/backup.ts').then((m) => ({ run: m.restoreCommand, help: m.restoreHelp })),
   check: () => import('./commands/backup.ts').then((m) => ({ run: m.checkCommand, help: m.checkHelp })),
+  funnel: () => import('./commands/funnel.ts').then((m) => ({ run: m.funnelCommand, help: m.funnelHelp })),
+  velocity: () => import('./commands/funnel.ts').then((m) => ({ run: m.velocityCommand, help: m.velocityHelp })),
 };
 
 async function usage(): Promise<string> {

@@ -12,6 +12,7 @@ import { dealsChannels } from './deals.ts';
 import type { ChannelSpec, DomainOf } from './define.ts';
 import { demoChannels } from './demo.ts';
 import { exportChannels } from './export.ts';
+import { funnelChannels } from './funnel.ts';
 import { guidesChannels } from './guides.ts';
 import { importChannels } from './import.ts';
 import { interviewsChannels } from './interviews.ts';
@@ -39,6 +40,7 @@ export const NAMESPACES = {
   deals: dealsChannels,
   demo: demoChannels,
   export: exportChannels,
+  funnel: funnelChannels,
   guides: guidesChannels,
   import: importChannels,
   interviews: interviewsChannels,
@@ -65,6 +67,7 @@ export const contract = {
   ...dealsChannels,
   ...demoChannels,
   ...exportChannels,
+  ...funnelChannels,
   ...guidesChannels,
   ...importChannels,
   ...interviewsChannels,

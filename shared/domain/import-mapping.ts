@@ -14,6 +14,8 @@ export const IMPORT_KINDS = [
   'interviews',
   'quotes',
   'revenue',
+  'leads',
+  'touches',
 ] as const;
 export type ImportKindId = (typeof IMPORT_KINDS)[number];
 

@@ -27,7 +27,11 @@ import { workspacePathFrom } from '../workspace-arg.ts';
 const cliName = (kind: ImportKindId) => kind.replace(/_/g, '-');
 const RELATED = IMPORT_KINDS.filter((k) => k !== 'deals');
 /** Which related files each main kind takes. */
-const RELATED_TO: Partial<Record<ImportKindId, ImportKindId[]>> = { deals: RELATED, interviews: ['quotes'] };
+const RELATED_TO: Partial<Record<ImportKindId, ImportKindId[]>> = {
+  deals: RELATED,
+  interviews: ['quotes'],
+  leads: ['touches'],
+};
 
 export const importHelp =
   'winnow import <kind> FILE [--mapping NAME|FILE] [--date-format F] [--db FILE] ...   import a CSV (kinds: ' +

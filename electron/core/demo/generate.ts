@@ -26,7 +26,7 @@ import type { SegmentSpec } from './catalog.ts';
 import { InterviewWriter } from './generate-interviews.ts';
 import { Rng } from './rng.ts';
 import { scaledCompetitors, scaledSegments } from './scale.ts';
-import type { DealRow, DemoLookups, DemoSink } from './rows.ts';
+import type { DealRow, DemoLookups, DemoSink, LeadExtra } from './rows.ts';
 
 export interface DemoOptions {
   /** Total deals, every deal type included. */
@@ -166,6 +166,20 @@ export function generateDemo(
   );
   let dealId = 0;
   let leadId = 0;
+  // Planted funnel patterns draw from their own generator, so the deals stay as they were.
+  const plant = new Rng(options.seed * 31 + 7);
+  // Planted: the MQL trap. Over the year ending 240 days before the anchor (cohorts old enough
+  // to be mature), marketing hands over ever more MQLs that never convert: volume rises quarter
+  // by quarter while MQL-to-won conversion falls.
+  const trapEnd = anchorDay - 240;
+  const trapStart = trapEnd - 365;
+  const DISQUALIFY = ['No budget', 'Bad timing', 'Not a fit', 'No response'] as const;
+  /** Non-converting MQLs: mostly disqualified; planted: about one in eight stalls (no SQL, never disqualified). */
+  const missExtra = (ownerId: number, mql: number): LeadExtra => {
+    if (mql > anchorDay - 45) return { ownerId, status: 'Open', disqualified: false, reason: null };
+    if (plant.chance(0.12)) return { ownerId, status: 'Working', disqualified: false, reason: null };
+    return { ownerId, status: 'Disqualified', disqualified: true, reason: plant.pick(DISQUALIFY) };
+  };
   const qualIds = [...lookups.qualificationIdByKey.entries()];
 
   const teamFor = (segment: string, region: string): number => {
@@ -370,6 +384,7 @@ export function generateDemo(
         dayToIso(mqlDay),
         sqlDay === null ? null : dayToIso(sqlDay),
         id,
+        { ownerId, status: 'Converted', disqualified: false, reason: null },
       );
       const misses = rng.int(1, 3);
       for (let m = 0; m < misses; m++) {
@@ -386,6 +401,9 @@ export function generateDemo(
           dayToIso(mql),
           reachedSql ? dayToIso(mql + rng.int(3, 20)) : null,
           null,
+          reachedSql
+            ? { ownerId, status: 'Unqualified', disqualified: true, reason: 'Lost to no decision' }
+            : missExtra(ownerId, mql),
         );
         if (mql >= checklistDay) {
           for (const [key, cid] of qualIds) {
@@ -394,6 +412,26 @@ export function generateDemo(
             sink.leadQualification(leadId, cid, rng.chance(p));
           }
         }
+      }
+    }
+
+    if (mqlDay !== null && mqlDay >= trapStart && mqlDay <= trapEnd) {
+      const quarter = Math.min(3, Math.floor(((mqlDay - trapStart) * 4) / 366));
+      const extra = [3, 5, 7, 9][quarter]!;
+      for (let k = 0; k < extra; k++) {
+        leadId++;
+        const mql = mqlDay + plant.int(-10, 10);
+        sink.lead(
+          leadId,
+          `LEAD-${String(leadId).padStart(8, '0')}`,
+          null,
+          sourceIndex + 1,
+          dayToIso(mql - plant.int(0, 20)),
+          dayToIso(mql),
+          null,
+          null,
+          missExtra(ownerId, mql),
+        );
       }
     }
 

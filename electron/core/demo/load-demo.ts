@@ -88,7 +88,8 @@ function sqliteSink(sqlite: Database.Database, batchId: number): DemoSink {
   );
   const touch = st('INSERT OR IGNORE INTO deal_touches (deal_id, campaign_id, touched_at) VALUES (?, ?, ?)');
   const lead = st(
-    'INSERT INTO leads (id, external_id, account_id, lead_source_id, created_date, mql_date, sql_date, deal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO leads (id, external_id, account_id, lead_source_id, created_date, mql_date, sql_date, deal_id,
+       owner_id, status, disqualified, disqualified_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const leadQual = st('INSERT INTO lead_qualifications (lead_id, criterion_id, met) VALUES (?, ?, ?)');
   const dealQual = st('INSERT INTO deal_qualifications (deal_id, criterion_id, met) VALUES (?, ?, ?)');
@@ -148,7 +149,8 @@ function sqliteSink(sqlite: Database.Database, batchId: number): DemoSink {
     dealCompetitor: (dealId, cid, primary, s, w) => dealCompetitor.run(dealId, cid, b(primary), s, w),
     stage: (dealId, name, at, amount) => stage.run(dealId, name, at, amount, batchId),
     touch: (dealId, cid, at) => touch.run(dealId, cid, at),
-    lead: (...args) => lead.run(...args),
+    lead: (id, ext, account, source, created, mql, sqlDate, deal, x) =>
+      lead.run(id, ext, account, source, created, mql, sqlDate, deal, x.ownerId, x.status, b(x.disqualified), x.reason),
     leadQualification: (leadId, cid, met) => leadQual.run(leadId, cid, b(met)),
     dealQualification: (dealId, cid, met) => dealQual.run(dealId, cid, b(met)),
     interview: (i) =>

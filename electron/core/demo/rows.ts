@@ -96,6 +96,7 @@ export interface DemoSink {
     mqlDate: string | null,
     sqlDate: string | null,
     dealId: number | null,
+    extra: LeadExtra,
   ): void;
   leadQualification(leadId: number, criterionId: number, met: boolean): void;
   dealQualification(dealId: number, criterionId: number, met: boolean): void;
@@ -116,6 +117,14 @@ export interface DemoSink {
 }
 
 /** Ids of the defaults seeded into every workspace, looked up by name before generating. */
+/** A lead's owner and CRM status (a disqualified lead has left the funnel). */
+export interface LeadExtra {
+  ownerId: number | null;
+  status: string;
+  disqualified: boolean;
+  reason: string | null;
+}
+
 export interface DemoLookups {
   reasonIdByName: Map<string, number>;
   ratingCriterionIds: { key: string; id: number }[];

@@ -32,13 +32,30 @@ const UNDOABLE = new Set([
   'interviews',
   'quotes',
   'themes',
+  'leads',
+  'lead_touches',
+  'deal_touches',
+  'campaigns',
 ]);
 
 /** Rows an import adds that are not names: undo deletes them (what hangs off them goes by cascade). */
-const ADDED_ROWS = new Set(['deals', 'stage_history', 'interviews', 'quotes', 'revenue_lines']);
+const ADDED_ROWS = new Set([
+  'deals',
+  'stage_history',
+  'interviews',
+  'quotes',
+  'revenue_lines',
+  'leads',
+  'lead_touches',
+  'deal_touches',
+]);
+
+/** Tables whose rows are logged by rowid (touches have a composite key, no id column). */
+const ROW_KEY: Record<string, string> = { lead_touches: 'rowid', deal_touches: 'rowid' };
 
 /** Names an import may add, removed after the rows that used them (owners before teams). */
 const LOOKUP_ORDER = [
+  'campaigns',
   'competitor_aliases',
   'owners',
   'accounts',
@@ -256,7 +273,7 @@ export function undoImport(
     for (const c of changes) {
       if (c.change !== 'insert' || !ADDED_ROWS.has(c.entity)) continue;
       removed += sqlite
-        .prepare(`DELETE FROM "${c.entity}" WHERE id BETWEEN ? AND ?`)
+        .prepare(`DELETE FROM "${c.entity}" WHERE ${ROW_KEY[c.entity] ?? 'id'} BETWEEN ? AND ?`)
         .run(c.entity_id, c.entity_id_last ?? c.entity_id).changes;
       tick();
     }

@@ -10,6 +10,7 @@ import type { SomeHandlers } from './dispatch.ts';
 import { competitorsHandlers } from '../competitors/competitors-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { dealsHandlers } from '../deals/deals-handlers.ts';
+import { funnelHandlers } from '../funnel/funnel-handlers.ts';
 import { importHandlers } from '../import/import-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { reasonsHandlers } from '../reasons/reasons-handlers.ts';
@@ -51,6 +52,7 @@ export const dataHandlers = refreshingAfterWrites({
   ...importHandlers,
   ...dealsHandlers,
   ...competitorsHandlers,
+  ...funnelHandlers,
 });
 
 /** All of them, for in-process use (the CLI, integration tests), where the Session is the context. */

@@ -10,6 +10,7 @@ import {
   preloadAreas,
   CompetitorsPage,
   DealsArea,
+  FunnelPage,
   HomePage,
   InterviewsArea,
   RetentionPage,
@@ -52,6 +53,7 @@ export function App() {
   else if (area.id === 'competitors') body = <CompetitorsPage />;
   else if (area.id === 'interviews') body = <InterviewsArea />;
   else if (area.id === 'retention') body = <RetentionPage />;
+  else if (area.id === 'funnel') body = <FunnelPage />;
   else body = <PendingArea area={area} />;
 
   return (

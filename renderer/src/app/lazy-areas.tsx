@@ -10,6 +10,7 @@ const load = {
   winRates: () => import('../win-rates/WinRatesPage.tsx'),
   competitors: () => import('../competitors/CompetitorsPage.tsx'),
   retention: () => import('../retention/RetentionPage.tsx'),
+  funnel: () => import('../funnel/FunnelPage.tsx'),
   settings: () => import('../settings/SettingsPage.tsx'),
 };
 
@@ -32,6 +33,7 @@ export const InterviewsArea = lazy(() => load.interviews().then((m) => ({ defaul
 export const WinRatesPage = lazy(() => load.winRates().then((m) => ({ default: m.WinRatesPage })));
 export const CompetitorsPage = lazy(() => load.competitors().then((m) => ({ default: m.CompetitorsPage })));
 export const RetentionPage = lazy(() => load.retention().then((m) => ({ default: m.RetentionPage })));
+export const FunnelPage = lazy(() => load.funnel().then((m) => ({ default: m.FunnelPage })));
 export const SettingsPage = lazy(() => load.settings().then((m) => ({ default: m.SettingsPage })));
 
 /** While an area's chunk loads (a few ms from disk): a quiet line, shown only after a short delay. */

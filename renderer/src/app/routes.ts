@@ -54,7 +54,7 @@ export const AREAS: Area[] = [
     id: 'funnel',
     label: 'Funnel',
     path: '/funnel',
-    pending: 'a later issue (funnel and report builder)',
+    pending: null,
     purpose: 'MQL-to-closed-deal conversion, velocity, and the needed-MQL planner.',
   },
   {

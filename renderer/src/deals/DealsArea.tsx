@@ -68,9 +68,7 @@ export function DealsArea() {
   } else if (tab === 'import') {
     body = (
       <ImportWizard
-        initialWhat={
-          params.get('what') === 'revenue' ? 'revenue' : params.get('what') === 'interviews' ? 'interviews' : 'deals'
-        }
+        initialWhat={(['revenue', 'interviews', 'leads'] as const).find((w) => w === params.get('what')) ?? 'deals'}
       />
     );
   } else if (tab === 'log') {

@@ -323,6 +323,10 @@ function ImportDone({
           <a className="button" href={hrefFor('/interviews')} data-testid="see-interviews">
             See the interviews
           </a>
+        ) : what === 'leads' ? (
+          <a className="button" href={hrefFor('/funnel')} data-testid="see-funnel">
+            See the funnel
+          </a>
         ) : what === 'revenue' ? (
           <a className="button" href={hrefFor('/retention')} data-testid="see-retention">
             See the retention cohorts

@@ -75,7 +75,7 @@ export function pendingValues(report: ImportFileReport): { report: ValueReport; 
  * What the wizard imports: deals (with any related file), interviews (with their quotes), or
  * revenue lines for the retention cohorts.
  */
-export type ImportWhat = 'deals' | 'interviews' | 'revenue';
+export type ImportWhat = 'deals' | 'interviews' | 'revenue' | 'leads';
 
 export const IMPORT_WHAT: Record<ImportWhat, { main: ImportKindId; related: ImportKindId[] }> = {
   deals: {
@@ -84,6 +84,7 @@ export const IMPORT_WHAT: Record<ImportWhat, { main: ImportKindId; related: Impo
   },
   interviews: { main: 'interviews', related: ['quotes'] },
   revenue: { main: 'revenue', related: [] },
+  leads: { main: 'leads', related: ['touches'] },
 };
 
 /** Files after choosing one of `kind`: a new main file replaces the old one and leads the list. */

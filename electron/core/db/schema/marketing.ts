@@ -5,6 +5,8 @@ import { SOURCED_BY } from '#shared/domain/enums.ts';
 import { accounts } from './accounts.ts';
 import { createdAt, id } from './columns.ts';
 import { deals } from './deals.ts';
+import { importBatches } from './imports.ts';
+import { owners } from './org.ts';
 
 export const leadSources = sqliteTable('lead_sources', {
   id: id(),
@@ -51,14 +53,62 @@ export const leads = sqliteTable(
     createdDate: text('created_date').notNull(),
     mqlDate: text('mql_date'),
     sqlDate: text('sql_date'),
+    /** The lead's own opportunity date (HubSpot "Became an Opportunity date"); the deal's created date wins. */
+    opportunityDate: text('opportunity_date'),
+    /** Won without a deal in Winnow (HubSpot "Became a Customer date"); a converted deal's outcome wins. */
+    customerDate: text('customer_date'),
     /** The deal this lead became, if any. */
     dealId: integer('deal_id').references(() => deals.id, { onDelete: 'set null' }),
+    sourcedBy: text('sourced_by', { enum: SOURCED_BY }),
+    ownerId: integer('owner_id').references(() => owners.id, { onDelete: 'set null' }),
+    /** The CRM's status as written (Open, Working, Disqualified ...). */
+    status: text('status'),
+    /** 1 when the lead was disqualified (a disqualifying status or a reason): out of the funnel, not open. */
+    disqualified: integer('disqualified', { mode: 'boolean' }).notNull().default(false),
+    disqualifiedReason: text('disqualified_reason'),
+    importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
-    index('leads_mql').on(t.mqlDate, t.sqlDate, t.dealId),
-    index('leads_created').on(t.createdDate),
-    index('leads_deal').on(t.dealId),
+    // The funnel reads leads by MQL date or by created date from these alone (docs/METRICS.md#funnel).
+    index('leads_mql').on(
+      t.mqlDate,
+      t.createdDate,
+      t.sqlDate,
+      t.opportunityDate,
+      t.customerDate,
+      t.dealId,
+      t.disqualified,
+    ),
+    index('leads_created').on(
+      t.createdDate,
+      t.mqlDate,
+      t.sqlDate,
+      t.opportunityDate,
+      t.customerDate,
+      t.dealId,
+      t.disqualified,
+    ),
+    index('leads_deal').on(t.dealId, t.mqlDate, t.createdDate),
+    index('leads_batch').on(t.importBatchId),
+  ],
+);
+
+/** A campaign touch on a lead (Salesforce CampaignMember); deal touches are in deal_touches. */
+export const leadTouches = sqliteTable(
+  'lead_touches',
+  {
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    touchedAt: text('touched_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.leadId, t.campaignId, t.touchedAt] }),
+    index('lead_touches_campaign').on(t.campaignId),
   ],
 );
 

@@ -7,11 +7,13 @@ import { accountsKind } from './accounts-kind.ts';
 import { dealCompetitorsKind } from './deal-competitors-kind.ts';
 import { dealsKind } from './deals-kind.ts';
 import { interviewsKind } from './interviews-kind.ts';
+import { leadsKind } from './leads-kind.ts';
 import { ownersKind } from './owners-kind.ts';
 import { productsKind } from './products-kind.ts';
 import { quotesKind } from './quotes-kind.ts';
 import { revenueKind } from './revenue-kind.ts';
 import { stageHistoryKind } from './stage-history-kind.ts';
+import { touchesKind } from './touches-kind.ts';
 
 export const KINDS: Record<ImportKindId, ImportKind> = {
   deals: dealsKind,
@@ -23,6 +25,8 @@ export const KINDS: Record<ImportKindId, ImportKind> = {
   interviews: interviewsKind,
   quotes: quotesKind,
   revenue: revenueKind,
+  leads: leadsKind,
+  touches: touchesKind,
 };
 
 export function kindSpec(kind: ImportKind): ImportKindSpec {

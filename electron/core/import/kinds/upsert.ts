@@ -60,4 +60,14 @@ export class Upserter {
     for (const c of changed) this.changed.set(c, (this.changed.get(c) ?? 0) + 1);
     return 'updated';
   }
+
+  /** Insert `values`, or update `existing` with them: the row's id and what happened. */
+  write(
+    existing: (Record<string, unknown> & { id: number }) | undefined,
+    values: Record<string, unknown>,
+    keep: Set<string>,
+  ): { id: number; outcome: WriteOutcome } {
+    if (!existing) return { id: this.insert(values), outcome: 'inserted' };
+    return { id: existing.id, outcome: this.update(existing, values, keep) };
+  }
 }
