@@ -176,10 +176,10 @@ describe('winnow import / export', () => {
     expect((await run('import', 'deals', fixture('workbook.xlsx'), '--db', db)).err).toBe(
       'winnow import: workbook.xlsx: This file is a zip archive, such as an Excel workbook (.xlsx), not a CSV file. Open it in its program and save or export it as CSV.',
     );
-    expect(await run('import', 'leads', 'x.csv')).toEqual({
+    expect(await run('import', 'widgets', 'x.csv')).toEqual({
       code: 2,
       out: '',
-      err: 'winnow import: unknown kind "leads"; kinds are deals, accounts, owners, products, stage-history, deal-competitors, interviews, quotes, revenue',
+      err: 'winnow import: unknown kind "widgets"; kinds are deals, accounts, owners, products, stage-history, deal-competitors, interviews, quotes, revenue, leads, touches',
     });
     const none = await run('import', 'deals', join(dir, 'missing.csv'), '--db', db);
     expect(none).toEqual({ code: 2, out: '', err: `winnow import: no file at ${join(dir, 'missing.csv')}` });
