@@ -2,7 +2,7 @@
 // the real worker from source. Integration tests of handlers start from this.
 import { join } from 'node:path';
 import { Session } from '#core/session/session.ts';
-import type { HostPlatform } from '#core/session/session.ts';
+import type { HostPlatform } from '#core/session/host-platform.ts';
 
 export const JOB_WORKER = new URL('../../electron/core/jobs/job-worker.ts', import.meta.url);
 

@@ -14,9 +14,6 @@ import { seedDefaults } from '../workspace/seed-defaults.ts';
 import { configureConnection } from './connection.ts';
 import { looksLikeSqlite } from './sqlite-file.ts';
 
-// Kept here too for existing callers; job workers import connection.ts directly.
-export { attachWorkspace, configureConnection } from './connection.ts';
-
 export type Schema = typeof schema;
 export type DrizzleDb = BetterSQLite3Database<Schema>;
 
