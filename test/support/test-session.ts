@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { Session } from '#core/session/session.ts';
-import type { HostPlatform } from '#core/session/session.ts';
+import type { HostPlatform } from '#core/session/host-platform.ts';
 import { tempDir } from './temp-workspace.ts';
 
 export const JOB_WORKER = new URL('../../electron/core/jobs/job-worker.ts', import.meta.url);

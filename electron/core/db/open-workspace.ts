@@ -16,9 +16,6 @@ import * as schema from './schema/index.ts';
 import { seedDefaults } from '../workspace/seed-defaults.ts';
 import { configureConnection } from './connection.ts';
 
-// Kept here too for existing callers; job workers import connection.ts directly.
-export { attachWorkspace, configureConnection } from './connection.ts';
-
 export type Schema = typeof schema;
 export type DrizzleDb = BetterSQLite3Database<Schema>;
 

@@ -7,7 +7,7 @@ import { DEAL_COLUMNS } from '#shared/domain/deals.ts';
 import { DEAL_TYPE_LABEL, OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { forEachDeal } from '../deals/deals-queries.ts';
-import type { CsvCell } from './csv-writer.ts';
+import type { CsvValue } from '#shared/export/csv.ts';
 import { CsvFileWriter } from './csv-writer.ts';
 import { closedSql } from '../rules/deal-rules.ts';
 
@@ -16,7 +16,7 @@ export function competitorsCell(row: Pick<DealListRow, 'competitors' | 'primaryC
   return row.competitors.map((c) => (c === row.primaryCompetitor ? `${c} (primary)` : c)).join('; ');
 }
 
-function cell(row: DealListRow, column: DealColumnId): CsvCell {
+function cell(row: DealListRow, column: DealColumnId): CsvValue {
   switch (column) {
     case 'competitors':
       return competitorsCell(row);
@@ -110,7 +110,7 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
       ORDER BY d.id`,
   );
   return write(path, header, (w) => {
-    for (const r of st.iterate() as IterableIterator<Record<string, CsvCell>>) {
+    for (const r of st.iterate() as IterableIterator<Record<string, CsvValue>>) {
       w.row([
         r.external_id,
         r.name,
@@ -211,7 +211,7 @@ export function exportAccounts(sqlite: Database.Database, path: string, tick: Ro
   );
   const header = ['CRM id', 'Account', 'Sector', 'Employees', 'Revenue', 'Segment', 'Region', 'Country', 'Deals'];
   return write(path, header, (w) => {
-    for (const r of st.iterate() as IterableIterator<Record<string, CsvCell>>) {
+    for (const r of st.iterate() as IterableIterator<Record<string, CsvValue>>) {
       w.row([
         r.external_id,
         r.name,

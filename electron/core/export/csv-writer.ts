@@ -8,8 +8,6 @@ import { csvLine } from '#shared/export/csv.ts';
 import type { CsvValue } from '#shared/export/csv.ts';
 
 // One escaping rule for every CSV the app writes (shared/export/csv.ts); this file adds streaming.
-export { csvCell, csvLine } from '#shared/export/csv.ts';
-export type CsvCell = CsvValue;
 
 /**
  * A CSV file written through a temporary name and renamed when closed, so a failed export never
@@ -29,7 +27,7 @@ export class CsvFileWriter {
     this.buffer = `\ufeff${csvLine(header)}`;
   }
 
-  row(values: readonly CsvCell[]): void {
+  row(values: readonly CsvValue[]): void {
     this.buffer += csvLine(values);
     this.rows++;
     if (this.buffer.length > 1 << 20) this.flush();

@@ -5,27 +5,13 @@
 // mapping, problem reporting, preview, batching and undo are shared (run-import.ts).
 // ARCHITECTURE.md, "Adding an import kind", says how to add one (interviews, revenue ...).
 import type Database from 'better-sqlite3';
-import type { ImportFieldSpec, ImportOptionSpec } from '#shared/domain/imports.ts';
+import type { ImportOptionSpec } from '#shared/domain/imports.ts';
 import type { ImportKindId, ImportMapping } from '#shared/domain/import-mapping.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { ChangeLog } from './change-log.ts';
+import type { KindField } from './kind-field.ts';
 import type { Resolvers } from './resolvers.ts';
 import type { RowCells } from './row-cells.ts';
-
-export interface KindField extends ImportFieldSpec {
-  /** Header names that suggest this field (compared without case, spaces or punctuation). */
-  headers: string[];
-  /** For lookups: which names it resolves (decisions are shared by every field of that entity). */
-  entity?: 'competitor' | 'product' | 'account' | 'owner' | 'team' | 'leadSource' | 'reason' | 'theme' | 'guide';
-  /**
-   * What the check calls the values of an entity several fields feed ("Reason" for the primary
-   * and secondary reasons); its source then names every column. Without it, the first field's
-   * label and column.
-   */
-  entityLabel?: string;
-  /** Longest text kept; longer cells are a problem, not silently cut. */
-  maxLength?: number;
-}
 
 export interface Preset {
   id: string;

@@ -11,6 +11,7 @@ import type { NameCandidate } from '#shared/domain/name-matching.ts';
 import { nearMatches } from '#shared/domain/name-matching.ts';
 import type { ChangeLog } from './change-log.ts';
 import { detach } from './detach.ts';
+import type { NameProblem } from './name-problem.ts';
 import { GuideResolver, ReasonResolver, ThemeResolver } from './taxonomy-resolvers.ts';
 import type { ValueTracker } from './value-tracker.ts';
 
@@ -32,11 +33,6 @@ export class NameRef {
   get known(): boolean {
     return this.id !== null;
   }
-}
-
-/** A problem instead of a name (the row is rejected with this reason). */
-export interface NameProblem {
-  reason: string;
 }
 
 export type Resolution = NameRef | NameProblem | null;

@@ -3,7 +3,7 @@
 // value and reason. One instance per file is reused for every row (no allocation per row).
 import type { DateFormat, DecimalMark, ImportMapping } from '#shared/domain/import-mapping.ts';
 import type { ImportProblem } from '#shared/domain/imports.ts';
-import type { KindField } from './kind.ts';
+import type { KindField } from './kind-field.ts';
 import { parseDate } from './parse-dates.ts';
 import type { DateEvidence } from './parse-dates.ts';
 import { dateEvidence } from './parse-dates.ts';

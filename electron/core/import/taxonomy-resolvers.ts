@@ -11,7 +11,7 @@ import type { NameCandidate } from '#shared/domain/name-matching.ts';
 import { nearMatches } from '#shared/domain/name-matching.ts';
 import type { ChangeLog } from './change-log.ts';
 import { detach } from './detach.ts';
-import type { NameProblem } from './resolvers.ts';
+import type { NameProblem } from './name-problem.ts';
 import type { ValueTracker } from './value-tracker.ts';
 
 /** A resolved name: an existing row, or (themes only) one created when a written row needs it. */

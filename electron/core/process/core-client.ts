@@ -3,7 +3,7 @@
 // for. Electron's main process uses it with a utility process, the test host with a forked child,
 // so end-to-end tests run the production path. No Electron imports: the spawn is passed in.
 import { fail } from '#shared/contract/result.ts';
-import type { HostPlatform } from '../session/session.ts';
+import type { HostPlatform } from '../session/host-platform.ts';
 import type { CoreConfig, CoreToHost, HostToCore, PlatformMethod } from './messages.ts';
 
 /** A started data core process, whatever started it. */

@@ -3,7 +3,7 @@
 // Answers travel as JSON text: the core serialises a Result once, the host relays the string
 // untouched (it never parses a large result on the thread that runs the window), and the page
 // parses it.
-import type { FilePickRequest } from '../session/session.ts';
+import type { FilePickRequest } from '../session/host-platform.ts';
 
 /** What the host tells the core process at start. */
 export interface CoreConfig {

@@ -1,6 +1,6 @@
 // The HostPlatform of the data core process: facts from the host's start message, and every dialog
 // a question to the host (only the window's process can show one), answered by message.
-import type { HostPlatform } from '../session/session.ts';
+import type { HostPlatform } from '../session/host-platform.ts';
 import type { CoreConfig, CoreToHost, PlatformMethod } from './messages.ts';
 
 export class RemotePlatform implements HostPlatform {

@@ -6,7 +6,7 @@ import type { Workspace } from '../db/open-workspace.ts';
 import { AppError } from '../errors.ts';
 import type { JobKind, JobParams } from '../jobs/job-kinds.ts';
 import type { CoreContext, PlatformCalls } from '../rpc/context.ts';
-import type { FilePickRequest } from '../session/session.ts';
+import type { FilePickRequest } from '../session/host-platform.ts';
 import type { ContextMethod, CoreConfig, CoreToWorker, WorkerToCore } from './messages.ts';
 
 type Reply = Extract<CoreToWorker, { t: 'context-reply' }>;

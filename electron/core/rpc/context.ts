@@ -5,7 +5,7 @@
 import type { JobStatus } from '#shared/domain/jobs.ts';
 import type { Workspace } from '../db/open-workspace.ts';
 import type { JobKind, JobParams } from '../jobs/job-kinds.ts';
-import type { FilePickRequest, HostPlatform } from '../session/session.ts';
+import type { FilePickRequest, HostPlatform } from '../session/host-platform.ts';
 
 /** The host's dialogs and facts, as handlers see them. */
 export type PlatformCalls = Pick<HostPlatform, 'host' | 'version' | 'userDataDir'> & {

@@ -11,32 +11,10 @@ import { AppError } from '../errors.ts';
 import type { JobKind, JobParams } from '../jobs/job-kinds.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import type { CoreContext } from '../rpc/context.ts';
+import type { HostPlatform } from './host-platform.ts';
 import { readAppConfig, withRecent, writeAppConfig } from './app-config.ts';
 import type { AppConfig } from './app-config.ts';
 import { defaultWorkspacePath, WORKSPACE_EXTENSION } from './paths.ts';
-
-/** What differs between hosts (Electron shows native dialogs; the test host answers from a script). */
-export interface HostPlatform {
-  host: 'electron' | 'testhost';
-  version: string;
-  userDataDir: string;
-  /** resources/migrations; the core's default when omitted. */
-  migrationsDir?: string;
-  jobWorkerUrl: URL | string;
-  pickNewWorkspacePath(defaultDir: string): Promise<string | null>;
-  pickExistingWorkspacePath(defaultDir: string): Promise<string | null>;
-  /** Ask the user for a file to read (CSV to import ...); null when cancelled. */
-  pickOpenFile(request: FilePickRequest): Promise<string | null>;
-  /** Ask the user where to write a file (CSV/PNG/PDF export ...); null when cancelled. */
-  pickSaveFile(request: FilePickRequest & { defaultName: string }): Promise<string | null>;
-  revealInFolder(path: string): Promise<boolean>;
-}
-
-export interface FilePickRequest {
-  title: string;
-  /** e.g. [{ name: 'CSV files', extensions: ['csv', 'txt'] }] */
-  filters: { name: string; extensions: string[] }[];
-}
 
 export class Session implements CoreContext {
   readonly platform: HostPlatform;

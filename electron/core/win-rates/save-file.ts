@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { AppError } from '../errors.ts';
 import type { CoreContext } from '../rpc/context.ts';
-import type { FilePickRequest } from '../session/session.ts';
+import type { FilePickRequest } from '../session/host-platform.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '#core/export/csv-writer.ts';
+import { csvCell, csvLine } from '#shared/export/csv.ts';
 
 describe('CSV cells for spreadsheets', () => {
   it('prefixes text that a spreadsheet would run as a formula', () => {

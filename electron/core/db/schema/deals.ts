@@ -8,7 +8,7 @@ import { accounts } from './accounts.ts';
 import { createdAt, flag, id, updatedAt } from './columns.ts';
 import { competitors } from './competitors.ts';
 import { importBatches } from './imports.ts';
-import { leadSources } from './marketing.ts';
+import { leadSources } from './lead-sources.ts';
 import { owners, products, teams } from './org.ts';
 import { reasons } from './reasons.ts';
 

@@ -4,6 +4,7 @@ export * from './competitors.ts';
 export * from './deals.ts';
 export * from './imports.ts';
 export * from './interviews.ts';
+export * from './lead-sources.ts';
 export * from './marketing.ts';
 export * from './org.ts';
 export * from './reasons.ts';

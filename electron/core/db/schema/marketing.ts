@@ -1,20 +1,14 @@
-// Lead sources, campaigns, marketing touches, leads and the qualification checklist: the funnel side.
+// Campaigns, marketing touches, leads and the qualification checklist: the funnel side (lead
+// sources are in lead-sources.ts: deals reference them, and these tables reference deals).
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { SOURCED_BY } from '#shared/domain/enums.ts';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts.ts';
 import { createdAt, id } from './columns.ts';
 import { deals } from './deals.ts';
 import { importBatches } from './imports.ts';
+import { leadSources } from './lead-sources.ts';
 import { owners } from './org.ts';
-
-export const leadSources = sqliteTable('lead_sources', {
-  id: id(),
-  name: text('name').notNull().unique(),
-  /** Who sources leads from this channel by default. */
-  sourcedBy: text('sourced_by', { enum: SOURCED_BY }).notNull(),
-  createdAt: createdAt(),
-});
 
 export const campaigns = sqliteTable('campaigns', {
   id: id(),

@@ -3,7 +3,8 @@
 // CRM are those of their standard exports (Amount / amount / value, CloseDate / closedate / close_time,
 // IsWon / dealstage / status ...); what the fields become: docs/METRICS.md#outcomes.
 import { DEAL_TYPE_LABEL, OUTCOME_LABEL } from '#shared/domain/enums.ts';
-import type { KindField, Preset } from '../kind.ts';
+import type { Preset } from '../kind.ts';
+import type { KindField } from '../kind-field.ts';
 import { field, options } from './field-helpers.ts';
 
 export const DEAL_FIELDS: KindField[] = [

@@ -1,6 +1,6 @@
 // Shorthands for declaring an import kind's fields.
 import type { FieldType } from '#shared/domain/imports.ts';
-import type { KindField } from '../kind.ts';
+import type { KindField } from '../kind-field.ts';
 import type { RowCells } from '../row-cells.ts';
 
 type Extra = Partial<Omit<KindField, 'key' | 'label' | 'type' | 'help' | 'headers'>>;

@@ -4,7 +4,8 @@
 import { DEFAULT_RATING_CRITERIA } from '#shared/domain/defaults.ts';
 import { LIMITS } from '#shared/domain/interview-draft.ts';
 import { CHANNEL_LABEL, DRIVER_LABEL, INTERVIEWER_LABEL, ROLE_LABEL, STATUS_LABEL } from '#shared/domain/interviews.ts';
-import type { KindField, Preset } from '../kind.ts';
+import type { Preset } from '../kind.ts';
+import type { KindField } from '../kind-field.ts';
 import { field, options } from './field-helpers.ts';
 
 /** usProductFit / themProductFit: field keys hold no underscores. */

@@ -1,0 +1,25 @@
+// What differs between the hosts of the core (Electron, the loopback test host): dialogs, reveal,
+// folders. Apart from session.ts because the handlers' context (rpc/context.ts) names it too.
+
+/** What differs between hosts (Electron shows native dialogs; the test host answers from a script). */
+export interface HostPlatform {
+  host: 'electron' | 'testhost';
+  version: string;
+  userDataDir: string;
+  /** resources/migrations; the core's default when omitted. */
+  migrationsDir?: string;
+  jobWorkerUrl: URL | string;
+  pickNewWorkspacePath(defaultDir: string): Promise<string | null>;
+  pickExistingWorkspacePath(defaultDir: string): Promise<string | null>;
+  /** Ask the user for a file to read (CSV to import ...); null when cancelled. */
+  pickOpenFile(request: FilePickRequest): Promise<string | null>;
+  /** Ask the user where to write a file (CSV/PNG/PDF export ...); null when cancelled. */
+  pickSaveFile(request: FilePickRequest & { defaultName: string }): Promise<string | null>;
+  revealInFolder(path: string): Promise<boolean>;
+}
+
+export interface FilePickRequest {
+  title: string;
+  /** e.g. [{ name: 'CSV files', extensions: ['csv', 'txt'] }] */
+  filters: { name: string; extensions: string[] }[];
+}
