@@ -7,6 +7,7 @@ import { demoCommand, demoHelp } from './commands/demo.ts';
 import { matrixCommand, matrixHelp } from './commands/matrix.ts';
 import { interviewsCommand, interviewsHelp } from './commands/interviews.ts';
 import { reasonsCommand, reasonsHelp } from './commands/reasons.ts';
+import { reportCommand, reportHelp } from './commands/report.ts';
 import { exportCommand, exportHelp } from './commands/export.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { statsCommand, statsHelp } from './commands/stats.ts';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   reasons: { run: reasonsCommand, help: reasonsHelp },
   import: { run: importCommand, help: importHelp },
   export: { run: exportCommand, help: exportHelp },
+  report: { run: reportCommand, help: reportHelp },
 };
 
 function usage(): string {

@@ -20,6 +20,7 @@ import { matrixChannels } from './matrix.ts';
 import { overviewChannels } from './overview.ts';
 import { quotesChannels } from './quotes.ts';
 import { reasonsChannels } from './reasons.ts';
+import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { retentionChannels } from './retention.ts';
 import { settingsChannels } from './settings.ts';
@@ -47,6 +48,7 @@ export const NAMESPACES = {
   overview: overviewChannels,
   quotes: quotesChannels,
   reasons: reasonsChannels,
+  reports: reportsChannels,
   retention: retentionChannels,
   settings: settingsChannels,
   themes: themesChannels,
@@ -73,6 +75,7 @@ export const contract = {
   ...overviewChannels,
   ...quotesChannels,
   ...reasonsChannels,
+  ...reportsChannels,
   ...retentionChannels,
   ...settingsChannels,
   ...themesChannels,

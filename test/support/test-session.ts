@@ -1,8 +1,12 @@
 // A Session on a test host platform: dialogs answered by the test (null = cancelled), jobs run in
 // the real worker from source. Integration tests of handlers start from this.
 import { join } from 'node:path';
+import { ChromiumPrinter } from '#core/reports/chromium-printer.ts';
 import { Session } from '#core/session/session.ts';
 import type { HostPlatform } from '#core/session/session.ts';
+
+/** Tests print with the same Chromium printer as the CLI. */
+const printer = new ChromiumPrinter();
 
 export const JOB_WORKER = new URL('../../electron/core/jobs/job-worker.ts', import.meta.url);
 
@@ -17,6 +21,8 @@ export function testPlatform(dir: string, overrides: Partial<HostPlatform> = {})
     pickOpenFile: async () => null,
     pickSaveFile: async () => null,
     revealInFolder: async () => true,
+    printPdf: (job) => printer.print(job),
+    cancelPrint: async (id) => printer.cancel(id),
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { dealsHandlers } from '../deals/deals-handlers.ts';
 import { importHandlers } from '../import/import-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { reasonsHandlers } from '../reasons/reasons-handlers.ts';
+import { reportsHandlers } from '../reports/reports-handlers.ts';
 import { retentionHandlers } from '../retention/retention-handlers.ts';
 import { sessionHandlers } from '../session/session-handlers.ts';
 import type { Session } from '../session/session.ts';
@@ -24,6 +25,7 @@ export const dataHandlers = {
   ...reasonsHandlers,
   ...winlossHandlers,
   ...retentionHandlers,
+  ...reportsHandlers,
   ...importHandlers,
   ...dealsHandlers,
   ...competitorsHandlers,

@@ -11,6 +11,7 @@ import { AppError } from '../errors.ts';
 import type { JobKind, JobParams } from '../jobs/job-kinds.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import type { CoreContext } from '../rpc/context.ts';
+import type { PrintJob, PrintOutcome } from '../reports/printer.ts';
 import { readAppConfig, withRecent, writeAppConfig } from './app-config.ts';
 import type { AppConfig } from './app-config.ts';
 import { defaultWorkspacePath, WORKSPACE_EXTENSION } from './paths.ts';
@@ -30,6 +31,10 @@ export interface HostPlatform {
   /** Ask the user where to write a file (CSV/PNG/PDF export ...); null when cancelled. */
   pickSaveFile(request: FilePickRequest & { defaultName: string }): Promise<string | null>;
   revealInFolder(path: string): Promise<boolean>;
+  /** Print an HTML file to PDF through Chromium's print engine (Electron's, or a Chromium binary). */
+  printPdf(job: PrintJob): Promise<PrintOutcome>;
+  /** Stop a print started with that printId; false when none runs. */
+  cancelPrint(printId: string): Promise<boolean>;
 }
 
 export interface FilePickRequest {
