@@ -40,24 +40,30 @@ export function renderSvg(option: EChartsCoreOption, width: number, height: numb
 }
 
 export function cleanSvg(svg: string, index: number): string {
-  return svg
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/ style="([^"]*)"/g, (_m, decl: string) =>
-      decl
-        .split(';')
-        .map((d) => d.trim())
-        .filter((d) => d.includes(':'))
-        .map((d) => {
-          const at = d.indexOf(':');
-          return ` ${d.slice(0, at).trim()}="${d
-            .slice(at + 1)
-            .trim()
-            .replace(/"/g, "'")}"`;
-        })
-        .join(''),
-    )
-    .replace(/zr\d+-/g, `c${index}-`)
-    .replace(/<svg /, '<svg role="img" ');
+  return (
+    svg
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/ style="([^"]*)"/g, (_m, decl: string) =>
+        decl
+          .split(';')
+          .map((d) => d.trim())
+          .filter((d) => d.includes(':'))
+          .map((d) => {
+            const at = d.indexOf(':');
+            return ` ${d.slice(0, at).trim()}="${d
+              .slice(at + 1)
+              .trim()
+              .replace(/"/g, "'")}"`;
+          })
+          .join(''),
+      )
+      // A text halo is drawn as a second, stroked copy of the text: copied text would read twice.
+      .replace(/<text [^>]*>/g, (tag) =>
+        tag.replace(/ (stroke|stroke-width|paint-order|stroke-miterlimit)="[^"]*"/g, ''),
+      )
+      .replace(/zr\d+-/g, `c${index}-`)
+      .replace(/<svg /, '<svg role="img" ')
+  );
 }
 
 /** Win rate per period with its 95% interval as a band (the overview's chart). */
@@ -142,7 +148,7 @@ export function reasonsChart(rows: ReasonParetoRow[], color: string): EChartsCor
       {
         type: 'bar',
         itemStyle: { color },
-        label: { show: true, position: 'right', formatter: '{c}%' },
+        label: { show: true, position: 'right', formatter: '{c}%', textBorderWidth: 0 },
         data: top.map((r) => pct(r.share.rate)),
       },
     ],

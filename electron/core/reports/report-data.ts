@@ -35,7 +35,7 @@ export type SectionData =
   | { kind: 'summary'; overview: ResultOf<'overview:summary'>; nrr: ResultOf<'retention:movements'> | null }
   | { kind: 'matrix'; matrix: ResultOf<'matrix:compute'>; trend: ResultOf<'matrix:trend'> | null }
   | { kind: 'competitors'; list: ResultOf<'competitorProfile:list'>; profiles: CompetitorProfile[] }
-  | { kind: 'reasons'; analysis: ResultOf<'winloss:reasons'>; quotes: Record<number, QuoteRow[]> }
+  | { kind: 'reasons'; analysis: ResultOf<'winloss:reasons'>; quotes: Record<string, QuoteRow[]> }
   | { kind: 'quotes'; page: ResultOf<'quotes:list'> }
   | { kind: 'retention'; cohorts: ResultOf<'retention:cohorts'>; movements: ResultOf<'retention:movements'> }
   | { kind: 'notes'; markdown: string };
@@ -146,17 +146,20 @@ async function gatherSection(
     }
     case 'reasons': {
       const analysis = await callChannel('winloss:reasons', { filters: { from: period.from, to: period.to } }, ctx);
-      const quotes: Record<number, QuoteRow[]> = {};
+      const quotes: Record<string, QuoteRow[]> = {};
       if (section.quotesPerReason > 0) {
         for (const panel of analysis.panels) {
           for (const row of panel.rows.slice(0, section.limit)) {
-            if (quotes[row.id]) continue;
+            // Quotes of deals with this panel's outcome, so a loss reason shows what lost buyers said.
             const page = await callChannel(
               'quotes:list',
-              { filters: { reasonId: row.id, shareableOnly: true }, limit: section.quotesPerReason },
+              {
+                filters: { reasonId: row.id, outcome: panel.outcome, shareableOnly: true },
+                limit: section.quotesPerReason,
+              },
               ctx,
             );
-            quotes[row.id] = page.rows;
+            quotes[`${panel.outcome}:${row.id}`] = page.rows;
           }
         }
       }

@@ -90,6 +90,8 @@ export const REPORT_CSS = `
 .report table.data tr { break-inside: avoid; page-break-inside: avoid; }
 .report table.data th { text-align: left; font-weight: 600; border-bottom: 1.2pt solid #1f3a5f; padding: 1.2mm 1.5mm; font-size: 8.5pt; vertical-align: bottom; }
 .report table.data td { border-bottom: 0.5pt solid #d7dbe0; padding: 1mm 1.5mm; vertical-align: top; }
+.report table.data td + td { white-space: nowrap; }
+.report table.data.wrap td + td { white-space: normal; }
 .report table.data .num { text-align: right; }
 .report table.matrix td.num, .report table.matrix th.num { text-align: center; }
 .report .cell { display: inline-block; min-width: 15mm; padding: 0.6mm 1mm; border-radius: 1mm; }
@@ -206,6 +208,8 @@ function appendix(data: ReportData): string {
 ${table(
   [{ label: 'Term' }, { label: 'Definition (docs/METRICS.md)' }],
   REPORT_DEFINITIONS.map((d) => [`<strong>${esc(d.term)}</strong>`, esc(d.text)]),
+  undefined,
+  'wrap',
 )}
 </section>`;
 }

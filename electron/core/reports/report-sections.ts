@@ -67,7 +67,6 @@ function summary(data: Extract<SectionData, { kind: 'summary' }>, charts: Charts
     ['Won vs lost', `${int(o.overall.won)} won, ${int(lost)} lost, ${int(nd.hits)} no decision`, int(nd.n), '–'],
     ['Win rate', rateText(o.overall.rate), int(o.overall.rate.n), intervalText(o.overall.rate)],
     ['No-decision share', rateText(nd), int(nd.n), intervalText(nd)],
-    ['Win rate by amount', pct(o.overall.amountRate), int(o.overall.closed), '– (no interval for amounts)'],
     lastTtm?.ttm
       ? [
           `NRR (TTM, ${esc(lastTtm.label)})`,
@@ -291,7 +290,7 @@ function reasons(data: Extract<SectionData, { kind: 'reasons' }>, charts: Charts
           : CHART_COLORS.noDecision;
     parts.push(charts.draw(reasonsChart(panel.rows, color), `${heading}: share of deals citing each reason`, wide));
     const rows = panel.rows.map((r) => {
-      const quotes = data.quotes[r.id] ?? [];
+      const quotes = data.quotes[`${panel.outcome}:${r.id}`] ?? [];
       return [
         `${esc(r.label)}${quotes.length ? quoteList(quotes) : ''}`,
         int(r.deals),

@@ -45,17 +45,17 @@ export interface CallOptions {
 let lastCallId = 0;
 const CALL_PREFIX = Math.random().toString(36).slice(2, 10);
 
-/** The same API, but every function passes `meta` (the call's id) beside its argument. */
+/**
+ * The same API, but every function passes `meta` (the call's id) beside its argument. The proxies
+ * wrap empty objects, not the API itself: the API is frozen, and a proxy of a frozen object must
+ * return its real (unwrapped) functions.
+ */
 function withMeta(api: Api, meta: CallMeta): Api {
-  const namespaces = new Map<PropertyKey, unknown>();
-  return new Proxy(api, {
-    get(target, ns) {
-      if (!namespaces.has(ns)) {
-        const verbs = Reflect.get(target, ns) as Record<string, (arg?: unknown, meta?: CallMeta) => unknown>;
-        namespaces.set(ns, new Proxy(verbs, { get: (v, verb) => (arg?: unknown) => Reflect.get(v, verb)(arg, meta) }));
-      }
-      return namespaces.get(ns);
-    },
+  type Verbs = Record<string, (arg?: unknown, meta?: CallMeta) => unknown>;
+  const groups = api as unknown as Record<string, Verbs>;
+  return new Proxy({} as Api, {
+    get: (_, ns: string) =>
+      new Proxy({} as Verbs, { get: (__, verb: string) => (arg?: unknown) => groups[ns]![verb]!(arg, meta) }),
   });
 }
 

@@ -8,6 +8,7 @@ import { DealsArea } from '../deals/DealsArea.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { InterviewsArea } from '../interviews/InterviewsArea.tsx';
+import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { RetentionPage } from '../retention/RetentionPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { WinRatesPage } from '../win-rates/WinRatesPage.tsx';
@@ -42,6 +43,7 @@ export function App() {
   else if (area.id === 'competitors') body = <CompetitorsPage />;
   else if (area.id === 'interviews') body = <InterviewsArea />;
   else if (area.id === 'retention') body = <RetentionPage />;
+  else if (area.id === 'reports') body = <ReportsPage />;
   else body = <PendingArea area={area} />;
 
   return (
