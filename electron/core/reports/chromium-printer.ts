@@ -115,6 +115,8 @@ export class ChromiumPrinter implements Printer {
     const child = spawn(this.binary, chromiumArgs(profile), { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    // A browser killed at the timeout closes its pipes under us: that is expected, not an error.
+    for (const pipe of [child.stdio[3], child.stdio[4]]) (pipe as Readable | null)?.on('error', () => {});
     const cdp = new Cdp(child.stdio[3] as Writable, child.stdio[4] as Readable);
     let timer: NodeJS.Timeout | undefined;
     const stopped = new Promise<never>((_resolve, reject) => {
