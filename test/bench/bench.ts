@@ -14,6 +14,7 @@ import { importSuite } from './suites/import.ts';
 import { interviewImportSuite } from './suites/interview-import.ts';
 import { interviewsSuite } from './suites/interviews.ts';
 import { matrixSuite } from './suites/matrix.ts';
+import { reportsSuite } from './suites/reports.ts';
 import { retentionSuite } from './suites/retention.ts';
 import { revenueImportSuite } from './suites/revenue-import.ts';
 
@@ -25,6 +26,7 @@ const SUITES: Suite[] = [
   retentionSuite,
   revenueImportSuite,
   interviewImportSuite,
+  reportsSuite,
 ];
 
 const { values } = parseArgs({

@@ -8,14 +8,13 @@ import { isoDate } from '#shared/contract/fields.ts';
 import type { ReportSpec } from '#shared/domain/reports.ts';
 import { RELATIVE_PERIOD_LABEL } from '#shared/domain/reports.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
-import type { Workspace } from '#core/db/open-workspace.ts';
 import { AppError } from '#core/errors.ts';
+import { inProcessContext } from '#core/reports/in-process-context.ts';
 import { ChromiumPrinter } from '#core/reports/chromium-printer.ts';
 import { DEFAULT_PRINT_TIMEOUT_MS } from '#core/reports/printer.ts';
 import { writeReportPdf } from '#core/reports/report-pdf.ts';
 import { renderReport } from '#core/reports/reports-handlers.ts';
 import { listTemplates, templateByName } from '#core/reports/template-queries.ts';
-import type { CoreContext } from '#core/rpc/context.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
@@ -28,26 +27,6 @@ function appVersion(): string {
     version: string;
   };
   return pkg.version;
-}
-
-/** What the report's handlers need, in-process: the workspace, no dialogs, no jobs. */
-function cliContext(ws: Workspace): CoreContext {
-  const noDialog = async () => null;
-  return {
-    require: () => ws,
-    platform: {
-      host: 'testhost',
-      version: appVersion(),
-      userDataDir: '',
-      pickOpenFile: noDialog,
-      pickSaveFile: noDialog,
-      revealInFolder: async () => false,
-      printPdf: (job) => new ChromiumPrinter().print(job),
-    },
-    startJob: () => Promise.reject(new AppError('conflict', 'The command line runs no background jobs.')),
-    jobStatus: () => Promise.reject(new AppError('not_found', 'No such job.')),
-    jobsRunning: async () => false,
-  };
 }
 
 function date(value: string | undefined, name: string): string | undefined {
@@ -107,7 +86,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     if (!template)
       throw new AppError('not_found', `No report template called "${values.template}" (see winnow report --list).`);
     const spec: ReportSpec = from && to ? { ...template.spec, period: { kind: 'absolute', from, to } } : template.spec;
-    const ctx = cliContext(ws);
+    const ctx = inProcessContext(ws, appVersion(), new ChromiumPrinter());
     const doc = await renderReport(spec, ctx);
     const result = await writeReportPdf(doc, resolve(values.out!), (job) => ctx.platform.printPdf(job), { timeoutMs });
     if (values.json) io.out(JSON.stringify({ ...result, from: doc.from, to: doc.to, charts: doc.charts }));
