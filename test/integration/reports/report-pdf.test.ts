@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('report PDF', () => {
     const doc = buildReportDocument(data);
     const out = join(dir, 'pack.pdf');
     const result = await writeReportPdf(doc, out, (job) => printer.print(job));
-    expect(result.ms).toBeLessThan(5000);
+    expect(result.ms).toBeLessThan(15_000); // the 5 s target is measured by `npm run bench`
     const text = flat(pdftotext(out));
 
     // Each chosen section, the contents, the appendix, and the header and footer on every page.
