@@ -44,6 +44,7 @@ describe('the contract', () => {
       'demo:load',
       'jobs:cancel',
       'jobs:get',
+      'reports:cancelPdf',
       'workspace:create',
       'workspace:open',
       'workspace:reveal',
