@@ -6,11 +6,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostDialogs } from '#core/process/core-client.ts';
 import { WORKSPACE_EXTENSION } from '#core/session/paths.ts';
+import { electronPrinter } from './print.ts';
 
 const filters = [{ name: 'Winnow workspace', extensions: [WORKSPACE_EXTENSION] }];
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): HostDialogs {
+  const printer = electronPrinter();
   return {
+    printPdf: (job) => printer.print(job),
+    cancelPrint: async (printId) => printer.cancel(printId),
     async pickNewWorkspacePath(defaultDir) {
       const win = getWindow();
       const options = {

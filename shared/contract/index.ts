@@ -21,6 +21,7 @@ import { matrixChannels } from './matrix.ts';
 import { overviewChannels } from './overview.ts';
 import { quotesChannels } from './quotes.ts';
 import { reasonsChannels } from './reasons.ts';
+import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { retentionChannels } from './retention.ts';
 import { settingsChannels } from './settings.ts';
@@ -49,6 +50,7 @@ export const NAMESPACES = {
   overview: overviewChannels,
   quotes: quotesChannels,
   reasons: reasonsChannels,
+  reports: reportsChannels,
   retention: retentionChannels,
   settings: settingsChannels,
   themes: themesChannels,
@@ -76,6 +78,7 @@ export const contract = {
   ...overviewChannels,
   ...quotesChannels,
   ...reasonsChannels,
+  ...reportsChannels,
   ...retentionChannels,
   ...settingsChannels,
   ...themesChannels,

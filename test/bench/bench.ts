@@ -17,6 +17,7 @@ import { importSuite } from './suites/import.ts';
 import { interviewImportSuite } from './suites/interview-import.ts';
 import { interviewsSuite } from './suites/interviews.ts';
 import { matrixSuite } from './suites/matrix.ts';
+import { reportsSuite } from './suites/reports.ts';
 import { retentionSuite } from './suites/retention.ts';
 import { screensSuite } from './suites/screens.ts';
 import { duckdbSuite } from './suites/duckdb.ts';
@@ -32,6 +33,7 @@ const SUITES: Suite[] = [
   interviewImportSuite,
   screensSuite,
   duckdbSuite,
+  reportsSuite,
 ];
 
 const { values } = parseArgs({

@@ -2,9 +2,13 @@
 // the real worker from source. Integration tests of handlers start from this.
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import { ChromiumPrinter } from '#core/reports/chromium-printer.ts';
 import { Session } from '#core/session/session.ts';
 import type { HostPlatform } from '#core/session/host-platform.ts';
 import { tempDir } from './temp-workspace.ts';
+
+/** Tests print with the same Chromium printer as the CLI. */
+const printer = new ChromiumPrinter();
 
 export const JOB_WORKER = new URL('../../electron/core/jobs/job-worker.ts', import.meta.url);
 
@@ -19,6 +23,8 @@ export function testPlatform(dir: string, overrides: Partial<HostPlatform> = {})
     pickOpenFile: async () => null,
     pickSaveFile: async () => null,
     revealInFolder: async () => true,
+    printPdf: (job) => printer.print(job),
+    cancelPrint: async (id) => printer.cancel(id),
     ...overrides,
   };
 }

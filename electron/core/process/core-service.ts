@@ -99,6 +99,8 @@ export class CoreService {
         return s.platform.pickSaveFile(args[0] as Parameters<RemotePlatform['pickSaveFile']>[0]);
       case 'revealInFolder':
         return s.platform.revealInFolder(String(args[0]));
+      case 'printPdf':
+        return s.platform.printPdf(args[0] as Parameters<RemotePlatform['printPdf']>[0]);
       case 'startJob':
         return s.startJob(args[0] as JobKind, args[1] as never);
       case 'jobStatus':

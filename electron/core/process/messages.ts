@@ -24,7 +24,13 @@ export interface CoreConfig {
 
 /** Dialogs and "show in folder": only the host can show them. */
 export type PlatformMethod =
-  'pickNewWorkspacePath' | 'pickExistingWorkspacePath' | 'pickOpenFile' | 'pickSaveFile' | 'revealInFolder';
+  | 'pickNewWorkspacePath'
+  | 'pickExistingWorkspacePath'
+  | 'pickOpenFile'
+  | 'pickSaveFile'
+  | 'revealInFolder'
+  | 'printPdf'
+  | 'cancelPrint';
 
 export type PlatformArgs = [string] | [FilePickRequest] | [FilePickRequest & { defaultName: string }];
 
@@ -42,7 +48,7 @@ export type CoreToHost =
 
 /** What a connection worker may ask of the session thread (dialogs, jobs). */
 export type ContextMethod =
-  'pickOpenFile' | 'pickSaveFile' | 'revealInFolder' | 'startJob' | 'jobStatus' | 'jobsRunning';
+  'pickOpenFile' | 'pickSaveFile' | 'revealInFolder' | 'printPdf' | 'startJob' | 'jobStatus' | 'jobsRunning';
 
 export interface WorkspaceRef {
   /** Increases with each switch, so a worker knows its connection is stale. */

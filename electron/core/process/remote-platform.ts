@@ -1,5 +1,6 @@
 // The HostPlatform of the data core process: facts from the host's start message, and every dialog
 // a question to the host (only the window's process can show one), answered by message.
+import type { PrintJob, PrintOutcome } from '../reports/printer.ts';
 import type { HostPlatform } from '../session/host-platform.ts';
 import type { CoreConfig, CoreToHost, PlatformMethod } from './messages.ts';
 
@@ -30,6 +31,14 @@ export class RemotePlatform implements HostPlatform {
   pickSaveFile = (request: Parameters<HostPlatform['pickSaveFile']>[0]) =>
     this.ask<string | null>('pickSaveFile', [request]);
   revealInFolder = (path: string) => this.ask<boolean>('revealInFolder', [path]);
+  /** The host prints (Electron in a hidden window, the test host with Chromium); a dropped answer is a failure. */
+  printPdf = async (job: PrintJob): Promise<PrintOutcome> =>
+    (await this.ask<PrintOutcome | null>('printPdf', [job])) ?? {
+      ok: false,
+      code: 'failed',
+      message: 'The host could not print the PDF.',
+    };
+  cancelPrint = async (printId: string) => (await this.ask<boolean | null>('cancelPrint', [printId])) ?? false;
 
   /** The host's answer to one of our questions. */
   settle(id: number, value: unknown): void {

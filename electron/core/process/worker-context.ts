@@ -6,6 +6,7 @@ import type { Workspace } from '../db/open-workspace.ts';
 import { AppError } from '../errors.ts';
 import type { JobKind, JobParams } from '../jobs/job-kinds.ts';
 import type { CoreContext, PlatformCalls } from '../rpc/context.ts';
+import type { PrintJob, PrintOutcome } from '../reports/printer.ts';
 import type { FilePickRequest } from '../session/host-platform.ts';
 import type { ContextMethod, CoreConfig, CoreToWorker, WorkerToCore } from './messages.ts';
 
@@ -29,6 +30,7 @@ export class WorkerContext implements CoreContext {
       pickSaveFile: (request: FilePickRequest & { defaultName: string }) =>
         this.ask<string | null>('pickSaveFile', [request]),
       revealInFolder: (path: string) => this.ask<boolean>('revealInFolder', [path]),
+      printPdf: (job: PrintJob) => this.ask<PrintOutcome>('printPdf', [job]),
     };
   }
 

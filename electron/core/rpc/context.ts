@@ -8,7 +8,7 @@ import type { JobKind, JobParams } from '../jobs/job-kinds.ts';
 import type { FilePickRequest, HostPlatform } from '../session/host-platform.ts';
 
 /** The host's dialogs and facts, as handlers see them. */
-export type PlatformCalls = Pick<HostPlatform, 'host' | 'version' | 'userDataDir'> & {
+export type PlatformCalls = Pick<HostPlatform, 'host' | 'version' | 'userDataDir' | 'printPdf'> & {
   pickOpenFile(request: FilePickRequest): Promise<string | null>;
   pickSaveFile(request: FilePickRequest & { defaultName: string }): Promise<string | null>;
   revealInFolder(path: string): Promise<boolean>;

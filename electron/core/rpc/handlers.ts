@@ -14,6 +14,7 @@ import { funnelHandlers } from '../funnel/funnel-handlers.ts';
 import { importHandlers } from '../import/import-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { reasonsHandlers } from '../reasons/reasons-handlers.ts';
+import { reportsHandlers } from '../reports/reports-handlers.ts';
 import { retentionHandlers } from '../retention/retention-handlers.ts';
 import { sessionHandlers } from '../session/session-handlers.ts';
 import type { Session } from '../session/session.ts';
@@ -49,6 +50,7 @@ export const dataHandlers = refreshingAfterWrites({
   ...reasonsHandlers,
   ...winlossHandlers,
   ...retentionHandlers,
+  ...reportsHandlers,
   ...importHandlers,
   ...dealsHandlers,
   ...competitorsHandlers,

@@ -5,6 +5,7 @@ import type { callsChannels } from '#shared/contract/calls.ts';
 import type { demoChannels } from '#shared/contract/demo.ts';
 import type { HandlersOf } from '#shared/contract/index.ts';
 import type { jobsChannels } from '#shared/contract/jobs.ts';
+import type { reportsChannels } from '#shared/contract/reports.ts';
 import type { workspaceChannels } from '#shared/contract/workspace.ts';
 import { assertEmptyForDemo } from '../demo/load-demo.ts';
 import type { Session } from './session.ts';
@@ -13,9 +14,11 @@ type SessionChannels = typeof appChannels &
   typeof workspaceChannels &
   typeof jobsChannels &
   typeof demoChannels &
-  typeof callsChannels;
+  typeof callsChannels &
+  Pick<typeof reportsChannels, 'reports:cancelPdf'>;
 
 export const sessionHandlers: HandlersOf<SessionChannels, Session> = {
+  'reports:cancelPdf': async ({ printId }, s) => ({ cancelled: await s.platform.cancelPrint(printId) }),
   'app:info': (_arg, s) => ({
     version: s.platform.version,
     host: s.platform.host,

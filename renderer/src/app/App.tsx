@@ -13,6 +13,7 @@ import {
   FunnelPage,
   HomePage,
   InterviewsArea,
+  ReportsPage,
   RetentionPage,
   SettingsPage,
   WinRatesPage,
@@ -54,6 +55,7 @@ export function App() {
   else if (area.id === 'interviews') body = <InterviewsArea />;
   else if (area.id === 'retention') body = <RetentionPage />;
   else if (area.id === 'funnel') body = <FunnelPage />;
+  else if (area.id === 'reports') body = <ReportsPage />;
   else body = <PendingArea area={area} />;
 
   return (

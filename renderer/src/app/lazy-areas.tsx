@@ -11,6 +11,7 @@ const load = {
   competitors: () => import('../competitors/CompetitorsPage.tsx'),
   retention: () => import('../retention/RetentionPage.tsx'),
   funnel: () => import('../funnel/FunnelPage.tsx'),
+  reports: () => import('../reports/ReportsPage.tsx'),
   settings: () => import('../settings/SettingsPage.tsx'),
 };
 
@@ -34,6 +35,7 @@ export const WinRatesPage = lazy(() => load.winRates().then((m) => ({ default: m
 export const CompetitorsPage = lazy(() => load.competitors().then((m) => ({ default: m.CompetitorsPage })));
 export const RetentionPage = lazy(() => load.retention().then((m) => ({ default: m.RetentionPage })));
 export const FunnelPage = lazy(() => load.funnel().then((m) => ({ default: m.FunnelPage })));
+export const ReportsPage = lazy(() => load.reports().then((m) => ({ default: m.ReportsPage })));
 export const SettingsPage = lazy(() => load.settings().then((m) => ({ default: m.SettingsPage })));
 
 /** While an area's chunk loads (a few ms from disk): a quiet line, shown only after a short delay. */

@@ -61,8 +61,8 @@ export const AREAS: Area[] = [
     id: 'reports',
     label: 'Reports',
     path: '/reports',
-    pending: 'a later issue (funnel and report builder)',
-    purpose: 'Build a report from the analyses and export it as PDF.',
+    pending: null,
+    purpose: 'Build a report from the analyses, preview it, save it as a template and export it as PDF.',
   },
   {
     id: 'settings',

@@ -16,6 +16,7 @@ import { CHANNELS } from '#shared/contract/index.ts';
 import { STRICT_CSP } from '#shared/security/csp.ts';
 import { CoreClient } from '#core/process/core-client.ts';
 import type { HostDialogs } from '#core/process/core-client.ts';
+import { ChromiumPrinter } from '#core/reports/chromium-printer.ts';
 import { forkCore } from '#core/process/node-child.ts';
 
 const TYPES: Record<string, string> = {
@@ -88,6 +89,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   const picks: TestHost['picks'] = { newPath: [], openPath: [], openFile: [], saveFile: [] };
   const revealed: string[] = [];
+  const printer = new ChromiumPrinter();
   const dialogs: HostDialogs = {
     pickNewWorkspacePath: async () => picks.newPath.shift() ?? null,
     pickExistingWorkspacePath: async () => picks.openPath.shift() ?? null,
@@ -97,6 +99,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       revealed.push(path);
       return true;
     },
+    printPdf: (job) => printer.print(job),
+    cancelPrint: async (id) => printer.cancel(id),
   };
   const core = new CoreClient(
     () => forkCore(),

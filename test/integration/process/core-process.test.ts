@@ -55,6 +55,8 @@ describe('the data core process', () => {
       },
       pickOpenFile: async () => null,
       pickSaveFile: async () => null,
+      printPdf: async () => ({ ok: false, code: 'no_printer', message: 'not in this test' }),
+      cancelPrint: async () => false,
       revealInFolder: async (path) => {
         asked.push(`reveal ${path}`);
         return true;

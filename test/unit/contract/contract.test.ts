@@ -46,6 +46,7 @@ describe('the contract', () => {
       'demo:load',
       'jobs:cancel',
       'jobs:get',
+      'reports:cancelPdf',
       'workspace:create',
       'workspace:open',
       'workspace:reveal',

@@ -8,6 +8,7 @@ export * from './lead-sources.ts';
 export * from './marketing.ts';
 export * from './org.ts';
 export * from './reasons.ts';
+export * from './reports.ts';
 export * from './retention.ts';
 export * from './revenue.ts';
 export * from './settings.ts';

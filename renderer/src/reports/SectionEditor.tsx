@@ -1,0 +1,149 @@
+// One section of the report being built: its kind, order, orientation and its own options.
+import type { ReportSection } from '#shared/domain/reports.ts';
+import { ORIENTATIONS, SECTION_LABEL } from '#shared/domain/reports.ts';
+import { DIMENSION_LABEL, DIMENSIONS } from '#shared/domain/win-rates.ts';
+import { DimensionSelect } from '../win-rates/MatrixControls.tsx';
+import styles from './reports.module.css';
+
+interface Props {
+  section: ReportSection;
+  index: number;
+  count: number;
+  onChange: (patch: Partial<ReportSection>) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+function NumberField(props: { label: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
+  return (
+    <label className={styles.field}>
+      {props.label}
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => props.onChange(Math.max(props.min, Math.min(props.max, Number(e.target.value) || props.min)))}
+      />
+    </label>
+  );
+}
+
+/** Every dimension as options of a select. */
+export function DimensionOptions() {
+  return DIMENSIONS.map((d) => (
+    <option key={d} value={d}>
+      {DIMENSION_LABEL[d]}
+    </option>
+  ));
+}
+
+/** The numeric option of each section kind that has one: its field, label and bounds. */
+const NUMERIC: Partial<Record<ReportSection['kind'], { key: string; label: string; min: number; max: number }>> = {
+  competitors: { key: 'limit', label: 'Profiles of the competitors met most (all are in the table)', min: 1, max: 200 },
+  reasons: { key: 'quotesPerReason', label: 'Shareable quotes per reason', min: 0, max: 10 },
+  quotes: { key: 'limit', label: 'Quotes', min: 1, max: 500 },
+};
+
+function Options({ section, onChange }: Pick<Props, 'section' | 'onChange'>) {
+  const numeric = NUMERIC[section.kind];
+  if (numeric) {
+    const value = (section as unknown as Record<string, number>)[numeric.key] ?? numeric.min;
+    return (
+      <NumberField
+        label={numeric.label}
+        value={value}
+        min={numeric.min}
+        max={numeric.max}
+        onChange={(n) => onChange({ [numeric.key]: n } as Partial<ReportSection>)}
+      />
+    );
+  }
+  switch (section.kind) {
+    case 'matrix':
+      return (
+        <div className={styles.row}>
+          <DimensionSelect
+            label="Rows"
+            value={section.rows}
+            onChange={(d) => d !== 'none' && onChange({ rows: d })}
+            testId={`report-${section.id}-rows`}
+          />
+          <DimensionSelect
+            label="Columns"
+            value={section.cols}
+            allowNone
+            onChange={(cols) => onChange({ cols })}
+            testId={`report-${section.id}-cols`}
+          />
+          <label className={styles.field}>
+            <span>
+              <input type="checkbox" checked={section.trend} onChange={(e) => onChange({ trend: e.target.checked })} />{' '}
+              Change over time
+            </span>
+          </label>
+        </div>
+      );
+    case 'retention':
+      return (
+        <label className={styles.field}>
+          Grain
+          <select
+            value={section.grain}
+            onChange={(e) => onChange({ grain: e.target.value as 'month' | 'quarter' | 'year' })}
+          >
+            <option value="month">Month</option>
+            <option value="quarter">Quarter</option>
+            <option value="year">Year</option>
+          </select>
+        </label>
+      );
+    case 'notes':
+      return (
+        <label className={styles.field}>
+          Notes (Markdown: **bold**, *italic*, lists, # headings; links are shown, never followed)
+          <textarea
+            className={styles.notes}
+            value={section.markdown}
+            onChange={(e) => onChange({ markdown: e.target.value })}
+            data-testid="report-notes"
+          />
+        </label>
+      );
+    default:
+      return null;
+  }
+}
+
+export function SectionEditor({ section, index, count, onChange, onMove, onRemove }: Props) {
+  return (
+    <li className={styles.section} data-testid={`report-section-${section.kind}`}>
+      <div className={styles.sectionHead}>
+        <span className={styles.sectionTitle}>
+          {index + 1}. {SECTION_LABEL[section.kind]}
+        </span>
+        <select
+          aria-label="Orientation"
+          value={section.orientation}
+          onChange={(e) => onChange({ orientation: e.target.value as ReportSection['orientation'] })}
+        >
+          {ORIENTATIONS.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+        <button type="button" aria-label="Move up" disabled={index === 0} onClick={() => onMove(-1)}>
+          ↑
+        </button>
+        <button type="button" aria-label="Move down" disabled={index === count - 1} onClick={() => onMove(1)}>
+          ↓
+        </button>
+        <button type="button" aria-label="Remove section" onClick={onRemove}>
+          ✕
+        </button>
+      </div>
+      <Options section={section} onChange={onChange} />
+    </li>
+  );
+}
