@@ -32,13 +32,13 @@ interface Screen {
 
 const settle = async (page: Page, origin: string) => {
   await page.goto(`${origin}/#/settings`);
-  await page.locator('h1').first().waitFor();
+  await page.getByTestId('save-settings').waitFor({ timeout: 120_000 });
 };
 
 const openRetention = async (page: Page, origin: string) => {
   await settle(page, origin);
   await page.goto(`${origin}/#/retention`);
-  await page.getByTestId('cohort-panel').waitFor();
+  await page.getByTestId('cohort-panel').waitFor({ timeout: 120_000 });
 };
 
 function screens(competitorId: number): Screen[] {
@@ -82,7 +82,7 @@ function screens(competitorId: number): Screen[] {
       before: async (page, origin) => {
         await settle(page, origin);
         await page.goto(`${origin}/#/win-rates?view=matrix`);
-        await page.locator('[data-testid="matrix-cell"]').first().waitFor();
+        await page.locator('[data-testid="matrix-cell"]').first().waitFor({ timeout: 120_000 });
       },
       act: async (page) => void (await page.getByTestId('rows-select').selectOption('owner')),
       calls: [['matrix:compute', '"owner"']],
@@ -183,6 +183,7 @@ export const screensSuite: Suite = {
       const page = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
       const origin = host.url.replace(/\/$/, '');
       await page.goto(origin);
+      await page.locator('nav.sidebar').waitFor({ timeout: 120_000 });
       for (const s of screens(top.id)) {
         const runs: number[] = [];
         await measure(page, origin, s); // warm-up
