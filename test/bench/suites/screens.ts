@@ -92,10 +92,10 @@ function screens(competitorId: number): Screen[] {
     },
     {
       name: 'Competitor profile (most met)',
-      reads: 'competitorProfile:get, competitors:list',
+      reads: 'competitorProfile:get',
       before: settle,
       act: go(`/competitors?id=${competitorId}`),
-      calls: [['competitorProfile:get'], ['competitors:list']],
+      calls: [['competitorProfile:get']],
       selector: '[data-testid="tile-involved"]',
     },
     {
@@ -122,8 +122,9 @@ function screens(competitorId: number): Screen[] {
       reads: 'retention:cohorts, retention:movements',
       before: async (page, origin) => {
         await openRetention(page, origin);
+        const month = answered(page, 'retention:cohorts', '"month"');
         await page.getByTestId('grain').getByText('Month').click();
-        await page.waitForResponse((r) => r.url().includes('retention%3Acohorts'));
+        await month;
         await page.locator('[data-testid="cohort-panel"][aria-busy="false"]').waitFor();
       },
       act: async (page) => void (await page.getByTestId('split-by').selectOption('segment')),
@@ -186,7 +187,9 @@ export const screensSuite: Suite = {
       const origin = host.url.replace(/\/$/, '');
       await page.goto(origin);
       await page.locator('nav.sidebar').waitFor({ timeout: 120_000 });
-      for (const s of screens(top.id)) {
+      // WINNOW_BENCH_SCREENS=text runs only the screens whose name contains it (a rerun of one).
+      const only = process.env.WINNOW_BENCH_SCREENS;
+      for (const s of screens(top.id).filter((x) => !only || x.name.includes(only))) {
         const runs: number[] = [];
         try {
           await measure(page, origin, s); // warm-up
