@@ -98,7 +98,7 @@ describe('revenue import to retention cohorts', () => {
     await shot('3-cohorts');
   });
 
-  it('after a large import, Retention prepares its figures by itself, with progress, and shows them', async () => {
+  it('after a large import, the import job has prepared the retention figures: Retention shows them at once', async () => {
     const { page } = app;
     // 3,100 new customers, one purchase each in May 1997: more than a read refreshes inline.
     const path = join(dir, 'may-log.csv');
@@ -116,18 +116,19 @@ describe('revenue import to retention cohorts', () => {
       .toBe('3,100 rows: 3,100 new, 0 updated, 0 unchanged, 0 with problems');
     await page.getByTestId('start-import').click();
     await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
-    // Too much changed for a read to refresh inline: the figures need the rebuild job.
+    // The import job derived what it changed before it finished (retention/keep-derived.ts).
     const status = await page.evaluate(async () => {
       const r = await (
         window as unknown as { winnow: { retention: { status(): Promise<unknown> } } }
       ).winnow.retention.status();
-      return r as { ok: boolean; value: { state: string; pendingAccounts: number } };
+      return r as { ok: boolean; value: { state: string; pendingAccounts: number; customers: number } };
     });
-    expect(status.value).toMatchObject({ state: 'rebuild', pendingAccounts: 3105 });
+    expect(status.value).toMatchObject({ state: 'ready', pendingAccounts: 0, customers: 3105 });
     await page.getByTestId('see-retention').click();
 
-    // No button to press: the rebuild job starts, and the cohorts follow when it is done.
+    // No rebuild on the visit: the cohorts are there.
     await page.getByTestId('cohort-heatmap').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('retention-rebuilding').count()).toBe(0);
     expect(await page.getByTestId('retention-needs-rebuild').count()).toBe(0);
     expect(await page.getByTestId('retention-scope').innerText()).toContain(
       'Data through 1997-05-15: the period containing it (1997-Q2) is incomplete and marked *. 3,105 customers',

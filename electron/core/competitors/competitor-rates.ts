@@ -1,9 +1,9 @@
-// The one list of competitors with our win rates against them (docs/METRICS.md "Win rate against a
-// competitor"): encounters, involved (every closed deal they were on) and head-to-head (closed
-// deals where they were the primary competitor), and the latest close date they were met on. The
-// Competitors list, a competitor's profile and the win-rate overview all read it. It reads
-// deal_competitors' copies of the deal's outcome, type and close date on the covering index
-// deal_competitors_matrix: one competitor's slice of it for a profile, one pass for the list.
+// The one list of competitors with our win rates against them (docs/METRICS.md "Competitor win
+// rate", "Head-to-head", "Competitors list"): encounters, involved (every closed deal they were on)
+// and head-to-head (closed deals where they were the primary competitor), and the latest close date
+// they were met on. The Competitors list, a competitor's profile and the win-rate overview all read
+// it. It reads deal_competitors' copies of the deal's outcome, type and close date on the covering
+// index deal_competitors_matrix: one competitor's slice of it for a profile, one pass for the list.
 import type Database from 'better-sqlite3';
 import { rateOf } from '#shared/analytics/rate.ts';
 import type { DealType } from '#shared/domain/enums.ts';

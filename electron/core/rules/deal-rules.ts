@@ -1,9 +1,9 @@
-// One home for the deal rules every query applies (docs/METRICS.md "Closed deals", "Win rate",
-// "Periods"): which outcomes are closed (won + lost, plus no decision when the setting says so),
-// which are won, a close-date period, a deal-type scope. Each rule is written once here, as the
-// SQL fragment over a column the caller names (a deals column, or its copy on deal_competitors)
-// with its values bound as parameters, and as the same test in JavaScript where a query folds
-// rows itself. A rule changed here changes in every figure at once.
+// One home for the deal rules every query applies (docs/METRICS.md "Outcomes", "Closed", "Win
+// rate", "No-decision share"): which outcomes are closed (won + lost, plus no decision when the
+// setting says so), which are won, a close-date period, a deal-type scope. Each rule is written
+// once here, as the SQL fragment over a column the caller names (a deals column, or its copy on
+// deal_competitors) with its values bound as parameters, and as the same test in JavaScript where a
+// query folds rows itself. A rule changed here changes in every figure at once.
 import type { Outcome } from '#shared/domain/enums.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { Period } from '#shared/domain/win-rates.ts';

@@ -30,15 +30,17 @@ interface Screen {
   selector: string;
 }
 
+/** A fresh page on Settings: reloaded, so no screen answers from the page's query cache. */
 const settle = async (page: Page, origin: string) => {
   await page.goto(`${origin}/#/settings`);
-  await page.locator('h1').first().waitFor();
+  await page.reload();
+  await page.getByTestId('save-settings').waitFor({ timeout: 120_000 });
 };
 
 const openRetention = async (page: Page, origin: string) => {
   await settle(page, origin);
   await page.goto(`${origin}/#/retention`);
-  await page.getByTestId('cohort-panel').waitFor();
+  await page.getByTestId('cohort-panel').waitFor({ timeout: 120_000 });
 };
 
 function screens(competitorId: number): Screen[] {
@@ -82,7 +84,7 @@ function screens(competitorId: number): Screen[] {
       before: async (page, origin) => {
         await settle(page, origin);
         await page.goto(`${origin}/#/win-rates?view=matrix`);
-        await page.locator('[data-testid="matrix-cell"]').first().waitFor();
+        await page.locator('[data-testid="matrix-cell"]').first().waitFor({ timeout: 120_000 });
       },
       act: async (page) => void (await page.getByTestId('rows-select').selectOption('owner')),
       calls: [['matrix:compute', '"owner"']],
@@ -90,10 +92,10 @@ function screens(competitorId: number): Screen[] {
     },
     {
       name: 'Competitor profile (most met)',
-      reads: 'competitorProfile:get, competitors:list',
+      reads: 'competitorProfile:get',
       before: settle,
       act: go(`/competitors?id=${competitorId}`),
-      calls: [['competitorProfile:get'], ['competitors:list']],
+      calls: [['competitorProfile:get']],
       selector: '[data-testid="tile-involved"]',
     },
     {
@@ -120,8 +122,9 @@ function screens(competitorId: number): Screen[] {
       reads: 'retention:cohorts, retention:movements',
       before: async (page, origin) => {
         await openRetention(page, origin);
+        const month = answered(page, 'retention:cohorts', '"month"');
         await page.getByTestId('grain').getByText('Month').click();
-        await page.waitForResponse((r) => r.url().includes('retention%3Acohorts'));
+        await month;
         await page.locator('[data-testid="cohort-panel"][aria-busy="false"]').waitFor();
       },
       act: async (page) => void (await page.getByTestId('split-by').selectOption('segment')),
@@ -183,10 +186,19 @@ export const screensSuite: Suite = {
       const page = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
       const origin = host.url.replace(/\/$/, '');
       await page.goto(origin);
-      for (const s of screens(top.id)) {
+      await page.locator('nav.sidebar').waitFor({ timeout: 120_000 });
+      // WINNOW_BENCH_SCREENS=text runs only the screens whose name contains it (a rerun of one).
+      const only = process.env.WINNOW_BENCH_SCREENS;
+      for (const s of screens(top.id).filter((x) => !only || x.name.includes(only))) {
         const runs: number[] = [];
-        await measure(page, origin, s); // warm-up
-        for (let i = 0; i < 3; i++) runs.push(await measure(page, origin, s));
+        try {
+          await measure(page, origin, s); // warm-up
+          for (let i = 0; i < 3; i++) runs.push(await measure(page, origin, s));
+        } catch (e) {
+          console.error(`  ${s.name}: ${(e as Error).message.split('\n')[0]}`);
+          figures.push({ suite: 'screens', name: s.name, value: NaN, unit: 'ms', met: false, note: 'did not finish' });
+          continue;
+        }
         const value = median(runs);
         figures.push({
           suite: 'screens',
