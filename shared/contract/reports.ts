@@ -1,6 +1,6 @@
 // Reports: templates (saved specs), the report document (the preview is the printed HTML) and its
-// PDF. Building a report runs on the writer because its retention section refreshes the maintained
-// revenue tables first, as the retention screens do.
+// PDF. Building and printing a report are reads (the read pool): every figure comes from read
+// handlers, and the retention tables are kept up to date by the writes and jobs that change data.
 import { z } from 'zod';
 import type { PdfResult, ReportDocument, ReportTemplate } from '../domain/reports.ts';
 import { ORIENTATIONS, PAGE_SIZES, RELATIVE_PERIODS } from '../domain/reports.ts';
@@ -83,7 +83,6 @@ export const reportsChannels = namespace('reports', {
   'reports:render': channel(
     z.object({ spec: reportSpecSchema }).strict(),
     'The report as one self-contained HTML document (the preview shows exactly what is printed)',
-    'write',
   ).returns<ReportDocument>(),
   'reports:exportPdf': channel(
     z
@@ -96,7 +95,6 @@ export const reportsChannels = namespace('reports', {
       })
       .strict(),
     'Print the report to PDF through Chromium (asks where to save)',
-    'write',
   ).returns<PdfResult | null>(),
   'reports:cancelPdf': channel(
     z.object({ printId: z.string().regex(/^[\w-]{1,64}$/) }).strict(),

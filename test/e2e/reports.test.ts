@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { loadDemo } from '#core/demo/load-demo.ts';
+import { refreshDerived } from '#core/retention/keep-derived.ts';
 import { listTemplates } from '#core/reports/template-queries.ts';
 import { closeBrowser, launchWinnow, requestsThatLeft, SCREENSHOT_DIR } from './harness/launch.ts';
 import type { Winnow } from './harness/launch.ts';
@@ -22,6 +23,8 @@ describe('reports on the demo workspace', () => {
     dbPath = join(dir, 'demo.winnow');
     const ws = await openWorkspace(dbPath, { mode: 'create' });
     loadDemo(ws.sqlite, { deals: 3000, seed: 42 });
+    // As the demo job does: derive the retention tables the report's retention sections read.
+    refreshDerived(ws.sqlite);
     ws.close();
     app = await launchWinnow({ dbPath });
   });

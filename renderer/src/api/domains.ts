@@ -54,6 +54,8 @@ export const WRITE_EFFECTS: Record<string, Effect> = {
   'reasons:restore': ['reasons', ...INTERVIEW_FIGURES],
   'retention:rebuild': [],
   // The definition of closed and the low-n thresholds change every rate shown.
+  'reports:saveTemplate': ['reports'],
+  'reports:deleteTemplate': ['reports'],
   'settings:update': 'all',
   // Every amount may have been converted.
   'settings:currency': 'all',

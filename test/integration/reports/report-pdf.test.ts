@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { loadDemo } from '#core/demo/load-demo.ts';
+import { refreshDerived } from '#core/retention/keep-derived.ts';
 import { ChromiumPrinter, findChromium, NO_PRINTER_MESSAGE, writeTempHtml } from '#core/reports/chromium-printer.ts';
 import { table } from '#core/reports/html.ts';
 import { gatherReport } from '#core/reports/report-data.ts';
@@ -80,6 +81,8 @@ describe.skipIf(!hasChromium)('report PDF', () => {
     const path = join(dir, 'demo.winnow');
     const ws = await openWorkspace(path, { mode: 'create' });
     loadDemo(ws.sqlite, { seed: 42 });
+    // As the demo job does: derive the retention tables the report's retention sections read.
+    refreshDerived(ws.sqlite);
     ws.close();
     session = testSession(dir);
     await session.switchTo(path, 'open');
