@@ -2,6 +2,7 @@
 // the data handlers that run on a pool connection. Together they are the full HandlerMap: a
 // channel added to the contract without a handler does not compile.
 import type { HandlerMap } from '#shared/contract/index.ts';
+import { backupHandlers } from '../backup/backup-handlers.ts';
 import { competitorsHandlers } from '../competitors/competitors-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { dealsHandlers } from '../deals/deals-handlers.ts';
@@ -17,6 +18,7 @@ import { winlossHandlers } from '../winloss/winloss-handlers.ts';
 
 /** Handlers that read or write the workspace; each needs only a CoreContext. */
 export const dataHandlers = {
+  ...backupHandlers,
   ...dashboardHandlers,
   ...settingsHandlers,
   ...winRatesHandlers,
