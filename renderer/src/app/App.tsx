@@ -9,6 +9,7 @@ import { ErrorMessage } from '../components/Notice.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { InterviewsArea } from '../interviews/InterviewsArea.tsx';
 import { RetentionPage } from '../retention/RetentionPage.tsx';
+import { SafetyBanner } from '../safety/SafetyBanner.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { WinRatesPage } from '../win-rates/WinRatesPage.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
@@ -36,7 +37,8 @@ export function App() {
       </section>
     );
   else if (area.id === 'home') body = <HomePage info={info.data} />;
-  else if (area.id === 'settings') body = <SettingsPage info={info.data} />;
+  else if (area.id === 'settings')
+    body = <SettingsPage info={info.data} onRestored={() => setGeneration((g) => g + 1)} />;
   else if (area.id === 'deals') body = <DealsArea />;
   else if (area.id === 'win-rates') body = <WinRatesPage />;
   else if (area.id === 'competitors') body = <CompetitorsPage />;
@@ -71,6 +73,7 @@ export function App() {
           {info.data && <WorkspaceMenu info={info.data} onChanged={() => setGeneration((g) => g + 1)} />}
         </header>
         <main key={generation}>
+          {info.data?.workspace && <SafetyBanner onRestored={() => setGeneration((g) => g + 1)} />}
           <ErrorBoundary resetKey={`${path}:${generation}`}>{body}</ErrorBoundary>
         </main>
       </div>
