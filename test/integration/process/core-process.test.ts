@@ -18,7 +18,6 @@ import { formDeal } from '../../support/deal-input.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
 import { testCoreConfig } from '../../support/test-session.ts';
 
-
 // CRM ids are unique: these deals have none.
 const newDeal = (name: string) => ({ ...formDeal, name, externalId: '' });
 
