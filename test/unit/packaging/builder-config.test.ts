@@ -17,11 +17,11 @@ function shipped(path: string): boolean {
       `^${glob
         .replace(/[.+^$()|[\]\\]/g, '\\$&')
         .replace(/\{([^}]+)\}/g, (_, alts: string) => `(${alts.split(',').join('|')})`)
-        .replace(/\*\*\//g, '\u0001')
-        .replace(/\*\*/g, '\u0002')
+        .replace(/\*\*\//g, '%DIRS%')
+        .replace(/\*\*/g, '%ANY%')
         .replace(/\*/g, '[^/]*')
-        .replace(/\u0001/g, '(.*/)?')
-        .replace(/\u0002/g, '.*')}$`,
+        .replace(/%DIRS%/g, '(.*/)?')
+        .replace(/%ANY%/g, '.*')}$`,
     );
   // Production dependencies are always copied by electron-builder; `files` can only leave parts out.
   let included = path.startsWith('node_modules/');
