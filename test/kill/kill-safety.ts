@@ -21,10 +21,10 @@ try {
   const delays = Array.from({ length: points }, () => Math.round(Math.random() * importMs));
   const imports = await killImports(fixture, delays);
   const b0 = performance.now();
-  await killBackups(fixture.path, [600_000]);
+  await killBackups(timing, [600_000]); // backups of the workspace with the import in it
   const backupMs = performance.now() - b0;
   const backups = await killBackups(
-    fixture.path,
+    timing,
     Array.from({ length: points }, () => Math.round(Math.random() * backupMs)),
   );
   let bad = 0;

@@ -16,6 +16,7 @@ describe('kill -9 at random points', () => {
     const fixture = await killFixture(dir, rows);
     const outcomes = [
       ...(await killImports(fixture, [0, 150, 400, 900, 1600])),
+      ...(await killImports(fixture, [600_000])), // one that finishes: the backups below copy its rows
       ...(await killBackups(fixture.path, [0, 20, 60, 150])),
     ];
     for (const o of outcomes) {
@@ -24,5 +25,7 @@ describe('kill -9 at random points', () => {
       expect(o.backupsSound).toBe(true);
     }
     expect(outcomes.filter((o) => o.what === 'import' && o.killed).length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o.what === 'backup' && o.killed).length).toBeGreaterThan(0);
+    expect(outcomes.at(-1)!.deals).toBe(rows);
   }, 120_000);
 });
