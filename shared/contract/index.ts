@@ -4,6 +4,7 @@
 // The core's handler maps, the preload's API and the test host's bridge all derive from it.
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { backupChannels } from './backup.ts';
 import { callsChannels } from './calls.ts';
 import { competitorProfileChannels } from './competitor-profile.ts';
 import { competitorsChannels } from './competitors.ts';
@@ -34,6 +35,7 @@ import { workspaceChannels } from './workspace.ts';
 /** Every namespace with its channels (a test checks no channel is declared twice). */
 export const NAMESPACES = {
   app: appChannels,
+  backup: backupChannels,
   calls: callsChannels,
   competitorProfile: competitorProfileChannels,
   competitors: competitorsChannels,
@@ -62,6 +64,7 @@ export const NAMESPACES = {
 
 export const contract = {
   ...appChannels,
+  ...backupChannels,
   ...callsChannels,
   ...competitorProfileChannels,
   ...competitorsChannels,

@@ -59,3 +59,16 @@ export function sessionPerTest(): { readonly session: Session; readonly dir: str
     },
   };
 }
+
+/** The data core's start options as the test host gives them (one reader keeps tests light). */
+export function testCoreConfig(dir: string, dbPath: string) {
+  return {
+    host: 'testhost' as const,
+    version: '9.9.9',
+    userDataDir: join(dir, 'user'),
+    jobWorkerUrl: JOB_WORKER.href,
+    connectionWorkerUrl: new URL('../../electron/core/process/connection-worker.ts', import.meta.url).href,
+    dbPath,
+    readers: 1,
+  };
+}

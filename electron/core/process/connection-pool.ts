@@ -38,6 +38,8 @@ interface Slot {
   role: Role;
   worker: Worker;
   busy: Pending | null;
+  /** Waiting for the worker to confirm a workspace switch, in order. */
+  switched: (() => void)[];
 }
 
 export const CANCELLED_JSON = JSON.stringify(fail('cancelled', 'Cancelled: the screen no longer needed this answer.'));
@@ -57,10 +59,21 @@ export class ConnectionPool {
     this.slots.push(this.spawn('write'));
   }
 
-  /** Every connection moves to this workspace (or closes, for null) before its next call. */
-  setWorkspace(workspace: WorkspaceRef | null): void {
+  /**
+   * Every connection moves to this workspace (or closes, for null) before its next call; resolves
+   * when all have (a restore swaps the file only after that).
+   */
+  setWorkspace(workspace: WorkspaceRef | null): Promise<void> {
     this.workspace = workspace;
-    for (const slot of this.slots) slot.worker.postMessage({ t: 'workspace', workspace } satisfies CoreToWorker);
+    return Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            slot.switched.push(resolve);
+            slot.worker.postMessage({ t: 'workspace', workspace } satisfies CoreToWorker);
+          }),
+      ),
+    ).then(() => undefined);
   }
 
   /** Runs a read on any free read connection, a write on the writer, in arrival order. */
@@ -122,9 +135,11 @@ export class ConnectionPool {
       workerData: data,
       resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
-    const slot: Slot = { role, worker, busy: null };
+    const slot: Slot = { role, worker, busy: null, switched: [] };
     worker.on('message', (m: WorkerToCore) => {
-      if (m.t === 'result') {
+      if (m.t === 'workspace-set') {
+        slot.switched.shift()?.();
+      } else if (m.t === 'result') {
         const done = slot.busy;
         if (!done || done.id !== m.id) return;
         slot.busy = null;
@@ -148,6 +163,7 @@ export class ConnectionPool {
       if (this.closing) return;
       const lost = slot.busy;
       slot.busy = null;
+      for (const done of slot.switched.splice(0)) done(); // a dead worker holds no connection
       lost?.resolve(
         JSON.stringify(fail('internal', `A data connection stopped (exit ${code}) while answering ${lost.channel}.`)),
       );

@@ -59,11 +59,13 @@ function run(): void {
     if (m.t === 'workspace') {
       openError = null;
       try {
+        if (role === 'write' && m.workspace?.damaged) throw new AppError('corrupt', m.workspace.damaged);
         context.setWorkspace(m.workspace ? connect(m.workspace, role) : null);
       } catch (e) {
         context.setWorkspace(null);
         openError = e instanceof AppError ? e : new AppError('internal', (e as Error).message);
       }
+      post({ t: 'workspace-set' });
     } else if (m.t === 'call') {
       const answer = openError
         ? Promise.resolve({ ok: false as const, error: { code: openError.code, message: openError.message } })

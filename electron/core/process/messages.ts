@@ -55,6 +55,8 @@ export interface WorkspaceRef {
   generation: number;
   path: string;
   schemaVersion: number;
+  /** Set when the workspace failed its integrity check: the writer refuses every call with it. */
+  damaged?: string | null;
 }
 
 export type CoreToWorker =
@@ -64,4 +66,7 @@ export type CoreToWorker =
   | { t: 'context-reply'; id: number; ok: false; code: string; message: string };
 
 export type WorkerToCore =
-  { t: 'result'; id: number; json: string } | { t: 'context'; id: number; method: ContextMethod; args: unknown[] };
+  | { t: 'result'; id: number; json: string }
+  | { t: 'context'; id: number; method: ContextMethod; args: unknown[] }
+  /** The worker has closed its old connection and opened the new one (or none). */
+  | { t: 'workspace-set' };

@@ -7,6 +7,7 @@ import { refreshAfterWrite } from '../retention/keep-derived.ts';
 import type { CoreContext } from './context.ts';
 import { isChannel } from './dispatch.ts';
 import type { SomeHandlers } from './dispatch.ts';
+import { backupHandlers } from '../backup/backup-handlers.ts';
 import { competitorsHandlers } from '../competitors/competitors-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { dealsHandlers } from '../deals/deals-handlers.ts';
@@ -43,6 +44,7 @@ function refreshingAfterWrites<M extends SomeHandlers<CoreContext>>(map: M): M {
 
 /** Handlers that read or write the workspace; each needs only a CoreContext. */
 export const dataHandlers = refreshingAfterWrites({
+  ...backupHandlers,
   ...dashboardHandlers,
   ...settingsHandlers,
   ...winRatesHandlers,

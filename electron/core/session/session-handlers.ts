@@ -1,6 +1,7 @@
 // Handlers that run on the session thread (never SQL on a pool connection): app:info, the
 // Workspace menu, jobs, the demo loader and call cancellation.
 import type { appChannels } from '#shared/contract/app.ts';
+import type { backupChannels } from '#shared/contract/backup.ts';
 import type { callsChannels } from '#shared/contract/calls.ts';
 import type { demoChannels } from '#shared/contract/demo.ts';
 import type { HandlersOf } from '#shared/contract/index.ts';
@@ -15,7 +16,8 @@ type SessionChannels = typeof appChannels &
   typeof jobsChannels &
   typeof demoChannels &
   typeof callsChannels &
-  Pick<typeof reportsChannels, 'reports:cancelPdf'>;
+  Pick<typeof reportsChannels, 'reports:cancelPdf'> &
+  Pick<typeof backupChannels, 'backup:health' | 'backup:restore'>;
 
 export const sessionHandlers: HandlersOf<SessionChannels, Session> = {
   'reports:cancelPdf': async ({ printId }, s) => ({ cancelled: await s.platform.cancelPrint(printId) }),
@@ -34,8 +36,10 @@ export const sessionHandlers: HandlersOf<SessionChannels, Session> = {
   'jobs:cancel': ({ id }, s) => s.jobs.cancel(id),
   'demo:load': async (params, s) => {
     // Refuse at once, with a clear message, rather than after a worker has started.
-    assertEmptyForDemo(s.require().sqlite);
+    assertEmptyForDemo(s.requireWritable().sqlite);
     return { jobId: (await s.startJob('demo', params)).id };
   },
+  'backup:health': (_arg, s) => s.health(),
+  'backup:restore': ({ name }, s) => s.restore(name),
   'calls:cancel': ({ callId }, s) => ({ dropped: s.cancelCall(callId) }),
 };

@@ -4,7 +4,11 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { JobStatus } from '#shared/domain/jobs.ts';
+import type { WorkspaceHealth } from '#shared/domain/backups.ts';
 import type { WorkspaceInfo } from '#shared/domain/workspace.ts';
+import { listBackups } from '../backup/backup-files.ts';
+import { resolveBackup, restoreBackup } from '../backup/restore.ts';
+import type { RestoreResult } from '../backup/restore.ts';
 import { openWorkspace } from '../db/open-workspace.ts';
 import type { Workspace } from '../db/open-workspace.ts';
 import { AppError } from '../errors.ts';
@@ -15,6 +19,13 @@ import type { HostPlatform } from './host-platform.ts';
 import { readAppConfig, withRecent, writeAppConfig } from './app-config.ts';
 import type { AppConfig } from './app-config.ts';
 import { defaultWorkspacePath, WORKSPACE_EXTENSION } from './paths.ts';
+
+const UNCHECKED: Omit<WorkspaceHealth, 'newestBackup'> = {
+  state: 'unchecked',
+  check: null,
+  message: null,
+  checkedAt: null,
+};
 
 export class Session implements CoreContext {
   readonly platform: HostPlatform;
@@ -27,8 +38,12 @@ export class Session implements CoreContext {
    * sets it. In-process (CLI, tests) calls never wait, so there is nothing to drop.
    */
   cancelCall: (callId: string) => boolean = () => false;
-  /** Told whenever the open workspace changes (the data core's connections follow it). */
-  onWorkspaceChange: (workspace: Workspace | null) => void = () => {};
+  /**
+   * Told whenever the open workspace changes, or is found damaged (the data core's connections
+   * follow it; a damaged one is opened without a writer). Resolves once they have.
+   */
+  onWorkspaceChange: (workspace: Workspace | null, damaged: string | null) => void | Promise<void> = () => {};
+  private healthState: Omit<WorkspaceHealth, 'newestBackup'> = UNCHECKED;
 
   constructor(platform: HostPlatform) {
     this.platform = platform;
@@ -106,7 +121,8 @@ export class Session implements CoreContext {
     this.current?.close();
     this.current = next;
     this.error = null;
-    this.onWorkspaceChange(next);
+    this.healthState = UNCHECKED;
+    await this.onWorkspaceChange(next, null);
     this.config = withRecent(this.config, path);
     try {
       writeAppConfig(this.platform.userDataDir, this.config);
@@ -135,8 +151,73 @@ export class Session implements CoreContext {
     return this.switchTo(chosen, 'open');
   }
 
-  async startJob<K extends JobKind>(kind: K, params: JobParams<K>): Promise<JobStatus> {
+  /** The last integrity check, with the newest backup to offer when it failed. */
+  health(): WorkspaceHealth {
+    const ws = this.current;
+    return { ...this.healthState, newestBackup: ws ? (listBackups(ws.path)[0] ?? null) : null };
+  }
+
+  /**
+   * Records an integrity check's outcome. On damage every writer stops: the pool's writer is told
+   * (it answers each write with the reason), and no job starts.
+   */
+  async recordCheck(result: { ok: boolean; message: string | null; full: boolean }): Promise<void> {
+    const ws = this.current;
+    if (!ws) return;
+    const wasDamaged = this.healthState.state === 'damaged';
+    this.healthState = {
+      state: result.ok ? 'ok' : 'damaged',
+      check: result.full ? 'full' : 'quick',
+      message: result.ok ? null : result.message,
+      checkedAt: new Date().toISOString(),
+    };
+    if (!result.ok && !wasDamaged) await this.onWorkspaceChange(ws, this.damagedMessage());
+  }
+
+  /** One plain sentence for every refused write. */
+  damagedMessage(): string | null {
+    if (this.healthState.state !== 'damaged' || !this.current) return null;
+    return (
+      `${basename(this.current.path)} is damaged (its integrity check failed), so Winnow will not write to it. ` +
+      'Restore the newest good backup from the banner or Settings → Backups.'
+    );
+  }
+
+  /**
+   * Restores a backup over the open workspace: every connection is closed first (the session's,
+   * the pool's), the current file is backed up (so the restore can be undone) and its -wal/-shm
+   * moved aside, the backup is copied in under a temporary name and renamed, then reopened.
+   */
+  async restore(name: string): Promise<{ restored: string; undoBackup: string | null }> {
     const ws = this.require();
+    if (this.jobs.anyRunning())
+      throw new AppError('conflict', 'A long task is running; wait for it or cancel it before restoring.');
+    const backup = resolveBackup(ws.path, name);
+    const path = ws.path;
+    ws.close();
+    this.current = null;
+    await this.onWorkspaceChange(null, null);
+    let result: RestoreResult;
+    try {
+      result = restoreBackup(path, backup);
+    } finally {
+      // Reopen whatever is there now: the restored file, or the untouched one if the restore failed.
+      this.healthState = UNCHECKED;
+      await this.switchTo(path, 'open');
+    }
+    return { restored: result.restored, undoBackup: result.undoBackup?.name ?? result.rawCopy };
+  }
+
+  /** The open workspace, if it may be written to (not found damaged). */
+  requireWritable(): Workspace {
+    const ws = this.require();
+    const damaged = this.damagedMessage();
+    if (damaged) throw new AppError('corrupt', damaged);
+    return ws;
+  }
+
+  async startJob<K extends JobKind>(kind: K, params: JobParams<K>): Promise<JobStatus> {
+    const ws = this.requireWritable();
     return this.jobs.start(kind, params, ws.path, ws.schemaVersion);
   }
 
@@ -152,6 +233,6 @@ export class Session implements CoreContext {
     await this.jobs.stopAll();
     this.current?.close();
     this.current = null;
-    this.onWorkspaceChange(null);
+    await this.onWorkspaceChange(null, null);
   }
 }

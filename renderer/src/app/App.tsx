@@ -1,9 +1,11 @@
 // The app shell: navigation, the workspace menu, and the current area inside an error boundary.
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useQuery } from '../api/use-query.ts';
 import { PendingArea } from '../areas/PendingArea.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
+import { queryClient } from '../api/query-client.ts';
+import { SafetyBanner } from '../safety/SafetyBanner.tsx';
 import { WorkspaceMenu } from '../workspace/WorkspaceMenu.tsx';
 import {
   AreaLoading,
@@ -28,6 +30,12 @@ export function App() {
   const info = useQuery((api) => api.app.info(), []);
   const workspacePath = info.data?.workspace?.path ?? '';
   const area = areaForPath(path);
+  // A restore swaps the file under the same path: every answer is stale, every area remounts.
+  const [restores, setRestores] = useState(0);
+  const restored = () => {
+    void queryClient.resetQueries();
+    setRestores((n) => n + 1);
+  };
   const ready = info.data !== undefined;
   useEffect(() => {
     if (ready) preloadAreas();
@@ -48,7 +56,7 @@ export function App() {
       </section>
     );
   else if (area.id === 'home') body = <HomePage info={info.data} />;
-  else if (area.id === 'settings') body = <SettingsPage info={info.data} />;
+  else if (area.id === 'settings') body = <SettingsPage info={info.data} onRestored={restored} />;
   else if (area.id === 'deals') body = <DealsArea />;
   else if (area.id === 'win-rates') body = <WinRatesPage />;
   else if (area.id === 'competitors') body = <CompetitorsPage />;
@@ -82,8 +90,9 @@ export function App() {
       </nav>
       <div className="main">
         <header className="topbar">{info.data && <WorkspaceMenu info={info.data} />}</header>
-        <main key={workspacePath}>
-          <ErrorBoundary resetKey={`${path}:${workspacePath}`}>
+        <main key={`${workspacePath}:${restores}`}>
+          {info.data?.workspace && <SafetyBanner onRestored={restored} />}
+          <ErrorBoundary resetKey={`${path}:${workspacePath}:${restores}`}>
             <Suspense fallback={<AreaLoading />}>{body}</Suspense>
           </ErrorBoundary>
         </main>

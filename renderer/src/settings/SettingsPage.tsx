@@ -1,4 +1,5 @@
 // Workspace settings: the win-rate definition in force and the low-n thresholds (docs/METRICS.md#closed, #low-n).
+import { BackupsPanel } from '../safety/BackupsPanel.tsx';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Settings } from '#shared/domain/settings.ts';
@@ -20,7 +21,7 @@ function toDraft(s: Settings): Draft {
   };
 }
 
-export function SettingsPage({ info }: { info: AppInfo }) {
+export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: () => void }) {
   const settings = useSettings();
   const [edited, setDraft] = useState<Draft | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -140,11 +141,9 @@ export function SettingsPage({ info }: { info: AppInfo }) {
         ) : (
           <p className="muted">No workspace is open.</p>
         )}
-        <p className="muted small">
-          Back it up by copying this file while Winnow is closed (or with “Save a copy” once the data-safety issue
-          lands). Winnow version {info.version}.
-        </p>
+        <p className="muted small">Winnow version {info.version}.</p>
       </section>
+      {info.workspace && <BackupsPanel onRestored={onRestored} />}
     </div>
   );
 }

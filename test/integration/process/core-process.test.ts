@@ -16,9 +16,7 @@ import { forkCore } from '#core/process/node-child.ts';
 import { slowLogPath } from '#core/process/slow-call-log.ts';
 import { formDeal } from '../../support/deal-input.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
-import { JOB_WORKER } from '../../support/test-session.ts';
-
-const CONNECTION_WORKER = new URL('../../../electron/core/process/connection-worker.ts', import.meta.url).href;
+import { testCoreConfig } from '../../support/test-session.ts';
 
 // CRM ids are unique: these deals have none.
 const newDeal = (name: string) => ({ ...formDeal, name, externalId: '' });
@@ -62,19 +60,7 @@ describe('the data core process', () => {
         return true;
       },
     };
-    core = new CoreClient(
-      () => (child = forkCore()),
-      {
-        host: 'testhost',
-        version: '9.9.9',
-        userDataDir: join(dir, 'user'),
-        jobWorkerUrl: JOB_WORKER.href,
-        connectionWorkerUrl: CONNECTION_WORKER,
-        dbPath,
-        readers: 1,
-      },
-      dialogs,
-    );
+    core = new CoreClient(() => (child = forkCore()), testCoreConfig(dir, dbPath), dialogs);
     core.onCrash = (code) => crashes.push(code);
     await core.start();
   }, 60_000);

@@ -42,6 +42,8 @@ describe('the contract', () => {
     const byAccess = (a: string) => CHANNELS.filter((c) => contract[c].access === a).sort();
     expect(byAccess('session')).toEqual([
       'app:info',
+      'backup:health',
+      'backup:restore',
       'calls:cancel',
       'demo:load',
       'jobs:cancel',
