@@ -19,6 +19,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A screen waits on the data core's threads; on a loaded 2-core CI machine an answer can
+          // take seconds, so a poll that only means "until it shows" gets more than one second.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
