@@ -12,15 +12,20 @@ import { formatInt } from '../lib/format.ts';
 type Mode = 'convert' | 'relabel';
 
 export function CurrencySection({ current, onChanged }: { current: string; onChanged: () => void }) {
-  const use = useQuery((api) => api.settings.currencies(), [current]);
   const [to, setTo] = useState(current);
+  const changing = to !== current;
+  // Counting deals per currency reads every deal (a few hundred ms at a million): only asked for
+  // once the user is about to change the currency, where the count matters.
+  const use = useQuery(
+    (api) => (changing ? api.settings.currencies() : Promise.resolve({ ok: true as const, value: [] })),
+    [current, changing],
+  );
   const [mode, setMode] = useState<Mode>('convert');
   const [rate, setRate] = useState('');
   const [issue, setIssue] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const others = (use.data ?? []).filter((u) => u.currency !== current);
-  const changing = to !== current;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
