@@ -194,6 +194,6 @@ export const REPORT_DEFINITIONS: { term: string; text: string }[] = [
   },
   {
     term: 'Attribution model',
-    text: 'Won revenue is attributed to campaigns by first touch, last touch, linear, U-shaped (40/40/20) or W-shaped (30/30/30/10) weights that sum to 1 per deal. This report has no attribution section (the funnel is not part of it yet).',
+    text: 'Won revenue is attributed to campaigns by first touch, last touch, linear, U-shaped (40/40/20) or W-shaped (30/30/30/10) weights that sum to 1 per deal. This report has no attribution section.',
   },
 ];

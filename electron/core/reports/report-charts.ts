@@ -8,6 +8,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { Rate } from '#shared/analytics/rate.ts';
+import { pct, rateBandSeries, RATE_COLORS, shownRate } from '#shared/charts/rate-band.ts';
 import type { MovementPeriod } from '#shared/domain/retention.ts';
 import type { ReasonParetoRow } from '#shared/domain/winloss.ts';
 import type { CompetitorSummary, TrendPoint } from '#shared/domain/win-rates.ts';
@@ -16,17 +17,14 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
 const FONT = 'Inter';
 export const CHART_COLORS = {
-  accent: '#1f3a5f',
-  band: 'rgba(31, 58, 95, 0.16)',
+  accent: RATE_COLORS.accent,
+  band: RATE_COLORS.band,
   won: '#2e8b57',
   lost: '#c0392b',
   noDecision: '#d4a017',
-  low: '#b8c0cc',
+  low: RATE_COLORS.low,
   series: ['#1f3a5f', '#2e8b57', '#c0392b', '#d4a017', '#8e5ea2', '#3b8bba', '#7f8c8d'],
 };
-
-const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
-const shownRate = (r: Rate) => (r.confidence === 'hidden' || r.rate === null ? null : r);
 
 /** Renders one option to an SVG string; `index` keeps the ids of several charts apart. */
 export function renderSvg(option: EChartsCoreOption, width: number, height: number, index: number): string {
@@ -68,40 +66,16 @@ export function cleanSvg(svg: string, index: number): string {
 
 /** Win rate per period with its 95% interval as a band (the overview's chart). */
 export function rateBandChart(points: { period: string; rate: Rate }[], name = 'Win rate'): EChartsCoreOption {
-  const shown = points.map((p) => shownRate(p.rate));
   return {
     grid: { left: 44, right: 16, top: 28, bottom: 28 },
     legend: { top: 0, data: [name, '95% interval'] },
     xAxis: { type: 'category', data: points.map((p) => p.period), boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [
-      {
-        name: 'low',
-        type: 'line',
-        stack: 'ci',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        data: shown.map((r) => pct(r?.low ?? null)),
-      },
-      {
-        name: '95% interval',
-        type: 'line',
-        stack: 'ci',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        itemStyle: { color: CHART_COLORS.band },
-        areaStyle: { color: CHART_COLORS.band },
-        data: shown.map((r) => (r && r.low !== null && r.high !== null ? pct(r.high - r.low) : null)),
-      },
-      {
-        name,
-        type: 'line',
-        symbolSize: 5,
-        itemStyle: { color: CHART_COLORS.accent },
-        lineStyle: { color: CHART_COLORS.accent, width: 2 },
-        data: shown.map((r) => pct(r?.rate ?? null)),
-      },
-    ],
+    series: rateBandSeries(
+      points.map((p) => p.rate),
+      name,
+      5,
+    ),
   };
 }
 

@@ -1,7 +1,6 @@
 // The app shell: navigation, the workspace menu, and the current area inside an error boundary.
 import { Suspense, useEffect, useState } from 'react';
 import { useQuery } from '../api/use-query.ts';
-import { PendingArea } from '../areas/PendingArea.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { queryClient } from '../api/query-client.ts';
@@ -63,8 +62,7 @@ export function App() {
   else if (area.id === 'interviews') body = <InterviewsArea />;
   else if (area.id === 'retention') body = <RetentionPage />;
   else if (area.id === 'funnel') body = <FunnelPage />;
-  else if (area.id === 'reports') body = <ReportsPage />;
-  else body = <PendingArea area={area} />;
+  else body = <ReportsPage />; // the last area left: 'reports'
 
   return (
     <div className="shell">
@@ -76,13 +74,8 @@ export function App() {
         <ul>
           {AREAS.map((a) => (
             <li key={a.id}>
-              <a
-                href={`#${a.path}`}
-                aria-current={a.id === area.id ? 'page' : undefined}
-                className={a.pending ? 'nav-pending' : ''}
-              >
+              <a href={`#${a.path}`} aria-current={a.id === area.id ? 'page' : undefined} title={a.purpose}>
                 {a.label}
-                {a.pending && <span className="nav-badge">soon</span>}
               </a>
             </li>
           ))}

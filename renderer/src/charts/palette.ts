@@ -1,4 +1,5 @@
 // Colours with meaning, used by every chart and by the CSS (kept in step by hand: few values).
+import { RATE_COLORS } from '#shared/charts/rate-band.ts';
 import type { Outcome } from '#shared/domain/enums.ts';
 
 export const OUTCOME_COLOR: Record<Outcome, string> = {
@@ -8,6 +9,6 @@ export const OUTCOME_COLOR: Record<Outcome, string> = {
   open: '#8a94a6',
 };
 
-export const ACCENT = '#1f3a5f';
-export const BAND = 'rgba(31, 58, 95, 0.16)';
-export const LOW_CONFIDENCE = '#b8c0cc';
+export const ACCENT = RATE_COLORS.accent;
+export const BAND = RATE_COLORS.band;
+export const LOW_CONFIDENCE = RATE_COLORS.low;

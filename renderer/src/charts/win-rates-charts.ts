@@ -3,13 +3,12 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Rate } from '#shared/analytics/rate.ts';
 import { describeRateText } from '#shared/analytics/describe-rate.ts';
+import { pct, rateBandSeries } from '#shared/charts/rate-band.ts';
 import type { CompetitorSummary, DimValue, MatrixFigures, MatrixResult, TrendPoint } from '#shared/domain/win-rates.ts';
 import { formatInt } from '../lib/format.ts';
-import { ACCENT, BAND, LOW_CONFIDENCE, OUTCOME_COLOR } from './palette.ts';
+import { ACCENT, OUTCOME_COLOR } from './palette.ts';
 import { baseOption } from './base.ts';
 import { escapeHtml } from './escape.ts';
-
-const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
 /** The value a cell is coloured and sorted by, for the measure in force. */
 export function shownRate(f: MatrixFigures, measure: 'count' | 'amount'): number | null {
@@ -108,7 +107,6 @@ export function heatmapOption(m: MatrixResult, rows: DimValue[]): EChartsCoreOpt
 
 /** Win rate per period with its 95% interval as a band; no point where the rate is hidden. */
 export function rateBandOption(points: { period: string; rate: Rate }[], name = 'Win rate'): EChartsCoreOption {
-  const shown = points.map((p) => (p.rate.confidence === 'hidden' || p.rate.rate === null ? null : p.rate));
   return {
     ...baseOption,
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
@@ -121,35 +119,11 @@ export function rateBandOption(points: { period: string; rate: Rate }[], name = 
     },
     xAxis: { type: 'category', data: points.map((p) => p.period), boundaryGap: false },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [
-      {
-        name: 'low',
-        type: 'line',
-        stack: 'ci',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        data: shown.map((r) => pct(r?.low ?? null)),
-      },
-      {
-        name: '95% interval',
-        type: 'line',
-        stack: 'ci',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: BAND },
-        data: shown.map((r) => (r && r.low !== null && r.high !== null ? pct(r.high - r.low) : null)),
-      },
-      {
-        name,
-        type: 'line',
-        symbolSize: 6,
-        itemStyle: { color: ACCENT },
-        lineStyle: { color: ACCENT, width: 2 },
-        data: shown.map((r) =>
-          r ? { value: pct(r.rate), itemStyle: { color: r.confidence === 'low' ? LOW_CONFIDENCE : ACCENT } } : null,
-        ),
-      },
-    ],
+    series: rateBandSeries(
+      points.map((p) => p.rate),
+      name,
+      6,
+    ),
   };
 }
 

@@ -259,7 +259,8 @@ export function ReportsPage() {
           </select>
         </label>
         <p className="muted small">
-          Funnel, velocity, qualification and plan sections will be offered once the funnel area lands.
+          Reports do not print funnel, velocity, qualification or plan sections yet: open the Funnel area for those
+          figures.
         </p>
         <div className={styles.actions}>
           <button type="button" onClick={preview} disabled={busy !== null} data-testid="report-preview-button">
