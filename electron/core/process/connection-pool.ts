@@ -107,6 +107,12 @@ export class ConnectionPool {
     };
   }
 
+  /** Read connections with nothing to do and no read waiting (the warmer only uses spare ones). */
+  spareReaders(): number {
+    if (this.queues.read.length > 0) return 0;
+    return this.slots.filter((s) => s.role === 'read' && !s.busy).length;
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     for (const queue of Object.values(this.queues)) {

@@ -15,14 +15,23 @@ import { dispatch, isChannel } from '../rpc/dispatch.ts';
 import { Session } from '../session/session.ts';
 import { sessionHandlers } from '../session/session-handlers.ts';
 import { ConnectionPool } from './connection-pool.ts';
+import { RecentViews, recentViewsPath } from './recent-views.ts';
+import { CACHEABLE, ResultCache } from './result-cache.ts';
 import type { ContextMethod, CoreConfig, CoreToHost, HostToCore } from './messages.ts';
 import { asWorkerUrl, RemotePlatform } from './remote-platform.ts';
 import { SlowLog } from './slow-call-log.ts';
 
-/** Read connections: one per core, at least two (a slow read must not hold up the next), at most four. */
+/**
+ * Read connections: one per core, at least three (a slow read must not hold up the next, and the
+ * start-up check and the warmer each take one while the first screen needs another), at most four.
+ */
 export function defaultReaders(): number {
-  return Math.min(4, Math.max(2, availableParallelism() - 1));
+  return Math.min(4, Math.max(3, availableParallelism() - 1));
 }
+
+/** How often the data version is looked at, and how long after a change the warmer waits. */
+export const VERSION_POLL_MS = 1_000;
+export const WARM_AFTER_CHANGE_MS = 1_500;
 
 /** Rolling backups while the workspace changes (issue 13). */
 export const BACKUP_EVERY_MS = 15 * 60_000;
@@ -37,6 +46,13 @@ export class CoreService {
   private readonly send: (m: CoreToHost) => void;
   private backupTimer: NodeJS.Timeout | null = null;
   private lastBackupStamp = '';
+  /** Answers of heavy reads while the data is unchanged, and the questions worth asking ahead. */
+  readonly cache = new ResultCache();
+  private readonly views: RecentViews;
+  private readonly warming = new Map<string, Promise<string>>();
+  private versionTimer: NodeJS.Timeout | null = null;
+  private warmTimer: NodeJS.Timeout | null = null;
+  private seenVersion: number | null = null;
 
   constructor(config: CoreConfig, send: (m: CoreToHost) => void) {
     this.config = config;
@@ -44,6 +60,7 @@ export class CoreService {
     this.platform = new RemotePlatform(config, send);
     this.session = new Session(this.platform);
     this.slow = new SlowLog(config.userDataDir);
+    this.views = new RecentViews(recentViewsPath(config.userDataDir));
     this.pool = new ConnectionPool({
       workerUrl: asWorkerUrl(config.connectionWorkerUrl),
       readers: config.readers ?? defaultReaders(),
@@ -65,6 +82,8 @@ export class CoreService {
     void this.checkThenBackup('start');
     this.backupTimer = setInterval(() => void this.periodicBackup(), BACKUP_EVERY_MS);
     this.backupTimer.unref();
+    this.versionTimer = setInterval(() => this.watchVersion(), VERSION_POLL_MS);
+    this.versionTimer.unref();
   }
 
   /** quick_check, then (when sound) a backup; a damaged workspace stops every writer. */
@@ -122,6 +141,7 @@ export class CoreService {
     const access = contract[channel].access;
     // The call id comes from the page beside the argument: used only as a key, and only if it is one.
     const id = callIdSchema.safeParse(callId).success ? callId : undefined;
+    if (access === 'read' && CACHEABLE.has(channel)) return this.cachedRead(channel, arg, id);
     if (access !== 'session') {
       const json = await this.pool.run(access, { channel, arg, callId: id });
       // An integrity check asked for from the page (Settings) counts like the one at start.
@@ -143,7 +163,88 @@ export class CoreService {
     return JSON.stringify(result);
   }
 
+  /**
+   * A heavy read: from the cache when the data has not changed since it was answered, else from
+   * the warmer if it is computing the same question right now, else from a read connection.
+   */
+  private async cachedRead(channel: string, arg: unknown, callId: string | undefined): Promise<string> {
+    const path = this.session.workspace?.path;
+    const version = this.dataVersion();
+    if (!path || version === null) return this.pool.run('read', { channel, arg, callId });
+    this.views.note(path, channel, arg);
+    const key = ResultCache.key(this.generation, channel, arg);
+    const kept = this.cache.get(key, version);
+    if (kept !== undefined) return kept;
+    const warming = this.warming.get(key);
+    if (warming) return warming;
+    const json = await this.pool.run('read', { channel, arg, callId });
+    this.cache.set(key, version, json);
+    return json;
+  }
+
+  /**
+   * SQLite's data version on the session's connection: it changes when any other connection
+   * commits (this core's writer, a job, a CLI in another process). Null when nothing is open.
+   */
+  private dataVersion(): number | null {
+    try {
+      return (this.session.workspace?.sqlite.pragma('data_version', { simple: true }) as number | undefined) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Once a second: has the data changed? Then the kept answers go, and the warmer is due. */
+  private watchVersion(): void {
+    this.views.save();
+    const version = this.dataVersion();
+    if (version === this.seenVersion) return;
+    const first = this.seenVersion === null;
+    this.seenVersion = version;
+    if (!first) this.cache.clear();
+    if (version !== null) this.scheduleWarm(first ? 0 : WARM_AFTER_CHANGE_MS);
+  }
+
+  private scheduleWarm(delayMs: number): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => void this.warm(), delayMs);
+    this.warmTimer.unref();
+  }
+
+  /**
+   * Answers the user's most used questions ahead of time, one at a time and only on a read
+   * connection no one else wants (at least one stays free for the screen being opened). Stops
+   * when the workspace or its data changes under it; the next change schedules it again.
+   */
+  async warm(): Promise<void> {
+    this.warmTimer = null;
+    const path = this.session.workspace?.path;
+    const generation = this.generation;
+    const version = this.dataVersion();
+    if (!path || version === null) return;
+    for (const view of this.views.toWarm(path)) {
+      if (!CACHEABLE.has(view.channel as never)) continue;
+      const key = ResultCache.key(generation, view.channel, view.arg);
+      if (this.cache.get(key, version) !== undefined) continue;
+      while (this.pool.spareReaders() < 2) {
+        await new Promise((r) => setTimeout(r, 100));
+        if (generation !== this.generation || this.dataVersion() !== version) return;
+      }
+      if (generation !== this.generation || this.dataVersion() !== version) return;
+      const running = this.pool.run('read', { channel: view.channel, arg: view.arg });
+      this.warming.set(key, running);
+      try {
+        this.cache.set(key, version, await running);
+      } finally {
+        this.warming.delete(key);
+      }
+    }
+  }
+
   async close(): Promise<void> {
+    if (this.versionTimer) clearInterval(this.versionTimer);
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.views.save();
     if (this.backupTimer) clearInterval(this.backupTimer);
     await this.session.close();
     await this.pool.close();
@@ -152,6 +253,8 @@ export class CoreService {
   /** The pool's connections follow the session to the workspace it has open. */
   private follow(ws: Workspace | null, damaged: string | null): Promise<void> {
     this.generation++;
+    this.cache.clear();
+    this.seenVersion = null;
     return this.pool.setWorkspace(
       ws ? { generation: this.generation, path: ws.path, schemaVersion: ws.schemaVersion, damaged } : null,
     );
