@@ -141,7 +141,9 @@ export class CoreService {
     const access = contract[channel].access;
     // The call id comes from the page beside the argument: used only as a key, and only if it is one.
     const id = callIdSchema.safeParse(callId).success ? callId : undefined;
-    if (access === 'read' && CACHEABLE.has(channel)) return this.cachedRead(channel, arg, id);
+    if (access === 'read' && CACHEABLE.has(channel) && this.config.resultCache !== false) {
+      return this.cachedRead(channel, arg, id);
+    }
     if (access !== 'session') {
       const json = await this.pool.run(access, { channel, arg, callId: id });
       // An integrity check asked for from the page (Settings) counts like the one at start.
@@ -218,6 +220,7 @@ export class CoreService {
    */
   async warm(): Promise<void> {
     this.warmTimer = null;
+    if (this.config.resultCache === false) return;
     const path = this.session.workspace?.path;
     const generation = this.generation;
     const version = this.dataVersion();

@@ -20,6 +20,8 @@ export interface CoreConfig {
   dbPath?: string | undefined;
   /** Read connections in the pool. */
   readers?: number | undefined;
+  /** Keep answers of heavy reads while the data is unchanged (result-cache.ts); on unless false. */
+  resultCache?: boolean | undefined;
 }
 
 /** Dialogs and "show in folder": only the host can show them. */

@@ -7,8 +7,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Questions kept per workspace, and how many are warmed (most used first). */
-export const KEEP_PER_WORKSPACE = 24;
-export const WARM_AT_MOST = 12;
+export const KEEP_PER_WORKSPACE = 32;
+export const WARM_AT_MOST = 24;
 /** Argument text longer than this (a huge filter) is not worth remembering. */
 const MAX_ARG_CHARS = 2_000;
 

@@ -73,6 +73,8 @@ export interface TestHostOptions {
   userDataDir: string;
   dbPath?: string;
   version?: string;
+  /** false: every read is computed (the bench measures screens both ways). */
+  resultCache?: boolean;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -111,6 +113,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       jobWorkerUrl: new URL('../../../electron/core/jobs/job-worker.ts', import.meta.url).href,
       connectionWorkerUrl: new URL('../../../electron/core/process/connection-worker.ts', import.meta.url).href,
       dbPath: options.dbPath,
+      resultCache: options.resultCache,
     },
     dialogs,
   );
