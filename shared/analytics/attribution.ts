@@ -43,18 +43,20 @@ function positional(w: number[], roles: number[], share: number): number[] {
 /**
  * Splits `cents` (a whole number) by the weights into whole cents that sum to exactly `cents`:
  * each part is floored, and the cents left over go one each to the largest remainders (ties to the
- * earlier touch), so no deal's credit is off by a rounding cent.
+ * earlier touch), so no deal's credit is off by a rounding cent. Parts are first counted in
+ * 1/10,000 cents as integers, so 300 × 0.2 is 60 (not 59.99…) and equal remainders really tie.
  */
 export function splitCents(cents: number, weights: readonly number[]): number[] {
-  if (!Number.isInteger(cents)) throw new RangeError(`splitCents: need whole cents, got ${cents}`);
-  // Rounded to 1e-6 cent first, so 300 × 0.2 = 59.99999… floors to 60, not 59.
-  const raw = weights.map((w) => Math.round(cents * w * 1e6) / 1e6);
-  const parts = raw.map(Math.floor);
+  if (!Number.isInteger(cents) || cents < 0) throw new RangeError(`splitCents: need whole cents, got ${cents}`);
+  const fine = weights.map((w) => Math.round(cents * w * SUB));
+  const parts = fine.map((x) => Math.floor(x / SUB));
   let left = cents - parts.reduce((a, b) => a + b, 0);
-  const order = raw.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = fine.map((x, i) => ({ i, rest: x % SUB })).sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (let j = 0; left > 0 && order.length > 0; j = (j + 1) % order.length, left--) parts[order[j]!.i]! += 1;
   return parts;
 }
+
+const SUB = 10_000;
 
 /** The examples shown under the model picker and printed by `winnow sourced`. */
 export function weightTable(model: AttributionModel): WeightRow[] {

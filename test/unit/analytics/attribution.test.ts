@@ -81,6 +81,9 @@ describe('splitting an amount into cents', () => {
     expect(splitCents(100_001, attributionWeights('u', 3))).toEqual([40_001, 20_000, 40_000]);
     // W 5 touches, opportunity T1, 100.00: 60, 3.333…×3, 30 → the cent to T2.
     expect(splitCents(10_000, attributionWeights('w', 5, 0))).toEqual([6000, 334, 333, 333, 3000]);
+    // 9,999.99 under U with 5 touches: 399999.6, 66666.6 ×3, 399999.6: five equal remainders, the
+    // three cents left go to T1, T2, T3.
+    expect(splitCents(999_999, attributionWeights('u', 5))).toEqual([400_000, 66_667, 66_667, 66_666, 399_999]);
     // 300 × 0.2 must not floor to 59.
     expect(splitCents(300, [0.4, 0.2, 0.4])).toEqual([120, 60, 120]);
   });
