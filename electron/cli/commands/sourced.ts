@@ -41,7 +41,7 @@ function measureLines(m: SourcedMeasure): string[] {
     const name = l.sourcedBy === 'all' ? 'All' : SOURCED_LABEL[l.sourcedBy];
     const split = types.map((t) => `${DEAL_TYPE_LABEL[t]} ${money(l.byType[t].amount)} (n=${int(l.byType[t].n)})`);
     out.push(
-      `  ${name.padEnd(13)}${int(l.total.n).padStart(8)} deals ${money(l.total.amount).padStart(18)}  ${pct(l.amountShare).padStart(6)} of amount` +
+      `  ${name.padEnd(13)}${int(l.total.n).padStart(8)} ${l.total.n === 1 ? 'deal ' : 'deals'} ${money(l.total.amount).padStart(18)}  ${pct(l.amountShare).padStart(6)} of amount` +
         (l.sourcedBy === 'all' ? '' : `  deals ${rateText(l.share)}`),
       `  ${''.padEnd(13)}influenced by marketing: ${money(l.total.influencedAmount)} (${pct(l.influencedAmountShare)} of amount), deals ${rateText(l.influenced)}`,
       `  ${''.padEnd(13)}${split.join(' · ')}`,
