@@ -69,14 +69,20 @@ export function attributionReport(
        GROUP BY o.campaign_id, o.k, o.pos, ${opp}, o.cents`,
     )
     .all(...params) as CreditGroup[];
+  // Every touched deal has exactly one T1, so the T1 groups count the attributed deals and their cents.
   const totals = sqlite
     .prepare(
-      `WITH ${touchesCte(dated)}
-       SELECT (SELECT COUNT(*) FROM won) AS won_n, (SELECT TOTAL(cents) FROM won) AS won_cents,
-         (SELECT COUNT(DISTINCT deal_id) FROM touched) AS att_n,
-         (SELECT TOTAL(cents) FROM won WHERE id IN (SELECT deal_id FROM touched)) AS att_cents`,
+      `SELECT COUNT(*) AS won_n, TOTAL(CAST(ROUND(COALESCE(amount, 0) * 100) AS INTEGER)) AS won_cents FROM deals
+       WHERE outcome = 'won'${dated ? ' AND close_date BETWEEN @from AND @to' : ''}`,
     )
-    .get(...params) as { won_n: number; won_cents: number; att_n: number; att_cents: number };
+    .get(...params) as { won_n: number; won_cents: number };
+  let attributedDeals = 0;
+  let attributedCents = 0;
+  for (const g of groups) {
+    if (g.pos !== 1) continue;
+    attributedDeals += g.touches;
+    attributedCents += g.cents * g.touches;
+  }
 
   const splits = new Map<string, number[]>();
   const campaigns = new Map<number, AttributedCampaign & { cents: number }>();
@@ -112,7 +118,6 @@ export function attributionReport(
     ch.deals += g.channel_deals;
     ch.cents += cents;
   }
-  const attributedCents = totals.att_cents;
   const finish = <T extends { cents: number; amount: number; share: number | null }>(rows: T[]) =>
     rows
       .map(({ cents, ...rest }) => ({
@@ -127,9 +132,9 @@ export function attributionReport(
     weights: weightTable(model),
     wonDeals: totals.won_n,
     wonAmount: totals.won_cents / 100,
-    attributedDeals: totals.att_n,
+    attributedDeals,
     attributedAmount: attributedCents / 100,
-    unattributedDeals: totals.won_n - totals.att_n,
+    unattributedDeals: totals.won_n - attributedDeals,
     unattributedAmount: (totals.won_cents - attributedCents) / 100,
     campaigns: finish([...campaigns.values()]) as AttributedCampaign[],
     channels: finish([...channels.values()]) as AttributedChannel[],
