@@ -14,6 +14,8 @@ import type {
 } from '#shared/domain/sourced.ts';
 import { ATTRIBUTION_MODELS, MODEL_LABEL, SOURCED_LABEL } from '#shared/domain/sourced.ts';
 import { useQuery } from '../api/use-query.ts';
+import { sourcedVsInfluencedOption } from '../charts/sourced-charts.ts';
+import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { SegmentedControl } from '../components/SegmentedControl.tsx';
@@ -77,7 +79,7 @@ function WeightsTable({ model }: { model: AttributionModel }) {
   const rows: WeightRow[] = weightTable(model);
   const width = Math.max(...rows.map((r) => r.touches));
   return (
-    <table className={css.table} data-testid="weights-table">
+    <table className={`${css.table} ${css.compact}`} data-testid="weights-table">
       <caption>Weights of {MODEL_LABEL[model]}: share of a won deal’s amount per touch, in date order</caption>
       <thead>
         <tr>
@@ -178,6 +180,12 @@ function Figures({ r }: { r: SourcedReport }) {
   return (
     <>
       <p className={css.muted}>{r.definition}</p>
+      <EChart
+        option={sourcedVsInfluencedOption([r.pipeline, r.won])}
+        height={160}
+        label="Share of amount sourced by marketing and influenced by marketing"
+        testId="sourced-chart"
+      />
       <MeasureTable m={r.pipeline} />
       <MeasureTable m={r.won} />
     </>
