@@ -7,9 +7,11 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? 0
 
 /**
  * Per measure (pipeline created, revenue won): the share of its amount marketing sourced beside the
- * share marketing influenced, the gap the tab is about.
+ * share marketing influenced, the gap the tab is about; the first measure is drawn on top.
  */
-export function sourcedVsInfluencedOption(measures: SourcedMeasure[]) {
+export function sourcedVsInfluencedOption(inOrder: SourcedMeasure[]) {
+  // Category axes draw bottom-up: reversed, the first measure is on top.
+  const measures = [...inOrder].reverse();
   const marketing = (m: SourcedMeasure) => m.lines.find((l) => l.sourcedBy === 'marketing');
   const all = (m: SourcedMeasure) => m.lines.find((l) => l.sourcedBy === 'all');
   return {

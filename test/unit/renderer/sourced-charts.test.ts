@@ -18,7 +18,7 @@ const line = (sourcedBy: SourcedLine['sourcedBy'], amountShare: number, influenc
 };
 
 describe('sourced chart option', () => {
-  it('puts marketing’s sourced share beside the influenced share of all deals, per measure, in percent', () => {
+  it('puts marketing’s sourced share beside the influenced share of all deals, per measure, in percent, pipeline on top', () => {
     const measures: SourcedMeasure[] = [
       {
         measure: 'pipeline',
@@ -28,9 +28,9 @@ describe('sourced chart option', () => {
       { measure: 'won', label: 'Revenue won', lines: [line('sales', 1, 0.5), line('all', 1, 0.69426)] },
     ];
     const o = sourcedVsInfluencedOption(measures) as { yAxis: { data: string[] }; series: { data: number[] }[] };
-    expect(o.yAxis.data).toEqual(['Pipeline created', 'Revenue won']);
+    expect(o.yAxis.data).toEqual(['Revenue won', 'Pipeline created']);
     // No marketing line among won deals: 0%.
-    expect(o.series[0]!.data).toEqual([23.6, 0]);
-    expect(o.series[1]!.data).toEqual([73.9, 69.4]);
+    expect(o.series[0]!.data).toEqual([0, 23.6]);
+    expect(o.series[1]!.data).toEqual([69.4, 73.9]);
   });
 });
