@@ -47,7 +47,9 @@ function positional(w: number[], roles: number[], share: number): number[] {
  * 1/10,000 cents as integers, so 300 × 0.2 is 60 (not 59.99…) and equal remainders really tie.
  */
 export function splitCents(cents: number, weights: readonly number[]): number[] {
-  if (!Number.isInteger(cents) || cents < 0) throw new RangeError(`splitCents: need whole cents, got ${cents}`);
+  if (!Number.isInteger(cents)) throw new RangeError(`splitCents: need whole cents, got ${cents}`);
+  // A negative amount (a credit note typed in by hand) is split as its opposite, so it still adds up.
+  if (cents < 0) return splitCents(-cents, weights).map((c) => (c === 0 ? 0 : -c));
   const fine = weights.map((w) => Math.round(cents * w * SUB));
   const parts = fine.map((x) => Math.floor(x / SUB));
   let left = cents - parts.reduce((a, b) => a + b, 0);

@@ -84,6 +84,9 @@ describe('splitting an amount into cents', () => {
     // 9,999.99 under U with 5 touches: 399999.6, 66666.6 ×3, 399999.6: five equal remainders, the
     // three cents left go to T1, T2, T3.
     expect(splitCents(999_999, attributionWeights('u', 5))).toEqual([400_000, 66_667, 66_667, 66_666, 399_999]);
+    // A negative amount splits as its opposite and still adds up.
+    expect(splitCents(-10_000, attributionWeights('linear', 3))).toEqual([-3334, -3333, -3333]);
+    expect(() => splitCents(10.5, [1])).toThrow(RangeError);
     // 300 × 0.2 must not floor to 59.
     expect(splitCents(300, [0.4, 0.2, 0.4])).toEqual([120, 60, 120]);
   });
