@@ -26,6 +26,7 @@ import { reportsChannels } from './reports.ts';
 import type { Result } from './result.ts';
 import { retentionChannels } from './retention.ts';
 import { settingsChannels } from './settings.ts';
+import { sourcedChannels } from './sourced.ts';
 import { themesChannels } from './themes.ts';
 import { viewsChannels } from './views.ts';
 import { winRatesChannels } from './win-rates.ts';
@@ -55,6 +56,7 @@ export const NAMESPACES = {
   reports: reportsChannels,
   retention: retentionChannels,
   settings: settingsChannels,
+  sourced: sourcedChannels,
   themes: themesChannels,
   views: viewsChannels,
   winRates: winRatesChannels,
@@ -84,6 +86,7 @@ export const contract = {
   ...reportsChannels,
   ...retentionChannels,
   ...settingsChannels,
+  ...sourcedChannels,
   ...themesChannels,
   ...viewsChannels,
   ...winRatesChannels,

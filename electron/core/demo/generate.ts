@@ -172,6 +172,13 @@ export function generateDemo(
   // to be mature), marketing hands over ever more MQLs that never convert: volume rises quarter
   // by quarter while MQL-to-won conversion falls.
   const trapEnd = anchorDay - 240;
+  // Planted: marketing sources about a quarter of the pipeline but influences most of it. Reps are
+  // credited with 40% of the deals that came in through a marketing channel (an SDR already worked
+  // the account), and customer marketing touches about 60% of expansions and renewals. Its own
+  // generator again, so nothing else in the demo moves.
+  const sourcing = new Rng(options.seed * 53 + 11);
+  const SALES_CLAIMS_MARKETING_LEAD = 0.4;
+  const CUSTOMER_MARKETING_REACH = 0.6;
   const trapStart = trapEnd - 365;
   const DISQUALIFY = ['No budget', 'Bad timing', 'Not a fit', 'No response'] as const;
   /** Non-converting MQLs: mostly disqualified; planted: about one in eight stalls (no SQL, never disqualified). */
@@ -187,17 +194,23 @@ export function generateDemo(
     return index < 0 ? TEAMS.length : index + 1;
   };
 
-  const emitTouches = (id: number, fromDay: number, toDay: number, count: number): void => {
+  const emitTouches = (id: number, fromDay: number, toDay: number, count: number, draw: Rng = rng): void => {
     const used = new Set<number>();
     for (let k = 0; k < count; k++) {
       // Campaigns that had started by the touch date.
-      const touchDay = fromDay + rng.int(0, Math.max(0, toDay - fromDay));
-      let c = rng.int(0, campaignCount - 1);
+      const touchDay = fromDay + draw.int(0, Math.max(0, toDay - fromDay));
+      let c = draw.int(0, campaignCount - 1);
       while (campaignStarts[c]! > touchDay && c > 0) c--;
       if (used.has(c)) continue;
       used.add(c);
       sink.touch(id, c + 1, dayToIso(touchDay));
     }
+  };
+
+  /** Customer marketing (user webinars, the customer conference) before an expansion or renewal closes. */
+  const customerTouches = (id: number, createdDay: number, closeDay: number): void => {
+    if (sourcing.chance(CUSTOMER_MARKETING_REACH))
+      emitTouches(id, createdDay - 60, closeDay, sourcing.int(1, 2), sourcing);
   };
 
   const stageHistory = (
@@ -340,7 +353,8 @@ export function generateDemo(
       teamId,
       dealType,
       leadSourceId: sourceIndex + 1,
-      sourcedBy: source.sourcedBy,
+      sourcedBy:
+        source.sourcedBy === 'marketing' && sourcing.chance(SALES_CLAIMS_MARKETING_LEAD) ? 'sales' : source.sourcedBy,
       segment: segment.name,
       region: account.region,
       createdDate: dayToIso(createdDay),
@@ -473,6 +487,7 @@ export function generateDemo(
             contractEnd: won ? dayToIso(termEnd) : null,
           });
           stageHistory(xid, day - 30, day, 3, upsell, won ? 'won' : 'lost');
+          customerTouches(xid, day - 30, day);
           onDeal?.(dealId);
           if (won) arr += upsell;
         }
@@ -509,6 +524,7 @@ export function generateDemo(
           contractEnd: dayToIso(nextEnd),
         });
         stageHistory(rid, renewalDay - 75, renewalDay, 4, arr, 'won');
+        customerTouches(rid, renewalDay - 75, renewalDay - 20);
         onDeal?.(dealId);
         termStart = renewalDay;
         termEnd = nextEnd;

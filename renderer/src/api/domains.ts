@@ -8,7 +8,16 @@ import { queryClient } from './query-client.ts';
 export type Effect = readonly string[] | 'all' | 'reset';
 
 /** Everything computed from deals and their outcomes. */
-const DEAL_FIGURES = ['deals', 'dashboard', 'matrix', 'overview', 'competitors', 'competitorProfile', 'winloss'];
+const DEAL_FIGURES = [
+  'deals',
+  'dashboard',
+  'matrix',
+  'overview',
+  'competitors',
+  'competitorProfile',
+  'winloss',
+  'sourced',
+];
 /** Everything that shows interviews, their codings, quotes and ratings. */
 const INTERVIEW_FIGURES = ['interviews', 'quotes', 'winloss', 'competitorProfile', 'reasons', 'dashboard'];
 

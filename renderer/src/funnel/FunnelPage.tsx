@@ -21,8 +21,9 @@ import { SegmentedControl } from '../components/SegmentedControl.tsx';
 import { formatInt } from '../lib/format.ts';
 import { hrefFor } from '../lib/hash-params.ts';
 import css from './funnel.module.css';
+import { SourcedView } from './SourcedView.tsx';
 
-type Tab = 'funnel' | 'velocity';
+type Tab = 'funnel' | 'velocity' | 'sourced';
 type DrillKind = 'reached' | 'open' | 'out' | 'lost' | 'no_decision';
 interface Drill {
   stage: FunnelStage;
@@ -445,11 +446,12 @@ export function FunnelPage() {
             options={[
               { value: 'funnel', label: 'Funnel and MQL trap' },
               { value: 'velocity', label: 'Velocity and stuck items' },
+              { value: 'sourced', label: 'Sourced and attribution' },
             ]}
             onChange={setTab}
             testId="funnel-tab"
           />
-          {tab === 'funnel' ? <FunnelView /> : <VelocityView />}
+          {tab === 'funnel' ? <FunnelView /> : tab === 'velocity' ? <VelocityView /> : <SourcedView />}
         </>
       )}
     </div>
