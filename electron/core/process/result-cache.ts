@@ -37,6 +37,7 @@ export const CACHEABLE: ReadonlySet<Channel> = new Set<Channel>([
   'interviews:facets',
   'quotes:list',
   'reasons:history',
+  'sourced:report',
   'retention:cohorts',
   'retention:movements',
   'retention:customers',
