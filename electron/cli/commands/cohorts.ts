@@ -2,7 +2,7 @@
 //                [--where FIELD=VALUE[,VALUE]]... [--db FILE] [--json]
 // The cohort matrix from the same queries and maths as the app: one line per cell with its
 // numerator, denominator and value, then the weighted average; with --by, one block per group.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { metricOf } from '#shared/analytics/cohort-metric.ts';
 import type { MetricValue } from '#shared/analytics/cohort-metric.ts';
 import type {
@@ -25,12 +25,30 @@ import { cohortReport } from '#core/retention/cohort-queries.ts';
 import { dimensionValues } from '#core/retention/group-cells.ts';
 import { ensureFresh } from '#core/retention/retention-refresh.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const cohortsHelp =
   'winnow cohorts [--grain G] [--metric M] [--by F] [--where F=V]... [--db FILE] [--json]   cohort matrix, each cell with numerator, denominator, value';
+
+export const cohortsDetails = () =>
+  helpText(
+    'winnow cohorts [--grain month|quarter|year] [--metric logo|nrr|grr] [--by FIELD] [--where FIELD=VALUE[,VALUE]]... [--cells] [--db FILE] [--json]',
+    'Retention by cohort: a triangle of cohorts (rows, with their size) by periods since the cohort started\n' +
+      '(columns), then the weighted average; --cells lists every cell with its numerator, denominator and 95%\n' +
+      'interval instead. FIELD is one of segment, sector, region, product, competitor, reason, lead-source.',
+    [
+      ['--grain G', 'month (default), quarter or year'],
+      ['--metric M', 'logo (customers, the default), nrr (net revenue) or grr (gross revenue)'],
+      ['--by FIELD', 'one triangle per value of FIELD'],
+      ['--where F=V', 'only customers whose F is V (several values after one "=", separated by commas)'],
+      ['--cells', 'one line per cell with numerator, denominator, value, interval and flags'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 /** CLI spellings of the fields (kebab case too). */
 const FIELD_NAMES: Record<string, CohortField> = {

@@ -1,6 +1,6 @@
 // winnow competitor NAME [--from DATE] [--to DATE] [--db FILE] [--json]: a competitor's profile,
 // found by its name or any alias ("ACME Corp." finds Acme Analytics).
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import { periodSchema } from '#shared/contract/fields.ts';
 import { aliasKey } from '#shared/domain/competitor-names.ts';
@@ -8,6 +8,7 @@ import { openWorkspace } from '#core/db/open-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { competitorProfile, findCompetitor } from '#core/win-rates/profile-queries.ts';
 import { AppError } from '#core/errors.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
@@ -15,6 +16,20 @@ import { workspacePathFrom } from '../workspace-arg.ts';
 export const competitorHelp =
   'winnow competitor NAME [--from DATE] [--to DATE] [--db FILE] [--json]\n' +
   '                                                     a competitor profile: win rates, reasons, ratings, quotes';
+
+export const competitorDetails = () =>
+  helpText(
+    'winnow competitor NAME [--from DATE] [--to DATE] [--db FILE] [--json]',
+    "A competitor's profile, found by its name or any alias: deals met, win rate involved and head-to-head,\n" +
+      'deal size and cycle, why we win and lose (buyers and reps), ratings us vs them, latest quotes, recent deals\n' +
+      'and the win rate by segment, for deals closed in the period (default: all close dates).',
+    [
+      ['--from DATE', 'deals closed on or after DATE (YYYY-MM-DD)'],
+      ['--to DATE', 'deals closed on or before DATE (YYYY-MM-DD)'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 const money = (x: number | null, currency: string) =>
   x === null ? '–' : `${Math.round(x).toLocaleString('en-US')} ${currency}`;

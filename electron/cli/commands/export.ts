@@ -1,15 +1,24 @@
 // winnow export deals|competitors|accounts --out FILE [--db FILE]: the workspace as CSV, the same
 // files the app's Export menu writes (cells a spreadsheet would run are escaped).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { exportAccounts, exportAllDeals, exportCompetitors } from '#core/export/csv-exports.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const exportHelp = 'winnow export deals|competitors|accounts --out FILE [--db FILE]   write them as CSV';
+
+export const exportDetails = () =>
+  helpText(
+    'winnow export deals|competitors|accounts --out FILE [--db FILE] [--json]',
+    "Writes deals, competitors (with their win rates) or accounts as CSV, the same files as the app's Export\n" +
+      'menu; cells a spreadsheet would run as formulas are written as text.',
+    [['--out FILE', 'the CSV file to write (required)'], DB_OPTION, JSON_OPTION],
+  );
 
 const WHAT = ['deals', 'competitors', 'accounts'] as const;
 

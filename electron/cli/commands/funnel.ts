@@ -1,7 +1,7 @@
 // winnow funnel [--mode cohort|period] [--start lead|mql] [--from D] [--to D] [--by FIELD] [--json]
 // winnow velocity [--from D] [--to D] [--stuck-days N] [--json]
 // The same queries and maths as the Funnel area.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import type { Rate } from '#shared/analytics/rate.ts';
 import type { FunnelField, FunnelGroup, Spread, VelocityStep } from '#shared/domain/funnel.ts';
 import { FIELD_LABEL, FUNNEL_FIELDS, FUNNEL_MODES, FUNNEL_STARTS, STAGE_LABEL } from '#shared/domain/funnel.ts';
@@ -9,6 +9,7 @@ import { openWorkspace } from '#core/db/open-workspace.ts';
 import { dataAsOf, funnelReport, maturityDays, trapReport } from '#core/funnel/funnel-queries.ts';
 import { velocityReport } from '#core/funnel/velocity-queries.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
@@ -17,6 +18,38 @@ export const funnelHelp =
   'winnow funnel [--mode cohort|period] [--start lead|mql] [--from D --to D] [--by FIELD] [--db FILE] [--json]   funnel counts and conversions';
 export const velocityHelp =
   'winnow velocity [--from D --to D] [--stuck-days N] [--db FILE] [--json]   days between stages, stuck MQLs and deals';
+
+export const funnelDetails = () =>
+  helpText(
+    'winnow funnel [--mode cohort|period] [--start lead|mql] [--from DATE] [--to DATE] [--by FIELD] [--db FILE] [--json]',
+    'Funnel counts per stage with step and cumulative conversions (95% intervals), lost and no-decision, then\n' +
+      `the MQL trap per quarter. FIELD is one of ${FUNNEL_FIELDS.join(', ')}.`,
+    [
+      [
+        '--mode M',
+        'cohort (items that started in the period, followed to today; default) or period (stage dates in it)',
+      ],
+      ['--start S', 'lead (default) or mql: where the funnel starts'],
+      ['--from DATE', 'the first day of the period (YYYY-MM-DD)'],
+      ['--to DATE', 'the last day of the period (YYYY-MM-DD)'],
+      ['--by FIELD', 'one funnel per value of FIELD'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
+export const velocityDetails = () =>
+  helpText(
+    'winnow velocity [--from DATE] [--to DATE] [--stuck-days N] [--db FILE] [--json]',
+    'Days between funnel stages (median and quartiles, against the period before), created to close by outcome,\n' +
+      "days in each deal stage, stuck MQLs and open deals past their stage's 90th percentile.",
+    [
+      ['--from DATE', 'steps ending on or after DATE (YYYY-MM-DD)'],
+      ['--to DATE', 'steps ending on or before DATE (YYYY-MM-DD)'],
+      ['--stuck-days N', 'an MQL is stuck after N days without SQL (default: the 75th percentile)'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;

@@ -2,7 +2,7 @@
 //               [--where FIELD=VALUE ...] [--db FILE] [--json]
 // The win-rate matrix from the same query code as the app: per cell won, closed, rate and its 95%
 // Wilson interval, with row, column and overall totals.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { matrixQuerySchema } from '#shared/contract/matrix.ts';
 import { aliasKey } from '#shared/domain/competitor-names.ts';
 import type { DimValue, Dimension, MatrixFigures, MatrixFilter, MatrixResult } from '#shared/domain/win-rates.ts';
@@ -11,6 +11,7 @@ import { openWorkspace } from '#core/db/open-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { computeMatrix, dimensionValues } from '#core/win-rates/matrix-queries.ts';
 import { findCompetitor } from '#core/win-rates/profile-queries.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
@@ -19,6 +20,24 @@ export const matrixHelp =
   'winnow matrix --rows FIELD [--cols FIELD] [--measure count|amount] [--from DATE] [--to DATE] [--where FIELD=VALUE] [--db FILE] [--json]\n' +
   '                                                     win rate per cell with n and its 95% interval; FIELD is one of\n' +
   `                                                     ${DIMENSIONS.join(', ')}`;
+
+export const matrixDetails = () =>
+  helpText(
+    'winnow matrix --rows FIELD [--cols FIELD] [--measure count|amount] [--from DATE] [--to DATE] [--where FIELD=VALUE]... [--db FILE] [--json]',
+    'Win rate per cell (won / closed) with n, as a grid of --rows by --cols; with --json, every cell with its\n' +
+      `95% Wilson interval and the row, column and overall totals. FIELD is one of ${DIMENSIONS.join(', ')}\n` +
+      '(kebab case works too: close-quarter).',
+    [
+      ['--rows FIELD', 'one line per value of FIELD (required)'],
+      ['--cols FIELD', 'one column per value of FIELD (default: none, a list with the interval)'],
+      ['--measure M', 'count (won / closed deals, the default) or amount (won / closed amount)'],
+      ['--from DATE', 'only deals closed on or after DATE (YYYY-MM-DD)'],
+      ['--to DATE', 'only deals closed on or before DATE (YYYY-MM-DD)'],
+      ['--where F=V', 'only deals whose F is V (a name or key; repeat for several values, "none" for empty)'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
 

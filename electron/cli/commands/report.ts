@@ -3,7 +3,7 @@
 // /usr/bin/chromium) over the DevTools pipe, the same document the app previews and prints.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { isoDate } from '#shared/contract/fields.ts';
 import type { ReportSpec } from '#shared/domain/reports.ts';
 import { RELATIVE_PERIOD_LABEL } from '#shared/domain/reports.ts';
@@ -15,12 +15,33 @@ import { DEFAULT_PRINT_TIMEOUT_MS } from '#core/reports/printer.ts';
 import { writeReportPdf } from '#core/reports/report-pdf.ts';
 import { renderReport } from '#core/reports/reports-handlers.ts';
 import { listTemplates, templateByName } from '#core/reports/template-queries.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const reportHelp =
   'winnow report --template NAME [--from D --to D] --out FILE.pdf | --list [--db FILE]   print a saved report to PDF';
+
+export const reportDetails = () =>
+  helpText(
+    [
+      'winnow report --template NAME [--from DATE --to DATE] --out FILE.pdf [--timeout S] [--db FILE] [--json]',
+      'winnow report --list [--db FILE] [--json]',
+    ],
+    'Re-runs a report template saved in the Reports area and prints it to PDF with Chromium (CHROMIUM_PATH,\n' +
+      'else /usr/bin/chromium): the same document the app previews.',
+    [
+      ['--template NAME', 'the saved template to run'],
+      ['--from DATE', "with --to: this period instead of the template's (YYYY-MM-DD)"],
+      ['--to DATE', 'the last close date of that period'],
+      ['--out FILE.pdf', 'the PDF to write'],
+      ['--timeout S', 'give up printing after S seconds'],
+      ['--list', 'list the saved templates'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 function appVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {

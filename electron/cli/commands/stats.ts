@@ -1,16 +1,25 @@
 // winnow stats --db FILE [--json]: the dashboard's figures, from the same query code.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { dashboardSummary } from '#core/dashboard/dashboard-queries.ts';
 import { openSqlWorkspace } from '#core/db/open-sql-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const statsHelp =
   'winnow stats [--db FILE] [--json]                  deals, win rate with its 95% interval, competitors, interviews';
+
+export const statsDetails = () =>
+  helpText(
+    'winnow stats [--db FILE] [--json]',
+    'The Home figures: deals by outcome, open deals by stage, the win rate with its 95% interval (new business\n' +
+      'and every deal type), the average won deal size, interviews, the competitors met most often, the last import.',
+    [DB_OPTION, JSON_OPTION],
+  );
 
 const n = (x: number) => x.toLocaleString('en-US');
 
