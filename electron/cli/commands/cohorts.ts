@@ -27,7 +27,7 @@ import { ensureFresh } from '#core/retention/retention-refresh.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num, pct } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const cohortsHelp =
@@ -77,9 +77,8 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
-const int = (x: number) => x.toLocaleString('en-US');
-const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+const int = (x: number) => num(x);
+const money = (x: number) => num(x, 2);
 
 function valueText(v: MetricValue): string {
   if (v.denominator === 0 || v.value === null) return '–';

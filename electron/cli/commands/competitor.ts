@@ -10,7 +10,7 @@ import { competitorProfile, findCompetitor } from '#core/win-rates/profile-queri
 import { AppError } from '#core/errors.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const competitorHelp =
@@ -31,8 +31,7 @@ export const competitorDetails = () =>
     ],
   );
 
-const money = (x: number | null, currency: string) =>
-  x === null ? '–' : `${Math.round(x).toLocaleString('en-US')} ${currency}`;
+const money = (x: number | null, currency: string) => (x === null ? '–' : `${num(x)} ${currency}`);
 const days = (x: number | null) => (x === null ? '–' : `${Math.round(x)} days`);
 
 export async function competitorCommand(argv: string[], io: CliIO): Promise<number> {
@@ -69,7 +68,7 @@ export async function competitorCommand(argv: string[], io: CliIO): Promise<numb
         .join(', ') || 'none recorded';
     const lines = [
       `${p.name}${p.aliases.length ? ` (also: ${p.aliases.join(', ')})` : ''}`,
-      `Deals met         ${p.encounters.toLocaleString('en-US')}; lost to them (CRM): ${p.lostToThem.toLocaleString('en-US')}`,
+      `Deals met         ${num(p.encounters)}; lost to them (CRM): ${num(p.lostToThem)}`,
       `Win rate          involved: ${describeRateText(p.involved)}`,
       `                  head-to-head: ${describeRateText(p.headToHead)}`,
       `Deal size, cycle  ${money(p.sizeAndCycle.them.averageAmount, p.currency)}, ${days(p.sizeAndCycle.them.averageCycleDays)}` +

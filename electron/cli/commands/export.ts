@@ -7,7 +7,7 @@ import { exportAccounts, exportAllDeals, exportCompetitors } from '#core/export/
 import { readSettings } from '#core/settings/settings-store.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const exportHelp = 'winnow export deals|competitors|accounts --out FILE [--db FILE]   write them as CSV';
@@ -44,7 +44,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
           ? exportCompetitors(ws.sqlite, out, readSettings(ws.sqlite))
           : exportAccounts(ws.sqlite, out);
     if (values.json) io.out(JSON.stringify({ what, path: out, rows }));
-    else io.out(`Wrote ${rows.toLocaleString('en-US')} ${what} to ${out}.`);
+    else io.out(`Wrote ${num(rows)} ${what} to ${out}.`);
     return 0;
   } finally {
     ws.close();

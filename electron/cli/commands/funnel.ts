@@ -11,7 +11,7 @@ import { velocityReport } from '#core/funnel/velocity-queries.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num, pct } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const funnelHelp =
@@ -66,8 +66,7 @@ function date(value: string | undefined, option: string): string | null {
   return value;
 }
 
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-const int = (x: number) => x.toLocaleString('en-US');
+const int = (x: number) => num(x);
 
 function rateText(r: Rate | null): string {
   if (r === null) return '';
@@ -149,12 +148,10 @@ export async function funnelCommand(argv: string[], io: CliIO): Promise<number> 
 }
 
 const spreadText = (s: Spread) =>
-  s.n === 0
-    ? 'n=0'
-    : `median ${s.median!.toFixed(1)} d (quartiles ${s.q1!.toFixed(1)}–${s.q3!.toFixed(1)}) n=${int(s.n)}`;
+  s.n === 0 ? 'n=0' : `median ${num(s.median, 1)} d (quartiles ${num(s.q1, 1)}–${num(s.q3, 1)}) n=${int(s.n)}`;
 
 function stepLine(s: VelocityStep): string {
-  const change = s.change === null ? '' : `  change ${s.change >= 0 ? '+' : ''}${s.change.toFixed(1)} d`;
+  const change = s.change === null ? '' : `  change ${s.change >= 0 ? '+' : ''}${num(s.change, 1)} d`;
   const bad = s.outOfOrder > 0 ? `  (${int(s.outOfOrder)} with dates out of order)` : '';
   return `  ${s.label.padEnd(24)}${spreadText(s.current)}${change}${bad}`;
 }
@@ -199,11 +196,11 @@ export async function velocityCommand(argv: string[], io: CliIO): Promise<number
       `Stuck MQLs (no SQL, not disqualified, over ${r.stuckDays} days${r.stuckDaysDefault !== null ? `; default P75 = ${r.stuckDaysDefault}` : ''}): ${int(r.stuckMqls.total)}`,
       ...r.stuckMqls.items
         .slice(0, 10)
-        .map((m) => `  ${m.externalId ?? m.leadId}  MQL ${m.mqlDate}  ${m.days} d  ${m.owner ?? ''}`),
+        .map((m) => `  ${m.externalId ?? m.leadId}  MQL ${m.mqlDate}  ${num(m.days)} d  ${m.owner ?? ''}`),
       `Open deals past their stage's P90: ${int(r.stuckDeals.total)}`,
       ...r.stuckDeals.items
         .slice(0, 10)
-        .map((d) => `  ${d.externalId ?? d.dealId}  ${d.stage}  ${d.days} d (P90 ${d.p90.toFixed(0)})`),
+        .map((d) => `  ${d.externalId ?? d.dealId}  ${d.stage}  ${num(d.days)} d (P90 ${num(d.p90)})`),
     ];
     io.out(lines.join('\n'));
     return 0;

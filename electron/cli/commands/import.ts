@@ -22,7 +22,7 @@ import { runImport } from '#core/import/run-import.ts';
 import { getMapping, saveMapping } from '#core/import/saved-mappings.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 const cliName = (kind: ImportKindId) => kind.replace(/_/g, '-');
@@ -50,7 +50,7 @@ const DELIMITER_NAMES: Record<string, Delimiter> = {
   pipe: '|',
 };
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => num(x);
 
 /** The options every kind takes. */
 const FILE_OPTIONS = [

@@ -12,7 +12,7 @@ import { exportInterviewsCsv, exportQuotesCsv } from '#core/interviews/interview
 import { listInterviews } from '#core/interviews/interview-list.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const interviewsHelp =
@@ -113,8 +113,8 @@ async function search(argv: string[], io: CliIO): Promise<number> {
       return 0;
     }
     io.out(
-      `${page.total.toLocaleString('en-US')} interview${page.total === 1 ? '' : 's'} on ${page.deals.toLocaleString('en-US')} deal${page.deals === 1 ? '' : 's'} match "${text}"` +
-        (page.total > page.rows.length ? ` (best ${page.rows.length} shown)` : ''),
+      `${num(page.total)} interview${page.total === 1 ? '' : 's'} on ${num(page.deals)} deal${page.deals === 1 ? '' : 's'} match "${text}"` +
+        (page.total > page.rows.length ? ` (best ${num(page.rows.length)} shown)` : ''),
     );
     for (const r of page.rows) {
       io.out('');
@@ -155,7 +155,7 @@ async function exportCsv(argv: string[], io: CliIO): Promise<number> {
       kind === 'interviews'
         ? exportInterviewsCsv(ws.sqlite, {}, out, options)
         : exportQuotesCsv(ws.sqlite, { includeDrafts: values['include-drafts'] ?? false }, out, options);
-    io.out(`Wrote ${rows.toLocaleString('en-US')} ${kind} to ${out}`);
+    io.out(`Wrote ${num(rows)} ${kind} to ${out}`);
     return 0;
   } finally {
     ws.close();

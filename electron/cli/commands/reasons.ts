@@ -6,6 +6,7 @@ import { openWorkspace } from '#core/db/open-workspace.ts';
 import { readTaxonomy } from '#core/reasons/taxonomy-queries.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
+import { num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const reasonsHelp =
@@ -19,7 +20,7 @@ export const reasonsDetails = () =>
     [['--all', 'also list reasons merged into others'], DB_OPTION, JSON_OPTION],
   );
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => num(x);
 
 export async function reasonsCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({

@@ -17,7 +17,7 @@ import { renderReport } from '#core/reports/reports-handlers.ts';
 import { listTemplates, templateByName } from '#core/reports/template-queries.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const reportHelp =
@@ -113,7 +113,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     if (values.json) io.out(JSON.stringify({ ...result, from: doc.from, to: doc.to, charts: doc.charts }));
     else
       io.out(
-        `Report "${spec.title}" (${doc.from} to ${doc.to}) written to ${result.path}: ${result.pages} pages, ${(result.ms / 1000).toFixed(1)} s.`,
+        `Report "${spec.title}" (${doc.from} to ${doc.to}) written to ${result.path}: ${num(result.pages)} pages, ${(result.ms / 1000).toFixed(1)} s.`,
       );
     return 0;
   } finally {

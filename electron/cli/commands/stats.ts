@@ -8,6 +8,7 @@ import { openSqlWorkspace } from '#core/db/open-sql-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
+import { num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const statsHelp =
@@ -21,7 +22,7 @@ export const statsDetails = () =>
     [DB_OPTION, JSON_OPTION],
   );
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => num(x);
 
 export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
