@@ -27,7 +27,8 @@ import { ensureFresh } from '#core/retention/retention-refresh.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError, num, pct } from '../io.ts';
+import { num, pct, UsageError } from '../io.ts';
+import { gridLines } from '../text-grid.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const cohortsHelp =
@@ -115,7 +116,8 @@ function flagsOf(v: MetricValue, incomplete: boolean): string {
   return out.join(', ');
 }
 
-function matrixLines(m: CohortMatrix, metric: RetentionMetric): string[] {
+/** --cells: one line per cell with its numerator, denominator, value, interval and flags. */
+function cellLines(m: CohortMatrix, metric: RetentionMetric): string[] {
   const header = [
     'cohort'.padEnd(9),
     'size'.padStart(7),
@@ -138,6 +140,37 @@ function matrixLines(m: CohortMatrix, metric: RetentionMetric): string[] {
   return lines;
 }
 
+/**
+ * A triangle cell: the value in whole percent ("–" when n is too small, "·" with no base), then two
+ * marker places, "*" low confidence and "~" incomplete period, always there so the figures line up.
+ */
+export function triangleCell(v: MetricValue, incomplete: boolean): string {
+  const marks = `${v.confidence === 'low' ? '*' : ' '}${incomplete ? '~' : ' '}`;
+  if (v.denominator === 0 || v.value === null) return '·  ';
+  if (v.confidence === 'hidden') return `– ${marks.slice(1)}`;
+  return `${pct(v.value, 0)}${marks}`;
+}
+
+/** The default layout: cohorts down, periods since the cohort started across, the average last. */
+export function triangleLines(m: CohortMatrix, metric: RetentionMetric): string[] {
+  const head = ['Cohort', 'Size', ...Array.from({ length: m.maxK + 1 }, (_, k) => `+${k}`)];
+  const body = m.rows.map((row) => [
+    row.label,
+    int(row.size),
+    ...row.cells.map((cell) => triangleCell(metricOf(cell, metric), cell.incomplete)),
+  ]);
+  const byK = new Map(m.average.map((a) => [a.k, a]));
+  body.push([
+    'Average',
+    '',
+    ...Array.from({ length: m.maxK + 1 }, (_, k) => {
+      const a = byK.get(k);
+      return a ? triangleCell(metricOf(a, metric), false) : '';
+    }),
+  ]);
+  return gridLines(head, body);
+}
+
 /** The weighted-average row: its "period" column says how many cohorts were pooled. */
 function averageLine(a: CohortAverageCell, metric: RetentionMetric): string {
   const v = metricOf(a, metric);
@@ -153,6 +186,7 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
       metric: { type: 'string' },
       by: { type: 'string' },
       where: { type: 'string', multiple: true },
+      cells: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     strict: true,
@@ -260,8 +294,16 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
       return 0;
     }
 
+    // The period the triangle covers: the first cohort to the oldest cohort's last period.
+    const first = report.matrix.rows[0];
+    const span = first ? `${first.label} to ${first.cells.at(-1)?.periodLabel ?? first.label}` : '';
+    const filterText = filters.map(
+      (f) => `${FIELD_LABEL[f.field]} = ${wheres.find((w) => w.field === f.field)!.values.join(' or ')}`,
+    );
     const out: string[] = [
-      `Cohorts by ${grain}: ${METRIC_LABEL[metric]}${by ? `, split by ${FIELD_LABEL[by].toLowerCase()}` : ''}`,
+      `Cohorts by ${grain}: ${METRIC_LABEL[metric]}${by ? `, split by ${FIELD_LABEL[by].toLowerCase()}` : ''}` +
+        (span ? `, ${span}` : '') +
+        (filterText.length > 0 ? `; ${filterText.join(', ')}` : '; all customers'),
       `Workspace ${path}`,
       report.asOf === null
         ? 'No revenue in this workspace yet: no won deals with amounts, no imported revenue lines.'
@@ -271,21 +313,22 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
               : `${report.asOfLabel} and later are incomplete.`
           } ${int(report.customers)} customers ` +
           `(${int(report.sources.deals)} from won deals, ${int(report.sources.mrr)} from MRR lines, ${int(report.sources.invoice)} from invoices).`,
-      ...filters.map(
-        (f) => `Filter: ${FIELD_LABEL[f.field]} = ${wheres.find((w) => w.field === f.field)!.values.join(' or ')}`,
-      ),
       RETENTION_DEFINITIONS.cohort,
       RETENTION_DEFINITIONS[metric],
       RETENTION_DEFINITIONS.average,
       metric === 'logo'
         ? 'Numerator and denominator are customers; the interval is the 95% Wilson score interval.'
         : `Numerator and denominator are revenue in ${report.currency}. ${RETENTION_DEFINITIONS.periodRevenue}`,
+      values.cells
+        ? 'One line per cell: cohort, its size, k periods after its start, numerator, denominator, value, interval.'
+        : `Rows: cohorts (their first ${grain}) and their size; columns: +k ${grain}s after it. Cells: ${METRIC_LABEL[metric]} ` +
+          '(– n too small to show, * low confidence, ~ incomplete period, · no base); --cells lists numerators and denominators.',
     ];
     for (const g of groups) {
       out.push('');
       out.push(`${g.label} (${int(g.matrix.customers)} customers)`);
       if (g.matrix.rows.length === 0) out.push('  no customers');
-      else out.push(...matrixLines(g.matrix, metric));
+      else out.push(...(values.cells ? cellLines(g.matrix, metric) : triangleLines(g.matrix, metric)));
     }
     if (report.asOfPeriod !== null && groups.length === 0) out.push('', 'No customers match the filters.');
     for (const line of out) io.out(line);
