@@ -93,7 +93,10 @@ export async function restoreCommand(argv: string[], io: CliIO): Promise<number>
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('name one backup: winnow restore BACKUP [--db FILE]');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `name one backup: winnow restore BACKUP [--db FILE]${positionals.length > 1 ? `; got "${positionals.join('", "')}"` : ''}`,
+    );
   const path = workspacePathFrom(values.db);
   // Only a Winnow workspace (sound or damaged) is replaced; never some other file given by mistake.
   checkWorkspaceFile(path);

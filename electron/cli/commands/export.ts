@@ -31,7 +31,9 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   });
   const what = positionals[0] as (typeof WHAT)[number] | undefined;
   if (positionals.length !== 1 || !what || !WHAT.includes(what)) {
-    throw new UsageError('say what to export: deals, competitors or accounts');
+    throw new UsageError(
+      `say what to export: deals, competitors or accounts${positionals.length > 0 ? `; got "${positionals.join(' ')}"` : ''}`,
+    );
   }
   if (!values.out) throw new UsageError('--out FILE is required');
   const out = resolve(values.out);

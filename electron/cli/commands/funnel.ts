@@ -170,7 +170,7 @@ export async function velocityCommand(argv: string[], io: CliIO): Promise<number
   });
   const stuck = values['stuck-days'];
   if (stuck !== undefined && !/^[1-9]\d{0,3}$/.test(stuck))
-    throw new UsageError('--stuck-days takes a whole number of days');
+    throw new UsageError(`--stuck-days takes a whole number of days from 1 to 9,999; got "${stuck}"`);
   const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
   try {
     const r = velocityReport(

@@ -253,7 +253,9 @@ async function runUndo(argv: string[], io: CliIO): Promise<number> {
   });
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
-    throw new UsageError('give the number of the import to undo (see "winnow import log")');
+    throw new UsageError(
+      `give the number of the import to undo (see "winnow import log")${positionals.length > 0 ? `; got "${positionals.join(' ')}"` : ''}`,
+    );
   const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const detail = batchDetail(ws.sqlite, id);
@@ -312,7 +314,10 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError(`give one file to import, e.g. winnow import ${sub} export.csv`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `give one file to import, e.g. winnow import ${sub} export.csv${positionals.length > 1 ? `; got "${positionals.join('", "')}"` : ''}`,
+    );
   const dateFormat = values['date-format'] as DateFormat | undefined;
   if (dateFormat !== undefined && !DATE_FORMATS.includes(dateFormat)) {
     throw new UsageError(`--date-format must be one of ${DATE_FORMATS.join(', ')}, got "${dateFormat}"`);

@@ -215,7 +215,10 @@ export async function matrixCommand(argv: string[], io: CliIO): Promise<number> 
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const where = issue.path.join('.').replace(/^period\./, '--');
-      throw new UsageError(`${where ? `${where}: ` : ''}${issue.message}`);
+      const given = where === '--from' ? values.from : where === '--to' ? values.to : undefined;
+      throw new UsageError(
+        `${where ? `${where}: ` : ''}${issue.message}${given === undefined ? '' : `; got "${given}"`}`,
+      );
     }
     const m = computeMatrix(ws.sqlite, parsed.data, settings);
     if (values.json) io.out(JSON.stringify(m, null, 2));

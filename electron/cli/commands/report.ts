@@ -82,12 +82,15 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const to = date(values.to, 'to');
   if (!values.list) {
     if (!values.template) throw new UsageError('name a template with --template NAME (see --list)');
-    if (!values.out || !values.out.toLowerCase().endsWith('.pdf')) throw new UsageError('give --out FILE.pdf');
+    if (!values.out) throw new UsageError('give --out FILE.pdf');
+    if (!values.out.toLowerCase().endsWith('.pdf'))
+      throw new UsageError(`--out must name a .pdf file; got "${values.out}"`);
     if ((from === undefined) !== (to === undefined)) throw new UsageError('give both --from and --to, or neither');
-    if (from && to && from > to) throw new UsageError('--from is after --to');
+    if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   }
   const timeoutMs = values.timeout === undefined ? DEFAULT_PRINT_TIMEOUT_MS : Number(values.timeout) * 1000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout is a number of seconds');
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError(`--timeout is a number of seconds; got "${values.timeout}"`);
   const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
   try {
     if (values.list) {

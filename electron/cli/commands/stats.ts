@@ -4,6 +4,7 @@ import { describeRateText } from '#shared/analytics/describe-rate.ts';
 import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { dashboardSummary } from '#core/dashboard/dashboard-queries.ts';
+import { pipelineFigures } from '#core/dashboard/pipeline-queries.ts';
 import { openSqlWorkspace } from '#core/db/open-sql-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
@@ -35,10 +36,17 @@ export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
   try {
     const settings = readSettings(ws.sqlite);
     const s = dashboardSummary(ws.sqlite, settings);
+    const pipeline = pipelineFigures(ws.sqlite);
     if (values.json) {
       io.out(
         JSON.stringify(
-          { workspace: path, schemaVersion: ws.schemaVersion, definition: closedDefinition(settings), ...s },
+          {
+            workspace: path,
+            schemaVersion: ws.schemaVersion,
+            definition: closedDefinition(settings),
+            ...s,
+            ...pipeline,
+          },
           null,
           2,
         ),
@@ -48,9 +56,21 @@ export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
     const lines = [
       `Workspace    ${path} (schema ${ws.schemaVersion})`,
       `Deals        ${n(s.dealsTotal)} (${s.outcomes.map((o) => `${OUTCOME_LABEL[o.outcome].toLowerCase()} ${n(o.deals)}`).join(', ')})`,
+      'Open deals by stage:',
+      ...(pipeline.openByStage.length === 0
+        ? ['  none open']
+        : pipeline.openByStage.map(
+            (o) =>
+              `  ${(o.stage ?? 'no stage').padEnd(22)} ${n(o.deals).padStart(7)} deals  ${n(o.amount).padStart(13)} ${s.currency}`,
+          )),
       `Win rate     new business: ${describeRateText(s.winRate)}`,
       `             all deal types: ${describeRateText(s.winRateAllTypes)}`,
       `             ${closedDefinition(settings)}`,
+      `Won deal     ${
+        pipeline.averageWon.amount === null
+          ? 'no won new-business deal has an amount'
+          : `${n(Math.round(pipeline.averageWon.amount))} ${s.currency} on average (new business, ${n(pipeline.averageWon.deals)} won deals with an amount)`
+      }`,
       `Interviews   ${n(s.interviews.total)} (${n(s.interviews.complete)} complete, ${n(s.interviews.draft)} drafts) on ${n(s.interviews.dealsCovered)} deals`,
       'Competitors met most often (win rate against them):',
       ...s.topCompetitors.map(
