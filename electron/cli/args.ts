@@ -41,10 +41,10 @@ function usageFrom(e: TypeError & { code: string }, options: Record<string, { sh
   return new UsageError(e.message);
 }
 
-/** node:util parseArgs (always strict), whose mistakes are UsageErrors (exit 2) naming the value. */
+/** node:util parseArgs (strict unless told otherwise, as in Node), whose mistakes are UsageErrors (exit 2) naming the value. */
 export function parseArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof nodeParseArgs<T>> {
   try {
-    return nodeParseArgs({ strict: true, ...config });
+    return nodeParseArgs(config);
   } catch (e) {
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
       throw usageFrom(e as TypeError & { code: string }, config.options ?? {});

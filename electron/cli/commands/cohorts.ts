@@ -27,7 +27,7 @@ import { ensureFresh } from '#core/retention/retention-refresh.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { num, pct, UsageError } from '../io.ts';
+import { endProgress, num, pct, progress, UsageError } from '../io.ts';
 import { gridLines } from '../text-grid.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
@@ -216,11 +216,11 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
       inlineAnyway: true,
       hooks: {
         progress: (done, total, message) => {
-          if (io.interactive && total > 0) process.stderr.write(`\r${message}: ${int(done)} of ${int(total)} accounts`);
+          if (total > 0) progress(io, `${message}: ${int(done)} of ${int(total)} accounts`);
         },
       },
     });
-    if (io.interactive) process.stderr.write('\r\x1b[K');
+    endProgress(io);
     const settings = readSettings(ws.sqlite);
 
     // Filter values are typed as names (or keys); each must name something that exists.

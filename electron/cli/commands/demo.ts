@@ -7,7 +7,7 @@ import { DEMO_DEFAULTS } from '#core/demo/generate.ts';
 import { loadDemo } from '#core/demo/load-demo.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError, num } from '../io.ts';
+import { endProgress, num, progress, UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const demoHelp =
@@ -52,11 +52,11 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
       { deals, seed },
       {
         progress: (done, total) => {
-          if (io.interactive) process.stderr.write(`\rWriting demo deals: ${num(done)} of ${num(total)}`);
+          progress(io, `Writing demo deals: ${num(done)} of ${num(total)}`);
         },
       },
     );
-    if (io.interactive) process.stderr.write('\n');
+    endProgress(io);
     const seconds = (performance.now() - started) / 1000;
     if (values.json) io.out(JSON.stringify({ path, ...result, seed, seconds }));
     else

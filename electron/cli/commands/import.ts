@@ -22,7 +22,7 @@ import { runImport } from '#core/import/run-import.ts';
 import { getMapping, saveMapping } from '#core/import/saved-mappings.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError, num } from '../io.ts';
+import { endProgress, num, progress, UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 const cliName = (kind: ImportKindId) => kind.replace(/_/g, '-');
@@ -395,8 +395,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     };
     const hooks = {
       progress: (done: number, total: number | null, message: string) => {
-        if (io.interactive)
-          process.stderr.write(`\r${message}: ${n(done)}${total ? ` of about ${n(total)}` : ''} rows   `);
+        progress(io, `${message}: ${n(done)}${total ? ` of about ${n(total)}` : ''} rows`);
       },
     };
 
@@ -418,7 +417,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       }
     }
     const result = runImport(ws.sqlite, { ...base, mode: values.check ? 'preview' : 'commit' }, hooks);
-    if (io.interactive) process.stderr.write('\n');
+    endProgress(io);
 
     if (values['save-mapping']) {
       saveMapping(ws.sqlite, values['save-mapping'], files[0]!.mapping, true);
