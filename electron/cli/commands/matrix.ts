@@ -123,8 +123,9 @@ function gridOf(m: MatrixResult): string[] {
   const head = [DIMENSION_LABEL[m.query.rows], ...m.cols.map((c) => c.label), 'Total'];
   const body = labels.map((label, i) => [label, ...columns.map((col) => col[i]!)]);
   return [
-    `Rows: ${DIMENSION_LABEL[m.query.rows]}; columns: ${DIMENSION_LABEL[m.query.cols as Dimension]}; each cell: ` +
-      `${measure === 'amount' ? 'won amount / closed amount' : 'won / closed deals'}, n = closed deals (· none).`,
+    `Rows: ${DIMENSION_LABEL[m.query.rows]}; columns: ${DIMENSION_LABEL[m.query.cols as Dimension]}. Each cell: ` +
+      `${measure === 'amount' ? 'won amount ÷ closed amount' : 'won ÷ closed deals'} and n, its closed deals ` +
+      '(– too few to show a rate, · none).',
     ...gridLines(head, body),
   ];
 }

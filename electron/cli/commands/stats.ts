@@ -61,7 +61,7 @@ export async function statsCommand(argv: string[], io: CliIO): Promise<number> {
         ? ['  none open']
         : pipeline.openByStage.map(
             (o) =>
-              `  ${(o.stage ?? 'no stage').padEnd(22)} ${n(o.deals).padStart(7)} deals  ${n(o.amount).padStart(13)} ${s.currency}`,
+              `  ${(o.stage ?? 'no stage').padEnd(22)} ${n(o.deals).padStart(7)} deal${o.deals === 1 ? ' ' : 's'}  ${n(o.amount).padStart(13)} ${s.currency}`,
           )),
       `Win rate     new business: ${describeRateText(s.winRate)}`,
       `             all deal types: ${describeRateText(s.winRateAllTypes)}`,

@@ -91,7 +91,7 @@ describe('winnow matrix and winnow competitor', () => {
     );
     expect(await run('matrix', '--db', db, '--rows', 'segment', '--from', '2025-02-30')).toMatchObject({
       code: 2,
-      err: 'winnow matrix: --from: Not a real date',
+      err: 'winnow matrix: --from: Not a real date; got "2025-02-30"',
     });
     expect(await run('matrix', '--db', db, '--rows', 'segment', '--where', 'region=Mars')).toMatchObject({
       code: 2,
