@@ -128,6 +128,15 @@ describe('winnow as a command-line tool', { timeout: SLOW }, () => {
       expect(top.out).toContain(`winnow ${name}`);
   });
 
+  it("README's copy of `winnow import --help` is what the command prints", async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const block = /<!-- import-help:[^>]*-->\n```text\n([\s\S]*?)```\n/.exec(readme);
+    expect(block).not.toBeNull();
+    const r = await inProcess('import', '--help');
+    expect(r.code).toBe(0);
+    expect(block![1]).toBe(r.out);
+  });
+
   it('an unknown option or command is one line, exit 2, echoing the value with the likely meaning', async () => {
     expect(await winnow('matrix', '--rows', 'segment', '--form', '2025-01-01', '--db', deals)).toEqual({
       code: 2,
