@@ -32,7 +32,7 @@ import { gridLines } from '../text-grid.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const cohortsHelp =
-  'winnow cohorts [--grain G] [--metric M] [--by F] [--where F=V]... [--db FILE] [--json]   cohort matrix, each cell with numerator, denominator, value';
+  'winnow cohorts [--grain G] [--metric M] [--by F] [--where F=V]... [--cells] [--db FILE] [--json]   cohort triangle (--cells: numerator, denominator per cell)';
 
 export const cohortsDetails = () =>
   helpText(

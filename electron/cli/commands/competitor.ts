@@ -17,7 +17,7 @@ import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const competitorHelp =
   'winnow competitor NAME [--from DATE] [--to DATE] [--db FILE] [--json]\n' +
-  '                                                     a competitor profile: win rates, reasons, ratings, quotes';
+  '                                                     a competitor profile: win rates, reasons, ratings, quotes, recent deals';
 
 export const competitorDetails = () =>
   helpText(

@@ -13,7 +13,7 @@ import { num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const statsHelp =
-  'winnow stats [--db FILE] [--json]                  deals, win rate with its 95% interval, competitors, interviews';
+  'winnow stats [--db FILE] [--json]                  deals, open deals by stage, win rate with its 95% interval, average won deal, competitors, interviews';
 
 export const statsDetails = () =>
   helpText(

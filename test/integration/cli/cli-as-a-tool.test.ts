@@ -130,7 +130,7 @@ describe('winnow as a command-line tool', { timeout: SLOW }, () => {
 
   it("README's copy of `winnow import --help` is what the command prints", async () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    const block = /<!-- import-help:[^>]*-->\n```text\n([\s\S]*?)```\n/.exec(readme);
+    const block = /<!-- import-help:[^>]*-->\n+```text\n([\s\S]*?)```\n/.exec(readme);
     expect(block).not.toBeNull();
     const r = await inProcess('import', '--help');
     expect(r.code).toBe(0);
