@@ -88,7 +88,7 @@ function fullHelp(): string {
       'winnow import undo ID [--force] [--db FILE] [--json]',
     ],
     `Imports a CSV into the workspace, all or nothing, in one transaction (a backup is taken first).\n` +
-      `Kinds: ${IMPORT_KINDS.map(cliName).join(', ')}. "winnow import <kind> --help" lists a kind's columns.`,
+      `Kinds: ${IMPORT_KINDS.map(cliName).join(', ')}. "winnow import <kind> --help" lists a kind's fields.`,
     [
       ...FILE_OPTIONS,
       ['--option KEY=VALUE', "a choice for the whole file, over the mapping's (repeatable):"],
@@ -106,7 +106,7 @@ function kindHelp(kind: ImportKindId): string {
   const related = RELATED_TO[kind] ?? [];
   const columns = k.fields.map((f) => {
     const headers = f.headers.slice(0, 3).join(', ');
-    return `  ${f.label}${f.required ? ' (required)' : ''}${headers ? ` [${headers}]` : ''}: ${f.help}`;
+    return `  ${f.key}: ${f.label}${f.required ? ' (required)' : ''}${headers ? ` [${headers}]` : ''}. ${f.help}`;
   });
   return [
     helpText(`winnow import ${cliName(kind)} FILE [options]`, `${k.description}`, [
@@ -118,7 +118,7 @@ function kindHelp(kind: ImportKindId): string {
       ]),
     ]),
     '',
-    'Columns (found by header names such as those in brackets, or by --mapping):',
+    'Fields (key for a mapping file: label, header names that suggest it in brackets, then what it takes):',
     ...columns,
     ...(k.presets.length > 0 ? ['', `Recognised exports: ${k.presets.map((p) => p.label).join(', ')}`] : []),
   ].join('\n');

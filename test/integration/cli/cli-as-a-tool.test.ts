@@ -121,7 +121,8 @@ describe('winnow as a command-line tool', { timeout: SLOW }, () => {
     const kindHelp = await winnow('import', 'deals', '--help');
     expect([kindHelp.code, kindHelp.err]).toEqual([0, '']);
     expect(kindHelp.out).toMatch(/^Usage: winnow import deals FILE \[options\]\n/);
-    expect(kindHelp.out).toContain('Columns (found by header names');
+    expect(kindHelp.out).toContain('Fields (key for a mapping file');
+    expect(kindHelp.out).toContain('  externalId: Deal id (CRM) (required) [id, opportunityid, dealid]. ');
     const top = await inProcess('--help');
     expect(top.code).toBe(0);
     for (const name of ['stats', 'matrix', 'cohorts', 'import <kind>', 'report', '--version'])
