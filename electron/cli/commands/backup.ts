@@ -1,6 +1,6 @@
 // winnow backup / backups / restore / check: the workspace's safety net from the command line.
 // Backups are checked copies in the folder beside the workspace (core/backup/).
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { backupDir, keepRuleOf, listBackups } from '#core/backup/backup-files.ts';
 import { backupFile, checkDatabaseFile } from '#core/backup/backup-write.ts';
 import { resolveBackup, restoreBackup } from '#core/backup/restore.ts';
@@ -8,6 +8,7 @@ import { checkWorkspaceFile } from '#core/db/file-check.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { AppError } from '#core/errors.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
@@ -19,6 +20,32 @@ export const restoreHelp =
   'winnow restore BACKUP [--db FILE]                  restore a backup (the current file is backed up first)';
 export const checkHelp =
   'winnow check [--db FILE]                           full integrity check; exit 1 when the workspace is damaged';
+
+export const backupDetails = () =>
+  helpText(
+    'winnow backup [--db FILE]',
+    'Writes a backup of the workspace now, checks it (integrity_check) and keeps it in the folder beside the\n' +
+      'workspace (<file>.backups), pruned by the keep rule in Settings.',
+    [DB_OPTION],
+  );
+export const backupsDetails = () =>
+  helpText('winnow backups [--db FILE] [--json]', 'Lists the backups of the workspace, newest first.', [
+    DB_OPTION,
+    JSON_OPTION,
+  ]);
+export const restoreDetails = () =>
+  helpText(
+    'winnow restore BACKUP [--db FILE]',
+    'Puts a backup (a name from "winnow backups", or a path) in place of the workspace. The current file is\n' +
+      'backed up first, so a restore can be undone.',
+    [DB_OPTION],
+  );
+export const checkDetails = () =>
+  helpText(
+    'winnow check [--db FILE]',
+    'Runs a full integrity check of the workspace; exit 1 when it is damaged, with the backup to restore.',
+    [DB_OPTION],
+  );
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -66,7 +93,10 @@ export async function restoreCommand(argv: string[], io: CliIO): Promise<number>
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('name one backup: winnow restore BACKUP [--db FILE]');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `name one backup: winnow restore BACKUP [--db FILE]${positionals.length > 1 ? `; got "${positionals.join('", "')}"` : ''}`,
+    );
   const path = workspacePathFrom(values.db);
   // Only a Winnow workspace (sound or damaged) is replaced; never some other file given by mistake.
   checkWorkspaceFile(path);

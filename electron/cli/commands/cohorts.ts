@@ -2,7 +2,7 @@
 //                [--where FIELD=VALUE[,VALUE]]... [--db FILE] [--json]
 // The cohort matrix from the same queries and maths as the app: one line per cell with its
 // numerator, denominator and value, then the weighted average; with --by, one block per group.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { metricOf } from '#shared/analytics/cohort-metric.ts';
 import type { MetricValue } from '#shared/analytics/cohort-metric.ts';
 import type {
@@ -25,12 +25,31 @@ import { cohortReport } from '#core/retention/cohort-queries.ts';
 import { dimensionValues } from '#core/retention/group-cells.ts';
 import { ensureFresh } from '#core/retention/retention-refresh.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { endProgress, num, pct, progress, UsageError } from '../io.ts';
+import { gridLines } from '../text-grid.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const cohortsHelp =
-  'winnow cohorts [--grain G] [--metric M] [--by F] [--where F=V]... [--db FILE] [--json]   cohort matrix, each cell with numerator, denominator, value';
+  'winnow cohorts [--grain G] [--metric M] [--by F] [--where F=V]... [--cells] [--db FILE] [--json]   cohort triangle (--cells: numerator, denominator per cell)';
+
+export const cohortsDetails = () =>
+  helpText(
+    'winnow cohorts [--grain month|quarter|year] [--metric logo|nrr|grr] [--by FIELD] [--where FIELD=VALUE[,VALUE]]... [--cells] [--db FILE] [--json]',
+    'Retention by cohort: a triangle of cohorts (rows, with their size) by periods since the cohort started\n' +
+      '(columns), then the weighted average; --cells lists every cell with its numerator, denominator and 95%\n' +
+      'interval instead. FIELD is one of segment, sector, region, product, competitor, reason, lead-source.',
+    [
+      ['--grain G', 'month (default), quarter or year'],
+      ['--metric M', 'logo (customers, the default), nrr (net revenue) or grr (gross revenue)'],
+      ['--by FIELD', 'one triangle per value of FIELD'],
+      ['--where F=V', 'only customers whose F is V (several values after one "=", separated by commas)'],
+      ['--cells', 'one line per cell with numerator, denominator, value, interval and flags'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 /** CLI spellings of the fields (kebab case too). */
 const FIELD_NAMES: Record<string, CohortField> = {
@@ -59,9 +78,8 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
-const int = (x: number) => x.toLocaleString('en-US');
-const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+const int = (x: number) => num(x);
+const money = (x: number) => num(x, 2);
 
 function valueText(v: MetricValue): string {
   if (v.denominator === 0 || v.value === null) return '–';
@@ -98,7 +116,8 @@ function flagsOf(v: MetricValue, incomplete: boolean): string {
   return out.join(', ');
 }
 
-function matrixLines(m: CohortMatrix, metric: RetentionMetric): string[] {
+/** --cells: one line per cell with its numerator, denominator, value, interval and flags. */
+function cellLines(m: CohortMatrix, metric: RetentionMetric): string[] {
   const header = [
     'cohort'.padEnd(9),
     'size'.padStart(7),
@@ -121,6 +140,37 @@ function matrixLines(m: CohortMatrix, metric: RetentionMetric): string[] {
   return lines;
 }
 
+/**
+ * A triangle cell: the value in whole percent ("–" when n is too small, "·" with no base), then two
+ * marker places, "*" low confidence and "~" incomplete period, always there so the figures line up.
+ */
+export function triangleCell(v: MetricValue, incomplete: boolean): string {
+  const marks = `${v.confidence === 'low' ? '*' : ' '}${incomplete ? '~' : ' '}`;
+  if (v.denominator === 0 || v.value === null) return '·  ';
+  if (v.confidence === 'hidden') return `– ${marks.slice(1)}`;
+  return `${pct(v.value, 0)}${marks}`;
+}
+
+/** The default layout: cohorts down, periods since the cohort started across, the average last. */
+export function triangleLines(m: CohortMatrix, metric: RetentionMetric): string[] {
+  const head = ['Cohort', 'Size', ...Array.from({ length: m.maxK + 1 }, (_, k) => `+${k}`)];
+  const body = m.rows.map((row) => [
+    row.label,
+    int(row.size),
+    ...row.cells.map((cell) => triangleCell(metricOf(cell, metric), cell.incomplete)),
+  ]);
+  const byK = new Map(m.average.map((a) => [a.k, a]));
+  body.push([
+    'Average',
+    '',
+    ...Array.from({ length: m.maxK + 1 }, (_, k) => {
+      const a = byK.get(k);
+      return a ? triangleCell(metricOf(a, metric), false) : '';
+    }),
+  ]);
+  return gridLines(head, body);
+}
+
 /** The weighted-average row: its "period" column says how many cohorts were pooled. */
 function averageLine(a: CohortAverageCell, metric: RetentionMetric): string {
   const v = metricOf(a, metric);
@@ -136,6 +186,7 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
       metric: { type: 'string' },
       by: { type: 'string' },
       where: { type: 'string', multiple: true },
+      cells: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     strict: true,
@@ -165,11 +216,11 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
       inlineAnyway: true,
       hooks: {
         progress: (done, total, message) => {
-          if (io.interactive && total > 0) process.stderr.write(`\r${message}: ${int(done)} of ${int(total)} accounts`);
+          if (total > 0) progress(io, `${message}: ${int(done)} of ${int(total)} accounts`);
         },
       },
     });
-    if (io.interactive) process.stderr.write('\r\x1b[K');
+    endProgress(io);
     const settings = readSettings(ws.sqlite);
 
     // Filter values are typed as names (or keys); each must name something that exists.
@@ -243,8 +294,16 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
       return 0;
     }
 
+    // The period the triangle covers: the first cohort to the oldest cohort's last period.
+    const first = report.matrix.rows[0];
+    const span = first ? `${first.label} to ${first.cells.at(-1)?.periodLabel ?? first.label}` : '';
+    const filterText = filters.map(
+      (f) => `${FIELD_LABEL[f.field]} = ${wheres.find((w) => w.field === f.field)!.values.join(' or ')}`,
+    );
     const out: string[] = [
-      `Cohorts by ${grain}: ${METRIC_LABEL[metric]}${by ? `, split by ${FIELD_LABEL[by].toLowerCase()}` : ''}`,
+      `Cohorts by ${grain}: ${METRIC_LABEL[metric]}${by ? `, split by ${FIELD_LABEL[by].toLowerCase()}` : ''}` +
+        (span ? `, ${span}` : '') +
+        (filterText.length > 0 ? `; ${filterText.join(', ')}` : '; all customers'),
       `Workspace ${path}`,
       report.asOf === null
         ? 'No revenue in this workspace yet: no won deals with amounts, no imported revenue lines.'
@@ -254,21 +313,22 @@ export async function cohortsCommand(argv: string[], io: CliIO): Promise<number>
               : `${report.asOfLabel} and later are incomplete.`
           } ${int(report.customers)} customers ` +
           `(${int(report.sources.deals)} from won deals, ${int(report.sources.mrr)} from MRR lines, ${int(report.sources.invoice)} from invoices).`,
-      ...filters.map(
-        (f) => `Filter: ${FIELD_LABEL[f.field]} = ${wheres.find((w) => w.field === f.field)!.values.join(' or ')}`,
-      ),
       RETENTION_DEFINITIONS.cohort,
       RETENTION_DEFINITIONS[metric],
       RETENTION_DEFINITIONS.average,
       metric === 'logo'
         ? 'Numerator and denominator are customers; the interval is the 95% Wilson score interval.'
         : `Numerator and denominator are revenue in ${report.currency}. ${RETENTION_DEFINITIONS.periodRevenue}`,
+      values.cells
+        ? 'One line per cell: cohort, its size, k periods after its start, numerator, denominator, value, interval.'
+        : `Rows: cohorts (their first ${grain}) and their size; columns: +k ${grain}s after it. Cells: ${METRIC_LABEL[metric]} ` +
+          '(– n too small to show, * low confidence, ~ incomplete period, · no base); --cells lists numerators and denominators.',
     ];
     for (const g of groups) {
       out.push('');
       out.push(`${g.label} (${int(g.matrix.customers)} customers)`);
       if (g.matrix.rows.length === 0) out.push('  no customers');
-      else out.push(...matrixLines(g.matrix, metric));
+      else out.push(...(values.cells ? cellLines(g.matrix, metric) : triangleLines(g.matrix, metric)));
     }
     if (report.asOfPeriod !== null && groups.length === 0) out.push('', 'No customers match the filters.');
     for (const line of out) io.out(line);

@@ -1,15 +1,24 @@
 // winnow export deals|competitors|accounts --out FILE [--db FILE]: the workspace as CSV, the same
 // files the app's Export menu writes (cells a spreadsheet would run are escaped).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { exportAccounts, exportAllDeals, exportCompetitors } from '#core/export/csv-exports.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const exportHelp = 'winnow export deals|competitors|accounts --out FILE [--db FILE]   write them as CSV';
+
+export const exportDetails = () =>
+  helpText(
+    'winnow export deals|competitors|accounts --out FILE [--db FILE] [--json]',
+    "Writes deals, competitors (with their win rates) or accounts as CSV, the same files as the app's Export\n" +
+      'menu; cells a spreadsheet would run as formulas are written as text.',
+    [['--out FILE', 'the CSV file to write (required)'], DB_OPTION, JSON_OPTION],
+  );
 
 const WHAT = ['deals', 'competitors', 'accounts'] as const;
 
@@ -22,7 +31,9 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   });
   const what = positionals[0] as (typeof WHAT)[number] | undefined;
   if (positionals.length !== 1 || !what || !WHAT.includes(what)) {
-    throw new UsageError('say what to export: deals, competitors or accounts');
+    throw new UsageError(
+      `say what to export: deals, competitors or accounts${positionals.length > 0 ? `; got "${positionals.join(' ')}"` : ''}`,
+    );
   }
   if (!values.out) throw new UsageError('--out FILE is required');
   const out = resolve(values.out);
@@ -35,7 +46,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
           ? exportCompetitors(ws.sqlite, out, readSettings(ws.sqlite))
           : exportAccounts(ws.sqlite, out);
     if (values.json) io.out(JSON.stringify({ what, path: out, rows }));
-    else io.out(`Wrote ${rows.toLocaleString('en-US')} ${what} to ${out}.`);
+    else io.out(`Wrote ${num(rows)} ${what} to ${out}.`);
     return 0;
   } finally {
     ws.close();

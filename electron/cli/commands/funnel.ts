@@ -1,7 +1,7 @@
 // winnow funnel [--mode cohort|period] [--start lead|mql] [--from D] [--to D] [--by FIELD] [--json]
 // winnow velocity [--from D] [--to D] [--stuck-days N] [--json]
 // The same queries and maths as the Funnel area.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import type { Rate } from '#shared/analytics/rate.ts';
 import type { FunnelField, FunnelGroup, Spread, VelocityStep } from '#shared/domain/funnel.ts';
 import { FIELD_LABEL, FUNNEL_FIELDS, FUNNEL_MODES, FUNNEL_STARTS, STAGE_LABEL } from '#shared/domain/funnel.ts';
@@ -9,14 +9,47 @@ import { openWorkspace } from '#core/db/open-workspace.ts';
 import { dataAsOf, funnelReport, maturityDays, trapReport } from '#core/funnel/funnel-queries.ts';
 import { velocityReport } from '#core/funnel/velocity-queries.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num, pct } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const funnelHelp =
   'winnow funnel [--mode cohort|period] [--start lead|mql] [--from D --to D] [--by FIELD] [--db FILE] [--json]   funnel counts and conversions';
 export const velocityHelp =
   'winnow velocity [--from D --to D] [--stuck-days N] [--db FILE] [--json]   days between stages, stuck MQLs and deals';
+
+export const funnelDetails = () =>
+  helpText(
+    'winnow funnel [--mode cohort|period] [--start lead|mql] [--from DATE] [--to DATE] [--by FIELD] [--db FILE] [--json]',
+    'Funnel counts per stage with step and cumulative conversions (95% intervals), lost and no-decision, then\n' +
+      `the MQL trap per quarter. FIELD is one of ${FUNNEL_FIELDS.join(', ')}.`,
+    [
+      [
+        '--mode M',
+        'cohort (items that started in the period, followed to today; default) or period (stage dates in it)',
+      ],
+      ['--start S', 'lead (default) or mql: where the funnel starts'],
+      ['--from DATE', 'the first day of the period (YYYY-MM-DD)'],
+      ['--to DATE', 'the last day of the period (YYYY-MM-DD)'],
+      ['--by FIELD', 'one funnel per value of FIELD'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
+export const velocityDetails = () =>
+  helpText(
+    'winnow velocity [--from DATE] [--to DATE] [--stuck-days N] [--db FILE] [--json]',
+    'Days between funnel stages (median and quartiles, against the period before), created to close by outcome,\n' +
+      "days in each deal stage, stuck MQLs and open deals past their stage's 90th percentile.",
+    [
+      ['--from DATE', 'steps ending on or after DATE (YYYY-MM-DD)'],
+      ['--to DATE', 'steps ending on or before DATE (YYYY-MM-DD)'],
+      ['--stuck-days N', 'an MQL is stuck after N days without SQL (default: the 75th percentile)'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -33,8 +66,7 @@ function date(value: string | undefined, option: string): string | null {
   return value;
 }
 
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-const int = (x: number) => x.toLocaleString('en-US');
+const int = (x: number) => num(x);
 
 function rateText(r: Rate | null): string {
   if (r === null) return '';
@@ -116,12 +148,10 @@ export async function funnelCommand(argv: string[], io: CliIO): Promise<number> 
 }
 
 const spreadText = (s: Spread) =>
-  s.n === 0
-    ? 'n=0'
-    : `median ${s.median!.toFixed(1)} d (quartiles ${s.q1!.toFixed(1)}–${s.q3!.toFixed(1)}) n=${int(s.n)}`;
+  s.n === 0 ? 'n=0' : `median ${num(s.median, 1)} d (quartiles ${num(s.q1, 1)}–${num(s.q3, 1)}) n=${int(s.n)}`;
 
 function stepLine(s: VelocityStep): string {
-  const change = s.change === null ? '' : `  change ${s.change >= 0 ? '+' : ''}${s.change.toFixed(1)} d`;
+  const change = s.change === null ? '' : `  change ${s.change >= 0 ? '+' : ''}${num(s.change, 1)} d`;
   const bad = s.outOfOrder > 0 ? `  (${int(s.outOfOrder)} with dates out of order)` : '';
   return `  ${s.label.padEnd(24)}${spreadText(s.current)}${change}${bad}`;
 }
@@ -140,7 +170,7 @@ export async function velocityCommand(argv: string[], io: CliIO): Promise<number
   });
   const stuck = values['stuck-days'];
   if (stuck !== undefined && !/^[1-9]\d{0,3}$/.test(stuck))
-    throw new UsageError('--stuck-days takes a whole number of days');
+    throw new UsageError(`--stuck-days takes a whole number of days from 1 to 9,999; got "${stuck}"`);
   const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
   try {
     const r = velocityReport(
@@ -166,11 +196,11 @@ export async function velocityCommand(argv: string[], io: CliIO): Promise<number
       `Stuck MQLs (no SQL, not disqualified, over ${r.stuckDays} days${r.stuckDaysDefault !== null ? `; default P75 = ${r.stuckDaysDefault}` : ''}): ${int(r.stuckMqls.total)}`,
       ...r.stuckMqls.items
         .slice(0, 10)
-        .map((m) => `  ${m.externalId ?? m.leadId}  MQL ${m.mqlDate}  ${m.days} d  ${m.owner ?? ''}`),
+        .map((m) => `  ${m.externalId ?? m.leadId}  MQL ${m.mqlDate}  ${num(m.days)} d  ${m.owner ?? ''}`),
       `Open deals past their stage's P90: ${int(r.stuckDeals.total)}`,
       ...r.stuckDeals.items
         .slice(0, 10)
-        .map((d) => `  ${d.externalId ?? d.dealId}  ${d.stage}  ${d.days} d (P90 ${d.p90.toFixed(0)})`),
+        .map((d) => `  ${d.externalId ?? d.dealId}  ${d.stage}  ${num(d.days)} d (P90 ${num(d.p90)})`),
     ];
     io.out(lines.join('\n'));
     return 0;

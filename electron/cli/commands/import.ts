@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { closest, didYouMean, parseArgs } from '../args.ts';
 import type { ImportRunResult } from '#shared/domain/imports.ts';
 import type { DateFormat, Delimiter, Encoding, ImportKindId, ImportMapping } from '#shared/domain/import-mapping.ts';
 import { DATE_FORMATS, ENCODINGS, IMPORT_KINDS, importMappingSchema } from '#shared/domain/import-mapping.ts';
@@ -20,8 +20,9 @@ import { suggestMapping } from '#core/import/mapping-rules.ts';
 import type { ImportFileInput } from '#core/import/run-import.ts';
 import { runImport } from '#core/import/run-import.ts';
 import { getMapping, saveMapping } from '#core/import/saved-mappings.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { endProgress, num, progress, UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 const cliName = (kind: ImportKindId) => kind.replace(/_/g, '-');
@@ -49,39 +50,95 @@ const DELIMITER_NAMES: Record<string, Delimiter> = {
   pipe: '|',
 };
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => num(x);
+
+/** The options every kind takes. */
+const FILE_OPTIONS = [
+  [
+    '--mapping NAME|FILE',
+    'a mapping saved in the workspace, or a JSON mapping file (default: suggested from the header)',
+  ],
+  ['--date-format F', 'YYYY-MM-DD, M/D/YYYY, D/M/YYYY or D.M.YYYY (required when dates like 03/04/2024 are ambiguous)'],
+  ['--encoding E', 'utf-8, windows-1252 or utf-16le (default: detected)'],
+  ['--delimiter D', 'comma, semicolon, tab or pipe (default: detected)'],
+  ['--valid-rows', 'import the rows without problems (default: all or nothing)'],
+  ['--rejected FILE', 'write the rejected rows with their reasons to FILE'],
+  ['--check', 'check only: report what would happen, write nothing'],
+  ['--accept-near-matches', 'take the suggested match for names that look like known ones (GTXPro -> GTX Pro)'],
+  ['--add-new-themes', 'add the quote themes the file names that the workspace does not have yet'],
+  ['--save-mapping NAME', 'save the mapping used (with accepted matches) for next time'],
+  DB_OPTION,
+  JSON_OPTION,
+] as const;
+
+function optionLines(kinds: readonly ImportKindId[]): [string, string][] {
+  return kinds.flatMap((k) =>
+    (KINDS[k].options ?? []).map((o): [string, string] => [
+      `--option ${o.key}=${o.choices.map((c) => c.value).join('|')}`,
+      `${kinds.length > 1 ? `${cliName(k)}: ` : ''}${o.label.toLowerCase()} (default ${o.default})`,
+    ]),
+  );
+}
 
 function fullHelp(): string {
+  return helpText(
+    [
+      'winnow import <kind> FILE [options]',
+      'winnow import log [--db FILE] [--json]',
+      'winnow import undo ID [--force] [--db FILE] [--json]',
+    ],
+    `Imports a CSV into the workspace, all or nothing, in one transaction (a backup is taken first).\n` +
+      `Kinds: ${IMPORT_KINDS.map(cliName).join(', ')}. "winnow import <kind> --help" lists a kind's fields.`,
+    [
+      ...FILE_OPTIONS,
+      ['--option KEY=VALUE', "a choice for the whole file, over the mapping's (repeatable):"],
+      ...optionLines(IMPORT_KINDS).map(([flag, what]): [string, string] => ['', `${flag}  ${what}`]),
+      ['--<related> FILE', `with deals: ${RELATED.map((k) => `--${cliName(k)}`).join(', ')} (and --<related>-mapping)`],
+      ['', 'with interviews: --quotes FILE; with leads: --touches FILE (and --quotes-mapping, --touches-mapping)'],
+      ['--force', "import undo: undo even if the import's rows changed since"],
+    ],
+  );
+}
+
+/** `winnow import deals --help`: the kind's columns, the CRMs it recognises and its options. */
+function kindHelp(kind: ImportKindId): string {
+  const k = KINDS[kind];
+  const related = RELATED_TO[kind] ?? [];
+  const columns = k.fields.map((f) => {
+    const headers = f.headers.slice(0, 3).join(', ');
+    return `  ${f.key}: ${f.label}${f.required ? ' (required)' : ''}${headers ? ` [${headers}]` : ''}. ${f.help}`;
+  });
   return [
-    'Usage: winnow import <kind> FILE [options]',
+    helpText(`winnow import ${cliName(kind)} FILE [options]`, `${k.description}`, [
+      ...FILE_OPTIONS,
+      ...optionLines([kind]),
+      ...related.map((r): [string, string] => [
+        `--${cliName(r)} FILE`,
+        `${KINDS[r].label.toLowerCase()} in the same import`,
+      ]),
+    ]),
     '',
-    `Kinds: ${IMPORT_KINDS.map(cliName).join(', ')}`,
-    '',
-    '  --mapping NAME|FILE      a mapping saved in the workspace, or a JSON mapping file (default: suggested from the header)',
-    '  --date-format F          YYYY-MM-DD, M/D/YYYY, D/M/YYYY or D.M.YYYY (required when dates like 03/04/2024 are ambiguous)',
-    '  --encoding E             utf-8, windows-1252 or utf-16le (default: detected)',
-    "  --option KEY=VALUE       a choice for the whole file, over the mapping's (repeatable):",
-    ...IMPORT_KINDS.flatMap((k) =>
-      (KINDS[k].options ?? []).map(
-        (o) =>
-          `                           ${cliName(k)}: ${o.key}=${o.choices.map((c) => c.value).join('|')} (${o.label.toLowerCase()}; default ${o.default})`,
-      ),
-    ),
-    '  --delimiter D            comma, semicolon, tab or pipe (default: detected)',
-    `  --<related> FILE         with deals: ${RELATED.map((k) => `--${cliName(k)}`).join(', ')} (and --<related>-mapping)`,
-    '                           with interviews: --quotes FILE (and --quotes-mapping)',
-    '  --valid-rows             import the rows without problems (default: all or nothing)',
-    '  --rejected FILE          write the rejected rows with their reasons to FILE',
-    '  --check                  check only: report what would happen, write nothing',
-    '  --accept-near-matches    take the suggested match for names that look like known ones (GTXPro -> GTX Pro)',
-    '  --add-new-themes         add the quote themes the file names that the workspace does not have yet',
-    '  --save-mapping NAME      save the mapping used (with accepted matches) for next time',
-    '  --db FILE                the workspace (default: the one the app last used)',
-    '  --json                   print the result as JSON',
-    '',
-    '  winnow import log [--json]          the import log',
-    '  winnow import undo ID [--force]     undo an import (--force: even if its deals changed since)',
+    'Fields (key for a mapping file: label, header names that suggest it in brackets, then what it takes):',
+    ...columns,
+    ...(k.presets.length > 0 ? ['', `Recognised exports: ${k.presets.map((p) => p.label).join(', ')}`] : []),
   ].join('\n');
+}
+
+export function importDetails(words: string[]): string {
+  const [sub] = words;
+  if (sub === 'log')
+    return helpText('winnow import log [--db FILE] [--json]', 'The import log, newest first.', [
+      DB_OPTION,
+      JSON_OPTION,
+    ]);
+  if (sub === 'undo')
+    return helpText(
+      'winnow import undo ID [--force] [--db FILE] [--json]',
+      'Undoes import number ID (see "winnow import log"): removes the rows it added, restores the rows it changed.',
+      [['--force', "undo even if the import's rows were edited since"], DB_OPTION, JSON_OPTION],
+    );
+  const kind = IMPORT_KINDS.find((k) => cliName(k) === sub);
+  return kind ? kindHelp(kind) : fullHelp();
 }
 
 function loadMapping(ws: Workspace, value: string, kind: ImportKindId): ImportMapping {
@@ -196,7 +253,9 @@ async function runUndo(argv: string[], io: CliIO): Promise<number> {
   });
   const id = Number(positionals[0]);
   if (positionals.length !== 1 || !Number.isInteger(id) || id < 1)
-    throw new UsageError('give the number of the import to undo (see "winnow import log")');
+    throw new UsageError(
+      `give the number of the import to undo (see "winnow import log")${positionals.length > 0 ? `; got "${positionals.join(' ')}"` : ''}`,
+    );
   const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open', verify: 'quick' });
   try {
     const detail = batchDetail(ws.sqlite, id);
@@ -221,7 +280,12 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   if (sub === 'log') return runLog(rest, io);
   if (sub === 'undo') return runUndo(rest, io);
   const kind = IMPORT_KINDS.find((k) => cliName(k) === sub);
-  if (!kind) throw new UsageError(`unknown kind "${sub}"; kinds are ${IMPORT_KINDS.map(cliName).join(', ')}`);
+  if (!kind) {
+    const names = [...IMPORT_KINDS.map(cliName), 'log', 'undo'];
+    throw new UsageError(
+      `unknown kind "${sub}"${didYouMean(closest(sub, names))}; kinds are ${IMPORT_KINDS.map(cliName).join(', ')}`,
+    );
+  }
 
   const relatedOptions = Object.fromEntries(
     RELATED.flatMap((k) => [
@@ -250,7 +314,10 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError(`give one file to import, e.g. winnow import ${sub} export.csv`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `give one file to import, e.g. winnow import ${sub} export.csv${positionals.length > 1 ? `; got "${positionals.join('", "')}"` : ''}`,
+    );
   const dateFormat = values['date-format'] as DateFormat | undefined;
   if (dateFormat !== undefined && !DATE_FORMATS.includes(dateFormat)) {
     throw new UsageError(`--date-format must be one of ${DATE_FORMATS.join(', ')}, got "${dateFormat}"`);
@@ -328,8 +395,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     };
     const hooks = {
       progress: (done: number, total: number | null, message: string) => {
-        if (io.interactive)
-          process.stderr.write(`\r${message}: ${n(done)}${total ? ` of about ${n(total)}` : ''} rows   `);
+        progress(io, `${message}: ${n(done)}${total ? ` of about ${n(total)}` : ''} rows`);
       },
     };
 
@@ -351,7 +417,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       }
     }
     const result = runImport(ws.sqlite, { ...base, mode: values.check ? 'preview' : 'commit' }, hooks);
-    if (io.interactive) process.stderr.write('\n');
+    endProgress(io);
 
     if (values['save-mapping']) {
       saveMapping(ws.sqlite, values['save-mapping'], files[0]!.mapping, true);

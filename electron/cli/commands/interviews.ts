@@ -3,20 +3,44 @@
 // Search runs the same full-text query as the app's interview list (statements, notes, answers,
 // quotes), best matches first; matches are shown in [brackets], or as offsets with --json.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { closest, didYouMean, parseArgs } from '../args.ts';
 import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import { SEARCH_FIELD_LABEL, STATUS_LABEL } from '#shared/domain/interviews.ts';
 import { bracketMatches, matchOffsets, MATCH_CLOSE, MATCH_OPEN } from '#shared/text/highlight.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { exportInterviewsCsv, exportQuotesCsv } from '#core/interviews/interview-export.ts';
 import { listInterviews } from '#core/interviews/interview-list.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const interviewsHelp =
   'winnow interviews search "TEXT" [--db FILE] [--json] [--limit N]   full-text search of interviews and quotes\n' +
   '  winnow interviews export interviews|quotes --out FILE [--db FILE]  write interviews or quotes as CSV';
+
+const SEARCH_HELP = helpText(
+  'winnow interviews search "TEXT" [--limit N] [--db FILE] [--json]',
+  'Full-text search of interview statements, notes, guide answers and quotes, best matches first; matches\n' +
+    'are shown in [brackets] (with --json, as offsets).',
+  [['--limit N', 'show the best N interviews, 1 to 500 (default 20)'], DB_OPTION, JSON_OPTION],
+);
+const EXPORT_HELP = helpText(
+  'winnow interviews export interviews|quotes --out FILE [--include-anonymous-names] [--include-drafts] [--db FILE]',
+  'Writes every interview (one row each, with codings and ratings) or every quote as CSV.',
+  [
+    ['--out FILE', 'the CSV file to write (required)'],
+    ['--include-anonymous-names', 'write the names of people who asked to stay anonymous (default: blank)'],
+    ['--include-drafts', 'quotes: include quotes of draft interviews'],
+    DB_OPTION,
+  ],
+);
+
+export function interviewsDetails(words: string[]): string {
+  if (words[0] === 'search') return SEARCH_HELP;
+  if (words[0] === 'export') return EXPORT_HELP;
+  return `${SEARCH_HELP}\n\n${EXPORT_HELP}`;
+}
 
 const marked = (segments: { text: string; match: boolean }[]) =>
   segments.map((s) => (s.match ? `${MATCH_OPEN}${s.text}${MATCH_CLOSE}` : s.text)).join('');
@@ -28,7 +52,9 @@ export async function interviewsCommand(argv: string[], io: CliIO): Promise<numb
   const [sub, ...rest] = argv;
   if (sub === 'search') return search(rest, io);
   if (sub === 'export') return exportCsv(rest, io);
-  throw new UsageError(`expected "search" or "export", got ${sub ? `"${sub}"` : 'nothing'}`);
+  throw new UsageError(
+    `expected "search" or "export", got ${sub ? `"${sub}"${didYouMean(closest(sub, ['search', 'export']))}` : 'nothing'}`,
+  );
 }
 
 async function search(argv: string[], io: CliIO): Promise<number> {
@@ -87,8 +113,8 @@ async function search(argv: string[], io: CliIO): Promise<number> {
       return 0;
     }
     io.out(
-      `${page.total.toLocaleString('en-US')} interview${page.total === 1 ? '' : 's'} on ${page.deals.toLocaleString('en-US')} deal${page.deals === 1 ? '' : 's'} match "${text}"` +
-        (page.total > page.rows.length ? ` (best ${page.rows.length} shown)` : ''),
+      `${num(page.total)} interview${page.total === 1 ? '' : 's'} on ${num(page.deals)} deal${page.deals === 1 ? '' : 's'} match "${text}"` +
+        (page.total > page.rows.length ? ` (best ${num(page.rows.length)} shown)` : ''),
     );
     for (const r of page.rows) {
       io.out('');
@@ -129,7 +155,7 @@ async function exportCsv(argv: string[], io: CliIO): Promise<number> {
       kind === 'interviews'
         ? exportInterviewsCsv(ws.sqlite, {}, out, options)
         : exportQuotesCsv(ws.sqlite, { includeDrafts: values['include-drafts'] ?? false }, out, options);
-    io.out(`Wrote ${rows.toLocaleString('en-US')} ${kind} to ${out}`);
+    io.out(`Wrote ${num(rows)} ${kind} to ${out}`);
     return 0;
   } finally {
     ws.close();

@@ -2,7 +2,7 @@
 //               [--where FIELD=VALUE ...] [--db FILE] [--json]
 // The win-rate matrix from the same query code as the app: per cell won, closed, rate and its 95%
 // Wilson interval, with row, column and overall totals.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { matrixQuerySchema } from '#shared/contract/matrix.ts';
 import { aliasKey } from '#shared/domain/competitor-names.ts';
 import type { DimValue, Dimension, MatrixFigures, MatrixFilter, MatrixResult } from '#shared/domain/win-rates.ts';
@@ -11,14 +11,34 @@ import { openWorkspace } from '#core/db/open-workspace.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { computeMatrix, dimensionValues } from '#core/win-rates/matrix-queries.ts';
 import { findCompetitor } from '#core/win-rates/profile-queries.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { num, pct, UsageError } from '../io.ts';
+import { gridLines } from '../text-grid.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const matrixHelp =
   'winnow matrix --rows FIELD [--cols FIELD] [--measure count|amount] [--from DATE] [--to DATE] [--where FIELD=VALUE] [--db FILE] [--json]\n' +
   '                                                     win rate per cell with n and its 95% interval; FIELD is one of\n' +
   `                                                     ${DIMENSIONS.join(', ')}`;
+
+export const matrixDetails = () =>
+  helpText(
+    'winnow matrix --rows FIELD [--cols FIELD] [--measure count|amount] [--from DATE] [--to DATE] [--where FIELD=VALUE]... [--db FILE] [--json]',
+    'Win rate per cell (won / closed) with n, as a grid of --rows by --cols; with --json, every cell with its\n' +
+      `95% Wilson interval and the row, column and overall totals. FIELD is one of ${DIMENSIONS.join(', ')}\n` +
+      '(kebab case works too: close-quarter).',
+    [
+      ['--rows FIELD', 'one line per value of FIELD (required)'],
+      ['--cols FIELD', 'one column per value of FIELD (default: none, a list with the interval)'],
+      ['--measure M', 'count (won / closed deals, the default) or amount (won / closed amount)'],
+      ['--from DATE', 'only deals closed on or after DATE (YYYY-MM-DD)'],
+      ['--to DATE', 'only deals closed on or before DATE (YYYY-MM-DD)'],
+      ['--where F=V', 'only deals whose F is V (a name or key; repeat for several values, "none" for empty)'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
 
@@ -52,11 +72,10 @@ export function resolveValue(
   );
 }
 
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-const int = (x: number | null) => (x === null ? '–' : Math.round(x).toLocaleString('en-US'));
+const int = (x: number | null) => num(x === null ? null : Math.round(x));
 
 function rateText(f: MatrixFigures, measure: 'count' | 'amount'): string[] {
-  if (measure === 'amount') return [int(f.wonAmount), int(f.closedAmount), pct(f.amountRate), String(f.closed)];
+  if (measure === 'amount') return [int(f.wonAmount), int(f.closedAmount), pct(f.amountRate), num(f.closed)];
   const r = f.rate;
   if (r.n === 0) return [int(f.won), int(f.closed), '–', ''];
   if (r.confidence === 'hidden') return [int(f.won), int(f.closed), 'n too small', ''];
@@ -68,48 +87,79 @@ function rateText(f: MatrixFigures, measure: 'count' | 'amount'): string[] {
   ];
 }
 
-export function matrixLines(m: MatrixResult): string[] {
+/** One grid cell: the rate (by count or amount, "–" when hidden for low n) and n, the closed deals. */
+export function cellParts(f: MatrixFigures | undefined, measure: 'count' | 'amount'): [string, string] {
+  if (!f || f.closed === 0) return ['·', ''];
+  const n = `n=${num(f.closed)}`;
+  if (measure === 'amount') return [pct(f.amountRate), n];
+  if (f.rate.confidence === 'hidden') return ['–', n];
+  return [`${pct(f.rate.rate)}${f.rate.confidence === 'low' ? '*' : ''}`, n];
+}
+
+/** A column of cells with the rates right-aligned and the n's left-aligned after them. */
+function alignCells(column: [string, string][]): string[] {
+  const rateWidth = Math.max(...column.map(([r]) => r.length));
+  const nWidth = Math.max(...column.map(([, n]) => n.length));
+  return column.map(([r, n]) => `${r.padStart(rateWidth)} ${n.padEnd(nWidth)}`);
+}
+
+const labelOf = (values: DimValue[], key: string | null) => values.find((v) => v.key === key)?.label ?? String(key);
+
+/** Two fields: rows by columns, each cell "rate n=closed", with the totals as the last row and column. */
+function gridOf(m: MatrixResult): string[] {
+  const measure = m.query.measure;
+  const cell = new Map(m.cells.map((c) => [`${c.row}\u0000${c.col}`, c]));
+  const rowTotal = new Map(m.rowTotals.map((t) => [t.row, t]));
+  const colTotal = new Map(m.colTotals.map((t) => [t.col, t]));
+  // Column by column (the last is the row totals), each with the column total at its foot.
+  const columns = [
+    ...m.cols.map((c) => [
+      ...m.rows.map((r) => cellParts(cell.get(`${r.key}\u0000${c.key}`), measure)),
+      cellParts(colTotal.get(c.key), measure),
+    ]),
+    [...m.rows.map((r) => cellParts(rowTotal.get(r.key), measure)), cellParts(m.overall, measure)],
+  ].map(alignCells);
+  const labels = [...m.rows.map((r) => r.label), 'Total'];
+  const head = [DIMENSION_LABEL[m.query.rows], ...m.cols.map((c) => c.label), 'Total'];
+  const body = labels.map((label, i) => [label, ...columns.map((col) => col[i]!)]);
+  return [
+    `Rows: ${DIMENSION_LABEL[m.query.rows]}; columns: ${DIMENSION_LABEL[m.query.cols as Dimension]}. Each cell: ` +
+      `${measure === 'amount' ? 'won amount ÷ closed amount' : 'won ÷ closed deals'} and n, its closed deals ` +
+      '(– too few to show a rate, · none).',
+    ...gridLines(head, body),
+  ];
+}
+
+/** One field: a line per value with won, closed, rate and its 95% interval. */
+function listOf(m: MatrixResult): string[] {
   const q = m.query;
-  const label = (values: DimValue[], key: string | null) => values.find((v) => v.key === key)?.label ?? String(key);
-  const flat = q.cols === 'none';
   const head = [
     DIMENSION_LABEL[q.rows],
-    ...(flat ? [] : [DIMENSION_LABEL[q.cols as Dimension]]),
     ...(q.measure === 'amount'
       ? [`Won ${m.currency}`, `Closed ${m.currency}`, 'Rate by amount', 'n']
       : ['Won', 'Closed', 'Rate', '95% CI']),
   ];
-  const table: string[][] = [];
-  if (flat) {
-    for (const t of m.rowTotals) table.push([label(m.rows, t.row), ...rateText(t, q.measure)]);
-    table.push(['Total', ...rateText(m.overall, q.measure)]);
-  } else {
-    for (const c of m.cells) table.push([label(m.rows, c.row), label(m.cols, c.col), ...rateText(c, q.measure)]);
-    for (const t of m.rowTotals) table.push([label(m.rows, t.row), 'Total', ...rateText(t, q.measure)]);
-    for (const t of m.colTotals) table.push(['Total', label(m.cols, t.col), ...rateText(t, q.measure)]);
-    table.push(['Total', 'Total', ...rateText(m.overall, q.measure)]);
-  }
-  const textCols = flat ? 1 : 2;
-  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i >= textCols ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
+  const table = m.rowTotals.map((t) => [labelOf(m.rows, t.row), ...rateText(t, q.measure)]);
+  table.push(['Total', ...rateText(m.overall, q.measure)]);
+  return gridLines(head, table);
+}
+
+/** `filters`: the --where filters as typed ("Region = EMEA"), for the title. */
+export function matrixLines(m: MatrixResult, filters: readonly string[] = []): string[] {
+  const q = m.query;
   const title =
     `Win rates by ${DIMENSION_LABEL[q.rows]}${q.cols === 'none' ? '' : ` and ${DIMENSION_LABEL[q.cols]}`}` +
-    ` (${m.overall.closed.toLocaleString('en-US')} closed deals` +
-    (q.period.from || q.period.to ? `, closed ${q.period.from ?? '…'} to ${q.period.to ?? '…'}` : '') +
+    ` (${num(m.overall.closed)} closed deals` +
+    (q.period.from || q.period.to ? `, closed ${q.period.from ?? '…'} to ${q.period.to ?? '…'}` : ', all close dates') +
+    (filters.length > 0 ? `; ${filters.join(', ')}` : '') +
     ')';
   return [
     title,
-    line(head),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...table.map(line),
+    ...(q.cols === 'none' ? listOf(m) : gridOf(m)),
     '',
     m.definition,
     ...m.notes,
-    `* low confidence: n below ${m.thresholds.lowConfidenceBelowN}; rates hidden below n = ${m.thresholds.hideRateBelowN}.`,
+    `* low confidence: n below ${num(m.thresholds.lowConfidenceBelowN)}; rates hidden (–) below n = ${num(m.thresholds.hideRateBelowN)}.`,
   ];
 }
 
@@ -166,11 +216,19 @@ export async function matrixCommand(argv: string[], io: CliIO): Promise<number> 
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const where = issue.path.join('.').replace(/^period\./, '--');
-      throw new UsageError(`${where ? `${where}: ` : ''}${issue.message}`);
+      const given = where === '--from' ? values.from : where === '--to' ? values.to : undefined;
+      throw new UsageError(
+        `${where ? `${where}: ` : ''}${issue.message}${given === undefined ? '' : `; got "${given}"`}`,
+      );
     }
     const m = computeMatrix(ws.sqlite, parsed.data, settings);
     if (values.json) io.out(JSON.stringify(m, null, 2));
-    else for (const l of matrixLines(m)) io.out(l);
+    else
+      for (const l of matrixLines(
+        m,
+        wheres.map((w) => `${DIMENSION_LABEL[w.dim]} = ${w.value}`),
+      ))
+        io.out(l);
     return 0;
   } finally {
     ws.close();

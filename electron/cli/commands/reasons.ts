@@ -1,16 +1,26 @@
 // winnow reasons [--db FILE] [--json] [--all]: the reason taxonomy with how often each reason is
 // coded (interviews, primary, win/loss driver, deals) and stated by reps. --all adds reasons
 // that were merged away.
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { readTaxonomy } from '#core/reasons/taxonomy-queries.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
+import { num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const reasonsHelp =
   'winnow reasons [--db FILE] [--json] [--all]        the reason taxonomy with counts (interviews, deals, rep-stated)';
 
-const n = (x: number) => x.toLocaleString('en-US');
+export const reasonsDetails = () =>
+  helpText(
+    'winnow reasons [--all] [--db FILE] [--json]',
+    'The reason taxonomy by category, with how often each reason is coded in interviews (all, primary, as a win\n' +
+      'or loss driver), on how many deals, and how often reps state it. Counts include drafts.',
+    [['--all', 'also list reasons merged into others'], DB_OPTION, JSON_OPTION],
+  );
+
+const n = (x: number) => num(x);
 
 export async function reasonsCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({

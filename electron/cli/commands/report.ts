@@ -3,7 +3,7 @@
 // /usr/bin/chromium) over the DevTools pipe, the same document the app previews and prints.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from '../args.ts';
 import { isoDate } from '#shared/contract/fields.ts';
 import type { ReportSpec } from '#shared/domain/reports.ts';
 import { RELATIVE_PERIOD_LABEL } from '#shared/domain/reports.ts';
@@ -15,12 +15,33 @@ import { DEFAULT_PRINT_TIMEOUT_MS } from '#core/reports/printer.ts';
 import { writeReportPdf } from '#core/reports/report-pdf.ts';
 import { renderReport } from '#core/reports/reports-handlers.ts';
 import { listTemplates, templateByName } from '#core/reports/template-queries.ts';
+import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { UsageError, num } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const reportHelp =
   'winnow report --template NAME [--from D --to D] --out FILE.pdf | --list [--db FILE]   print a saved report to PDF';
+
+export const reportDetails = () =>
+  helpText(
+    [
+      'winnow report --template NAME [--from DATE --to DATE] --out FILE.pdf [--timeout S] [--db FILE] [--json]',
+      'winnow report --list [--db FILE] [--json]',
+    ],
+    'Re-runs a report template saved in the Reports area and prints it to PDF with Chromium (CHROMIUM_PATH,\n' +
+      'else /usr/bin/chromium): the same document the app previews.',
+    [
+      ['--template NAME', 'the saved template to run'],
+      ['--from DATE', "with --to: this period instead of the template's (YYYY-MM-DD)"],
+      ['--to DATE', 'the last close date of that period'],
+      ['--out FILE.pdf', 'the PDF to write'],
+      ['--timeout S', 'give up printing after S seconds'],
+      ['--list', 'list the saved templates'],
+      DB_OPTION,
+      JSON_OPTION,
+    ],
+  );
 
 function appVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
@@ -61,12 +82,15 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   const to = date(values.to, 'to');
   if (!values.list) {
     if (!values.template) throw new UsageError('name a template with --template NAME (see --list)');
-    if (!values.out || !values.out.toLowerCase().endsWith('.pdf')) throw new UsageError('give --out FILE.pdf');
+    if (!values.out) throw new UsageError('give --out FILE.pdf');
+    if (!values.out.toLowerCase().endsWith('.pdf'))
+      throw new UsageError(`--out must name a .pdf file; got "${values.out}"`);
     if ((from === undefined) !== (to === undefined)) throw new UsageError('give both --from and --to, or neither');
-    if (from && to && from > to) throw new UsageError('--from is after --to');
+    if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   }
   const timeoutMs = values.timeout === undefined ? DEFAULT_PRINT_TIMEOUT_MS : Number(values.timeout) * 1000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout is a number of seconds');
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError(`--timeout is a number of seconds; got "${values.timeout}"`);
   const ws = await openWorkspace(workspacePathFrom(values.db), { mode: 'open' });
   try {
     if (values.list) {
@@ -92,7 +116,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     if (values.json) io.out(JSON.stringify({ ...result, from: doc.from, to: doc.to, charts: doc.charts }));
     else
       io.out(
-        `Report "${spec.title}" (${doc.from} to ${doc.to}) written to ${result.path}: ${result.pages} pages, ${(result.ms / 1000).toFixed(1)} s.`,
+        `Report "${spec.title}" (${doc.from} to ${doc.to}) written to ${result.path}: ${num(result.pages)} pages, ${(result.ms / 1000).toFixed(1)} s.`,
       );
     return 0;
   } finally {

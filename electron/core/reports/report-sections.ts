@@ -94,7 +94,7 @@ function summary(data: Extract<SectionData, { kind: 'summary' }>, charts: Charts
       'headline',
     ),
     note(
-      'Deal size, cycle length and MQL-to-won conversion are not in this version of the report: the app has no workspace-wide figure for them yet (the funnel is being built).',
+      'Deal size and cycle length against each competitor are in the competitor sections (and each profile under Competitors); MQL-to-won conversion is in the Funnel area.',
     ),
     `<h2>Three significant changes</h2>`,
     moverRows.length

@@ -62,7 +62,7 @@ describe('winnow CLI', () => {
 
     const flag = captureIO();
     expect(await main(['stats', '--colour'], flag)).toBe(2);
-    expect(flag.stderr[0]).toMatch(/^winnow stats: Unknown option '--colour'/);
+    expect(flag.stderr).toEqual(['winnow stats: unknown option --colour']);
   });
 
   it('runs as a real command through its bin under plain Node', () => {

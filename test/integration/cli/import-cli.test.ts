@@ -207,7 +207,7 @@ describe('winnow import / export', () => {
     expect(await run('export', 'leads', '--out', out, '--db', db)).toEqual({
       code: 2,
       out: '',
-      err: 'winnow export: say what to export: deals, competitors or accounts',
+      err: 'winnow export: say what to export: deals, competitors or accounts; got "leads"',
     });
   });
 });

@@ -114,6 +114,6 @@ describe('winnow import interviews', () => {
     expect(help.out).toContain(
       'Kinds: deals, accounts, owners, products, stage-history, deal-competitors, interviews, quotes',
     );
-    expect(help.out).toContain('with interviews: --quotes FILE (and --quotes-mapping)');
+    expect(help.out).toContain('with interviews: --quotes FILE; with leads: --touches FILE');
   });
 });

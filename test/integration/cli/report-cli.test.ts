@@ -90,6 +90,6 @@ describe.skipIf(findChromium() === null)('winnow report', () => {
     expect(io.stderr[0]).toBe('winnow report: No report template called "Nope" (see winnow report --list).');
     const usage = captureIO();
     expect(await main(['report', '--db', db, '--template', 'Monthly pack', '--out', 'x.txt'], usage)).toBe(2);
-    expect(usage.stderr[0]).toBe('winnow report: give --out FILE.pdf');
+    expect(usage.stderr[0]).toBe('winnow report: --out must name a .pdf file; got "x.txt"');
   });
 });

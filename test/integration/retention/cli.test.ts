@@ -38,9 +38,9 @@ describe('winnow cohorts', () => {
   };
 
   it('prints every cell of the monthly logo matrix with numerator and denominator; small n hides the rate', async () => {
-    const r = await run('--grain', 'month', '--metric', 'logo');
+    const r = await run('--grain', 'month', '--metric', 'logo', '--cells');
     expect(r.code).toBe(0);
-    expect(r.stdout[0]).toBe('Cohorts by month: Logo retention');
+    expect(r.stdout[0]).toBe('Cohorts by month: Logo retention, 2024-01 to 2025-06; all customers');
     expect(r.stdout[2]).toBe(
       'Data through 2025-06-20; 2025-06 and later are incomplete. 3 customers (3 from won deals, 0 from MRR lines, 0 from invoices).',
     );
@@ -58,13 +58,13 @@ describe('winnow cohorts', () => {
 
   it('with the thresholds lowered, prints NRR per quarter as amounts and percentages', async () => {
     updateSettings(ws.sqlite, { hideRateBelowN: 0, lowConfidenceBelowN: 1 });
-    const r = await run('--grain', 'quarter', '--metric', 'nrr');
+    const r = await run('--grain', 'quarter', '--metric', 'nrr', '--cells');
     expect(r.code).toBe(0);
     const q2 = r.stdout.find((l) => l.startsWith('2024-Q1') && l.includes(' 1  2024-Q2'));
     expect(squash(q2)).toEqual(['2024-Q1', '3', '1', '2024-Q2', '2,200.00', '1,700.00', '129.4%']);
     const q3 = r.stdout.find((l) => l.startsWith('2024-Q1') && l.includes(' 2  2024-Q3'));
     expect(squash(q3)).toEqual(['2024-Q1', '3', '2', '2024-Q3', '2,000.00', '1,700.00', '117.6%']);
-    const logo = await run('--grain', 'quarter', '--metric', 'logo');
+    const logo = await run('--grain', 'quarter', '--metric', 'logo', '--cells');
     const l3 = logo.stdout.find((l) => l.startsWith('2024-Q1') && l.includes(' 2  2024-Q3'));
     expect(squash(l3)).toEqual(['2024-Q1', '3', '2', '2024-Q3', '2', '3', '66.7%', '20.8%–93.9%']);
   });

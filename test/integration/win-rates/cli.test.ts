@@ -37,17 +37,20 @@ describe('winnow matrix and winnow competitor', () => {
     return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
   };
 
-  it('prints won, closed, rate and interval for every cell and total', async () => {
+  it('prints a grid of rate and n per cell, and a list with won, closed, rate and interval for one field', async () => {
     const r = await run('matrix', '--db', db, '--rows', 'competitor', '--cols', 'segment');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('Win rates by Competitor (involved) and Segment (8 closed deals)');
-    // Acme x SMB: 1 of 2 (rate hidden below n = 5); overall 4 of 8, low confidence.
-    expect(lines).toContain('Acme                    SMB           1       2  n too small');
-    expect(lines.find((l) => l.startsWith('Total                   Total'))).toMatch(
-      /4\s+8\s+50\.0%\*\s+21\.5%–78\.5%$/,
-    );
+    expect(lines[0]).toBe('Win rates by Competitor (involved) and Segment (8 closed deals, all close dates)');
+    const squash = (line: string | undefined) => (line ?? '').trim().split(/\s{2,}/);
+    const head = lines.findIndex((l) => l.startsWith('Competitor (involved)'));
+    // Acme x SMB: 1 of 2 (rate hidden below n = 5: "–"); overall 4 of 8, low confidence (*).
+    expect(squash(lines[head + 2])).toEqual(['Acme', '·', '– n=1', '– n=2', '– n=1', '– n=4']);
+    expect(squash(lines[head + 5])).toEqual(['Total', '– n=1', '– n=3', '– n=3', '– n=1', '50.0%* n=8']);
     expect(r.out).toContain('closed = won + lost + no decision');
+    const list = (await run('matrix', '--db', db, '--rows', 'competitor')).out.split('\n');
+    expect(squash(list.find((l) => l.startsWith('Acme')))).toEqual(['Acme', '3', '4', 'n too small']);
+    expect(list.find((l) => l.startsWith('Total'))).toMatch(/4\s+8\s+50\.0%\*\s+21\.5%–78\.5%$/);
   });
 
   it('filters with --where (names or aliases, repeated for "or") and a close period, as JSON', async () => {
@@ -91,7 +94,7 @@ describe('winnow matrix and winnow competitor', () => {
     );
     expect(await run('matrix', '--db', db, '--rows', 'segment', '--from', '2025-02-30')).toMatchObject({
       code: 2,
-      err: 'winnow matrix: --from: Not a real date',
+      err: 'winnow matrix: --from: Not a real date; got "2025-02-30"',
     });
     expect(await run('matrix', '--db', db, '--rows', 'segment', '--where', 'region=Mars')).toMatchObject({
       code: 2,
