@@ -259,8 +259,7 @@ export function ReportsPage() {
           </select>
         </label>
         <p className="muted small">
-          Reports do not print funnel, velocity, qualification or plan sections yet: open the Funnel area for those
-          figures.
+          Reports do not print qualification or plan sections yet: open the Funnel area for those figures.
         </p>
         <div className={styles.actions}>
           <button type="button" onClick={preview} disabled={busy !== null} data-testid="report-preview-button">
