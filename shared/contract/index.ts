@@ -28,7 +28,6 @@ import { retentionChannels } from './retention.ts';
 import { settingsChannels } from './settings.ts';
 import { themesChannels } from './themes.ts';
 import { viewsChannels } from './views.ts';
-import { winRatesChannels } from './win-rates.ts';
 import { winlossChannels } from './winloss.ts';
 import { workspaceChannels } from './workspace.ts';
 
@@ -57,7 +56,6 @@ export const NAMESPACES = {
   settings: settingsChannels,
   themes: themesChannels,
   views: viewsChannels,
-  winRates: winRatesChannels,
   winloss: winlossChannels,
   workspace: workspaceChannels,
 } as const;
@@ -86,7 +84,6 @@ export const contract = {
   ...settingsChannels,
   ...themesChannels,
   ...viewsChannels,
-  ...winRatesChannels,
   ...winlossChannels,
   ...workspaceChannels,
 } as const;

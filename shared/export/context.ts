@@ -100,3 +100,12 @@ export function contextMetadata(c: ExportContext): Record<string, string> {
     Software: 'Winnow',
   };
 }
+
+/** A period as exports print it: both ends, one end, or all dates. */
+export function periodText(from: string | null | undefined, to: string | null | undefined, what = ''): string {
+  const of = what ? ` (${what})` : '';
+  if (from && to) return `${from} to ${to}${of}`;
+  if (from) return `from ${from}${of}`;
+  if (to) return `until ${to}${of}`;
+  return `all dates${of}`;
+}

@@ -81,7 +81,7 @@ describe('CSV with a leading context block', () => {
   });
 
   it('reads back with papaparse comments:"#": exactly the header and data rows, formula cell kept as text', () => {
-    const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { comments: '#', skipEmptyLines: true });
+    const parsed = Papa.parse<string[]>(csv, { comments: '#', skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toEqual([
       ['Segment', 'Won', 'Closed', 'Win rate'],
@@ -176,7 +176,7 @@ describe('PNG text chunks', () => {
     expect(String.fromCharCode(...out.subarray(37, 41))).toBe('iTXt');
     expect(readPngText(out)).toEqual(meta);
     expect(meta.Title).toBe('Win rate vs Müller & Søn');
-    expect(meta.Description.split('\n')[1]).toBe('n: 1,234 closed deals');
+    expect(meta.Description!.split('\n')[1]).toBe('n: 1,234 closed deals');
     expect(meta['Creation Time']).toBe('2026-12-06T03:07:09.500Z');
     expect(() => withPngText(new Uint8Array([1, 2, 3]), meta)).toThrow('Not a PNG image.');
   });
