@@ -21,7 +21,8 @@ function contentFor(kind: 'png' | 'svg' | 'csv', content: string): string | Buff
   }
   if (kind === 'svg' && !/^<svg[\s>]/.test(content))
     throw new AppError('invalid_argument', 'The chart image is not an SVG document.');
-  return content;
+  // Every string of a call arrives with its line ends made \n (rpc/dispatch.ts); CSV's are CRLF.
+  return kind === 'csv' ? content.replace(/\n/g, '\r\n') : content;
 }
 
 export const exportFigureHandlers: HandlersOf<Pick<typeof exportChannels, 'export:saveFigure'>, CoreContext> = {
