@@ -4,7 +4,14 @@ import Papa from 'papaparse';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ExportContext } from '#shared/export/context.ts';
-import { commentText, contextMetadata, csvWithContext, exportContextLines } from '#shared/export/context.ts';
+import {
+  commentText,
+  contextMetadata,
+  csvWithContext,
+  exportContextLines,
+  periodText,
+} from '#shared/export/context.ts';
+import { csvValueOf } from '#shared/export/table-cells.ts';
 import { figureText, svgWithContext, wrapText } from '#shared/export/figure-text.ts';
 import { crc32, readPngText, withPngText } from '#shared/export/png-text.ts';
 
@@ -179,5 +186,27 @@ describe('PNG text chunks', () => {
     expect(meta.Description!.split('\n')[1]).toBe('n: 1,234 closed deals');
     expect(meta['Creation Time']).toBe('2026-12-06T03:07:09.500Z');
     expect(() => withPngText(new Uint8Array([1, 2, 3]), meta)).toThrow('Not a PNG image.');
+  });
+});
+
+describe('table cells as CSV values', () => {
+  it('turns plain counts and amounts as shown into numbers, and keeps everything else as the screen shows it', () => {
+    expect(['12', '1,234', '-12.5', '\u22123', '0', '0.25'].map(csvValueOf)).toEqual([12, 1234, -12.5, -3, 0, 0.25]);
+    expect(['83.3%', '007', '1,23', '2025-Q1', '–', '55%–95%', '12 d'].map(csvValueOf)).toEqual([
+      '83.3%',
+      '007',
+      '1,23',
+      '2025-Q1',
+      '–',
+      '55%–95%',
+      '12 d',
+    ]);
+  });
+
+  it('gives every period its wording: both ends, one end, or all dates', () => {
+    expect(periodText('2025-01-01', '2025-03-31', 'close date')).toBe('2025-01-01 to 2025-03-31 (close date)');
+    expect(periodText('2025-01-01', null)).toBe('from 2025-01-01');
+    expect(periodText(null, '2025-03-31')).toBe('until 2025-03-31');
+    expect(periodText(undefined, undefined, 'entry')).toBe('all dates (entry)');
   });
 });
