@@ -52,7 +52,7 @@ describe('exports with their context', () => {
       await page.getByTestId('funnel-table').first().waitFor({ timeout: 30_000 });
     } catch (e) {
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'exports-failed.png'), fullPage: true });
-      throw new Error(`${(e as Error).message}\n${errors.join('\n')}`);
+      throw new Error(`${(e as Error).message}\n${errors.join('\n')}`, { cause: e });
     }
     await page.getByTestId('funnel-chart').waitFor();
     await page.waitForTimeout(500); // the chart's first frame
