@@ -5,16 +5,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { readPngText } from '#shared/export/png-text.ts';
-import { importFiles } from '../support/import.ts';
+import { importFunnelFixture } from '../support/funnel-fixture.ts';
 import { closeBrowser, launchWinnow, SCREENSHOT_DIR } from './harness/launch.ts';
 import type { Winnow } from './harness/launch.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/funnel/${name}`, import.meta.url));
 const NO_DECISION = 'No-decision deals: counted as closed (win rate = won / (won + lost + no decision))';
 
 describe('exports with their context', () => {
@@ -26,15 +24,7 @@ describe('exports with their context', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const dbPath = join(dir, 'funnel.winnow');
     const ws = await openWorkspace(dbPath, { mode: 'create' });
-    for (const files of [
-      [{ kind: 'deals' as const, file: fixture('deals.csv') }],
-      [{ kind: 'stage_history' as const, file: fixture('stage-history.csv') }],
-      [
-        { kind: 'leads' as const, file: fixture('leads.csv') },
-        { kind: 'touches' as const, file: fixture('touches.csv') },
-      ],
-    ])
-      expect(importFiles(ws.sqlite, files).committed).toBe(true);
+    importFunnelFixture(ws.sqlite);
     ws.close();
     app = await launchWinnow({ dbPath });
   }, 120_000);

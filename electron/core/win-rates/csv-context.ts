@@ -7,7 +7,7 @@ import { periodText } from '#shared/export/context.ts';
 import type { ExportContext } from '#shared/export/context.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { MatrixFilter, Period } from '#shared/domain/win-rates.ts';
-import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
+import { DIMENSION_LABEL, dimValueLabel } from '#shared/domain/win-rates.ts';
 import { dimensionValues } from './matrix-queries.ts';
 
 export function winRateCsvContext(
@@ -21,7 +21,7 @@ export function winRateCsvContext(
     const values = dimensionValues(sqlite, f.dim, settings);
     return {
       label: DIMENSION_LABEL[f.dim],
-      values: f.values.map((k) => values.find((v) => v.key === k)?.label ?? (k === null ? 'not set' : k)),
+      values: f.values.map((k) => dimValueLabel(values, k)),
     };
   });
   return {

@@ -1,30 +1,11 @@
 // A chart as a vector SVG: the live chart's option drawn again by ECharts' SVG renderer (server
 // mode: no element, no animation), at the size it has on screen. Loaded only when exporting.
-import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  VisualMapComponent,
-} from 'echarts/components';
 import type { ECharts } from 'echarts/core';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { CHART_PARTS } from './echarts-parts.ts';
 
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  ScatterChart,
-  CustomChart,
-  VisualMapComponent,
-  GridComponent,
-  LegendComponent,
-  DatasetComponent,
-  MarkLineComponent,
-  SVGRenderer,
-]);
+echarts.use([...CHART_PARTS, SVGRenderer]);
 
 export function chartSvg(live: ECharts): { svg: string; width: number; height: number } {
   const width = live.getWidth();

@@ -60,7 +60,7 @@ export function CohortMatrixPanel({ report, metric, display, selected, onSelect,
       group: report.by && report.groupLabel ? { field: report.by, label: report.groupLabel } : null,
       customers: m.customers,
     },
-    `${METRIC_LABEL[metric]} (${display === 'value' ? 'values' : display}), revenue in ${report.currency}; * incomplete period`,
+    `${METRIC_LABEL[metric]} (${display === 'percent' ? 'percent of the cohort’s start' : `amounts in ${report.currency}`}); * incomplete period`,
     metric === 'logo' ? '95% Wilson intervals of logo retention (in the table)' : 'none for revenue ratios',
   );
 

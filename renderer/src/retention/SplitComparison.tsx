@@ -31,7 +31,7 @@ export function SplitComparison({
   const field = FIELD_LABEL[report.by!];
   const context = retentionContext(
     `${METRIC_LABEL[metric]} by ${field.toLowerCase()}: weighted average of complete cohorts`,
-    { ...report, customers: report.matrix.customers },
+    { ...report, group: null, customers: report.matrix.customers },
     `${METRIC_LABEL[metric]} by ${report.grain} since first revenue, weighted by cohort start`,
   );
   return (

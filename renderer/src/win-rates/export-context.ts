@@ -1,7 +1,7 @@
 // The export context of a win-rate figure: its question (rows, columns, measure), the close
 // period and the filters with their values' labels (looked up when the user exports).
 import type { MatrixFilter, MatrixQuery, MatrixResult, Period } from '#shared/domain/win-rates.ts';
-import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
+import { DIMENSION_LABEL, dimValueLabel } from '#shared/domain/win-rates.ts';
 import { call } from '../api/client.ts';
 import type { FigureContext } from '../components/figure-context.ts';
 import { periodText } from './query.ts';
@@ -12,7 +12,7 @@ export async function filterLabels(filters: readonly MatrixFilter[]): Promise<{ 
     const values = await call((api) => api.matrix.values({ dim: f.dim }));
     out.push({
       label: DIMENSION_LABEL[f.dim],
-      values: f.values.map((k) => values.find((v) => v.key === k)?.label ?? (k === null ? 'not set' : k)),
+      values: f.values.map((k) => dimValueLabel(values, k)),
     });
   }
   return out;

@@ -7,7 +7,6 @@
 // Period 2025-02-01..2025-03-31: lead 4, MQL 5, SQL 6, opportunity 5, won 0.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import { findChromium, ChromiumPrinter } from '#core/reports/chromium-printer.ts';
@@ -16,12 +15,11 @@ import { buildReportDocument } from '#core/reports/report-html.ts';
 import { writeReportPdf } from '#core/reports/report-pdf.ts';
 import type { Session } from '#core/session/session.ts';
 import type { ReportSpec } from '#shared/domain/reports.ts';
-import { importFiles } from '../../support/import.ts';
+import { importFunnelFixture } from '../../support/funnel-fixture.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
 import { testSession } from '../../support/test-session.ts';
 
 const hasChromium = findChromium() !== null;
-const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/funnel/${name}`, import.meta.url));
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 describe.skipIf(!hasChromium)('report funnel and velocity sections', () => {
@@ -46,15 +44,7 @@ describe.skipIf(!hasChromium)('report funnel and velocity sections', () => {
     ({ dir, cleanup } = tempDir());
     const path = join(dir, 'funnel.winnow');
     const ws = await openWorkspace(path, { mode: 'create' });
-    for (const files of [
-      [{ kind: 'deals' as const, file: fixture('deals.csv') }],
-      [{ kind: 'stage_history' as const, file: fixture('stage-history.csv') }],
-      [
-        { kind: 'leads' as const, file: fixture('leads.csv') },
-        { kind: 'touches' as const, file: fixture('touches.csv') },
-      ],
-    ])
-      expect(importFiles(ws.sqlite, files).committed).toBe(true);
+    importFunnelFixture(ws.sqlite);
     ws.close();
     session = testSession(dir);
     await session.switchTo(path, 'open');
