@@ -29,7 +29,6 @@ import { settingsChannels } from './settings.ts';
 import { sourcedChannels } from './sourced.ts';
 import { themesChannels } from './themes.ts';
 import { viewsChannels } from './views.ts';
-import { winRatesChannels } from './win-rates.ts';
 import { winlossChannels } from './winloss.ts';
 import { workspaceChannels } from './workspace.ts';
 
@@ -59,7 +58,6 @@ export const NAMESPACES = {
   sourced: sourcedChannels,
   themes: themesChannels,
   views: viewsChannels,
-  winRates: winRatesChannels,
   winloss: winlossChannels,
   workspace: workspaceChannels,
 } as const;
@@ -89,7 +87,6 @@ export const contract = {
   ...sourcedChannels,
   ...themesChannels,
   ...viewsChannels,
-  ...winRatesChannels,
   ...winlossChannels,
   ...workspaceChannels,
 } as const;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { PdfResult, ReportDocument, ReportTemplate } from '../domain/reports.ts';
 import { ORIENTATIONS, PAGE_SIZES, RELATIVE_PERIODS } from '../domain/reports.ts';
+import { FUNNEL_MODES, FUNNEL_STARTS } from '../domain/funnel.ts';
 import { DIMENSIONS } from '../domain/win-rates.ts';
 import { channel, namespace } from './define.ts';
 import { isoDate, rowId } from './fields.ts';
@@ -43,6 +44,15 @@ export const reportSectionSchema = z.discriminatedUnion('kind', [
   z
     .object({ ...base, kind: z.literal('retention'), grain: z.enum(['month', 'quarter', 'year']).default('quarter') })
     .strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal('funnel'),
+      mode: z.enum(FUNNEL_MODES).default('cohort'),
+      start: z.enum(FUNNEL_STARTS).default('lead'),
+    })
+    .strict(),
+  z.object({ ...base, kind: z.literal('velocity') }).strict(),
   z.object({ ...base, kind: z.literal('notes'), markdown: z.string().max(100_000).default('') }).strict(),
 ]);
 

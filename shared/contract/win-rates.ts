@@ -1,8 +1,7 @@
-// Chart images of the win-rate screens, saved where the user chooses.
+// The win-rate matrix's question (rows, columns, measure, period, filters), shared by its channels.
 import { z } from 'zod';
 import type { Dimension } from '../domain/win-rates.ts';
 import { DIMENSIONS } from '../domain/win-rates.ts';
-import { channel, namespace } from './define.ts';
 import { periodSchema } from './fields.ts';
 
 const dimension = z.enum(DIMENSIONS);
@@ -25,21 +24,3 @@ export interface DimensionInfo {
   id: Dimension;
   label: string;
 }
-
-export const winRatesChannels = namespace('winRates', {
-  'winRates:savePng': channel(
-    z
-      .object({
-        defaultName: z
-          .string()
-          .regex(/^[\w .()-]{1,120}\.png$/, 'A file name ending in .png')
-          .max(124),
-        dataUrl: z
-          .string()
-          .max(40_000_000, 'The image is too large')
-          .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'Not a PNG data URL'),
-      })
-      .strict(),
-    'Save a chart image as PNG (asks where)',
-  ).returns<{ path: string | null }>(),
-});

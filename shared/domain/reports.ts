@@ -1,9 +1,20 @@
 // Reports: what a user may put in one (sections in their order, a period, filters) and how a
 // relative period ("last quarter") becomes the absolute dates the report prints. Pure: the builder,
 // the core and `winnow report` share it, so a template re-run for a new month resolves the same way.
+import type { FunnelMode, FunnelStart } from './funnel.ts';
 import type { Dimension, MatrixFilter } from './win-rates.ts';
 
-export const SECTION_KINDS = ['summary', 'matrix', 'competitors', 'reasons', 'quotes', 'retention', 'notes'] as const;
+export const SECTION_KINDS = [
+  'summary',
+  'matrix',
+  'competitors',
+  'reasons',
+  'quotes',
+  'retention',
+  'funnel',
+  'velocity',
+  'notes',
+] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 export const SECTION_LABEL: Record<SectionKind, string> = {
@@ -13,6 +24,8 @@ export const SECTION_LABEL: Record<SectionKind, string> = {
   reasons: 'Why we win and why we lose',
   quotes: 'Quote digest',
   retention: 'Retention cohorts and revenue movements',
+  funnel: 'Marketing funnel',
+  velocity: 'Funnel velocity',
   notes: 'Notes',
 };
 
@@ -57,6 +70,8 @@ export type ReportSection = SectionBase &
     | { kind: 'reasons'; quotesPerReason: number; limit: number }
     | { kind: 'quotes'; limit: number }
     | { kind: 'retention'; grain: 'month' | 'quarter' | 'year' }
+    | { kind: 'funnel'; mode: FunnelMode; start: FunnelStart }
+    | { kind: 'velocity' }
     | { kind: 'notes'; markdown: string }
   );
 
@@ -158,6 +173,10 @@ export function newSection(kind: SectionKind, id: string): ReportSection {
       return { ...base, kind, limit: 20 };
     case 'retention':
       return { ...base, kind, grain: 'quarter', orientation: 'landscape' };
+    case 'funnel':
+      return { ...base, kind, mode: 'cohort', start: 'lead' };
+    case 'velocity':
+      return { ...base, kind };
     case 'notes':
       return { ...base, kind, markdown: '' };
   }

@@ -100,6 +100,11 @@ export interface DimValue {
   label: string;
 }
 
+/** A filter value's label among its dimension's values: an unlisted key as itself, null as "not set". */
+export function dimValueLabel(values: readonly DimValue[] | undefined, key: string | null): string {
+  return values?.find((v) => v.key === key)?.label ?? (key === null ? 'not set' : key);
+}
+
 /** Counts behind one cell or total, with the rate both ways. */
 export interface MatrixFigures {
   won: number;

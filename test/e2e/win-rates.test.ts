@@ -125,16 +125,22 @@ describe('win rates on the demo workspace', () => {
     await page.getByTestId('matrix-heatmap').screenshot({ path: join(SCREENSHOT_DIR, 'win-rates-heatmap.png') });
     const png = join(dir, 'heatmap.png');
     await app.dialogs.next('saveFile', png);
-    await page.getByTestId('export-png').click();
-    await expect.poll(() => page.getByTestId('export-message').innerText()).toContain(png);
+    await page.getByTestId('matrix-heatmap-export').click();
+    await page.getByTestId('matrix-heatmap-export-png').click();
+    await expect.poll(() => page.getByTestId('matrix-heatmap-export-saved').innerText()).toContain(png);
     expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
 
+    await page.getByTestId('view-table').click();
     const csv = join(dir, 'matrix.csv');
     await app.dialogs.next('saveFile', csv);
+    await page.getByTestId('matrix-export').click();
     await page.getByTestId('export-csv').click();
     await expect.poll(() => existsSync(csv)).toBe(true);
     const text = readFileSync(csv, 'utf8');
-    expect(text.startsWith('\uFEFFSegment,Competitor (involved),Won,Closed (n)')).toBe(true);
+    // The context rows first (shared/export/context.ts), then the figures.
+    expect(text.startsWith('\uFEFF# Title: Win rates by Segment and Competitor (involved)\r\n')).toBe(true);
+    expect(text).toContain(`\r\n# n: ${bySegment.overall.closed} closed deals\r\n`);
+    expect(text).toContain('\r\nSegment,Competitor (involved),Won,Closed (n)');
     expect(text).toContain(`Total,Total,${bySegment.overall.won},${bySegment.overall.closed},`);
   });
 
@@ -195,9 +201,12 @@ describe('win rates on the demo workspace', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'competitor-profile.png'), fullPage: true });
     const csv = join(dir, 'profile.csv');
     await app.dialogs.next('saveFile', csv);
+    await page.getByTestId('profile-export').click();
     await page.getByTestId('profile-csv').click();
     await expect.poll(() => existsSync(csv)).toBe(true);
-    expect(readFileSync(csv, 'utf8')).toContain(`Competitor,${profile.name}`);
+    const profileCsv = readFileSync(csv, 'utf8');
+    expect(profileCsv.startsWith(`\uFEFF# Title: Competitor profile: ${profile.name}\r\n`)).toBe(true);
+    expect(profileCsv).toContain(`Competitor,${profile.name}`);
   });
 
   it('made no request outside the app itself', () => {

@@ -15,7 +15,7 @@ const CSV = [{ name: 'CSV files', extensions: ['csv'] }];
 const stamp = () => new Date().toISOString().slice(0, 10);
 
 export const dealsHandlers: HandlersOf<
-  typeof dealsChannels & typeof exportChannels & typeof viewsChannels,
+  typeof dealsChannels & Pick<typeof exportChannels, 'export:csv'> & typeof viewsChannels,
   CoreContext
 > = {
   'deals:list': ({ filter, sort, offset, limit }, s) => listDeals(s.require().sqlite, filter, sort, offset, limit),

@@ -178,3 +178,51 @@ export function ttmChart(periods: MovementPeriod[]): EChartsCoreOption {
     ],
   };
 }
+
+/** Items reaching each funnel stage, first stage on top (the Funnel screen's bars). */
+export function funnelChart(steps: { label: string; count: number; won: boolean }[]): EChartsCoreOption {
+  const rev = [...steps].reverse();
+  return {
+    grid: { left: 100, right: 60, top: 8, bottom: 28 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: rev.map((s) => s.label) },
+    series: [
+      {
+        type: 'bar',
+        label: { show: true, position: 'right', textBorderWidth: 0 },
+        data: rev.map((s) => ({
+          value: s.count,
+          itemStyle: { color: s.won ? CHART_COLORS.won : CHART_COLORS.accent },
+        })),
+      },
+    ],
+  };
+}
+
+/** Median days per funnel step, this period beside the previous one. */
+export function velocityChart(
+  steps: { label: string; current: number | null; previous: number | null }[],
+): EChartsCoreOption {
+  const rev = [...steps].reverse();
+  return {
+    grid: { left: 150, right: 40, top: 28, bottom: 28 },
+    legend: { top: 0, data: ['This period', 'Previous period'] },
+    xAxis: { type: 'value', name: 'days', nameLocation: 'end', minInterval: 1 },
+    yAxis: { type: 'category', data: rev.map((s) => s.label), axisLabel: { width: 140, overflow: 'truncate' } },
+    series: [
+      {
+        name: 'Previous period',
+        type: 'bar',
+        itemStyle: { color: CHART_COLORS.low },
+        data: rev.map((s) => s.previous),
+      },
+      {
+        name: 'This period',
+        type: 'bar',
+        itemStyle: { color: CHART_COLORS.accent },
+        label: { show: true, position: 'right', textBorderWidth: 0 },
+        data: rev.map((s) => s.current),
+      },
+    ],
+  };
+}

@@ -10,6 +10,7 @@ import { resolvePeriod } from '#shared/domain/reports.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { CompetitorProfile, MatrixQuery, Period } from '#shared/domain/win-rates.ts';
 import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
+import { funnelHandlers } from '../funnel/funnel-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { retentionHandlers } from '../retention/retention-handlers.ts';
 import type { CoreContext } from '../rpc/context.ts';
@@ -17,7 +18,13 @@ import { readSettings } from '../settings/settings-store.ts';
 import { winRatesHandlers } from '../win-rates/win-rates-handlers.ts';
 import { winlossHandlers } from '../winloss/winloss-handlers.ts';
 
-const reportHandlers = { ...winRatesHandlers, ...winlossHandlers, ...interviewsHandlers, ...retentionHandlers };
+const reportHandlers = {
+  ...winRatesHandlers,
+  ...winlossHandlers,
+  ...interviewsHandlers,
+  ...retentionHandlers,
+  ...funnelHandlers,
+};
 type ReportChannel = keyof typeof reportHandlers & Channel;
 
 /** One contract call made in-process: validated by its schema, answered by its handler. */
@@ -38,6 +45,8 @@ export type SectionData =
   | { kind: 'reasons'; analysis: ResultOf<'winloss:reasons'>; quotes: Record<string, QuoteRow[]> }
   | { kind: 'quotes'; page: ResultOf<'quotes:list'> }
   | { kind: 'retention'; cohorts: ResultOf<'retention:cohorts'>; movements: ResultOf<'retention:movements'> }
+  | { kind: 'funnel'; report: ResultOf<'funnel:report'> }
+  | { kind: 'velocity'; report: ResultOf<'funnel:velocity'> }
   | { kind: 'notes'; markdown: string };
 
 export interface ReportData {
@@ -174,6 +183,16 @@ async function gatherSection(
       const cohorts = await callChannel('retention:cohorts', { grain: section.grain }, ctx);
       const movements = await callChannel('retention:movements', { grain: section.grain }, ctx);
       return { kind: 'retention', cohorts, movements };
+    }
+    case 'funnel': {
+      // The report's period picks the funnel's items as the Funnel screen's period does: cohort
+      // mode by their entry date, period mode by each stage's own date.
+      const arg = { mode: section.mode, start: section.start, from: period.from, to: period.to, by: null };
+      return { kind: 'funnel', report: await callChannel('funnel:report', arg, ctx) };
+    }
+    case 'velocity': {
+      const arg = { from: period.from, to: period.to, stuckDays: null };
+      return { kind: 'velocity', report: await callChannel('funnel:velocity', arg, ctx) };
     }
     case 'notes':
       return { kind: 'notes', markdown: section.markdown };

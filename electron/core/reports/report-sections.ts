@@ -19,6 +19,7 @@ import {
   ttmChart,
 } from './report-charts.ts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { funnelSection, velocitySection } from './report-funnel-sections.ts';
 import { esc, figure, int, intervalText, money, note, pct, rateClass, rateText, table } from './html.ts';
 import type { SectionData } from './report-data.ts';
 
@@ -53,6 +54,10 @@ export function sectionBody(section: ReportSection, data: SectionData, charts: C
       return quotes(data.page.rows, data.page.total);
     case 'retention':
       return retention(data, charts, wide);
+    case 'funnel':
+      return funnelSection(data.report, charts, wide);
+    case 'velocity':
+      return velocitySection(data.report, charts, wide);
     case 'notes':
       return notes(data.markdown);
   }
@@ -94,7 +99,7 @@ function summary(data: Extract<SectionData, { kind: 'summary' }>, charts: Charts
       'headline',
     ),
     note(
-      'Deal size and cycle length against each competitor are in the competitor sections (and each profile under Competitors); MQL-to-won conversion is in the Funnel area.',
+      'Deal size and cycle length against each competitor are in the competitor sections (and each profile under Competitors); MQL-to-won conversion is in the Marketing funnel section.',
     ),
     `<h2>Three significant changes</h2>`,
     moverRows.length

@@ -11,6 +11,7 @@ import { backupHandlers } from '../backup/backup-handlers.ts';
 import { competitorsHandlers } from '../competitors/competitors-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { dealsHandlers } from '../deals/deals-handlers.ts';
+import { exportFigureHandlers } from '../export/save-figure.ts';
 import { funnelHandlers } from '../funnel/funnel-handlers.ts';
 import { sourcedHandlers } from '../funnel/sourced-handlers.ts';
 import { importHandlers } from '../import/import-handlers.ts';
@@ -56,6 +57,7 @@ export const dataHandlers = refreshingAfterWrites({
   ...reportsHandlers,
   ...importHandlers,
   ...dealsHandlers,
+  ...exportFigureHandlers,
   ...competitorsHandlers,
   ...funnelHandlers,
   ...sourcedHandlers,

@@ -13,6 +13,8 @@ import type { Rate } from '#shared/analytics/rate.ts';
 
 import { csvCell as sharedCsvCell, toCsv as sharedToCsv } from '#shared/export/csv.ts';
 import type { CsvValue } from '#shared/export/csv.ts';
+import type { ExportContext } from '#shared/export/context.ts';
+import { csvWithContext } from '#shared/export/context.ts';
 
 export type { CsvValue };
 
@@ -23,14 +25,16 @@ export function csvCell(v: CsvValue): string {
   return sharedCsvCell(forReport(v));
 }
 
-export function toCsv(rows: CsvValue[][]): string {
-  return sharedToCsv(rows.map((r) => r.map(forReport)));
+/** The rows as CSV; with a context, it leads as "# Key: value" rows (shared/export/context.ts). */
+export function toCsv(rows: CsvValue[][], context?: ExportContext): string {
+  const mapped = rows.map((r) => r.map(forReport));
+  return context ? csvWithContext(context, mapped) : sharedToCsv(mapped);
 }
 
 const RATE_HEAD = ['Won', 'Closed (n)', 'Win rate', '95% CI low', '95% CI high', 'Confidence'];
 const rateCells = (won: number, r: Rate): CsvValue[] => [won, r.n, r.rate, r.low, r.high, r.confidence];
 
-export function matrixCsv(m: MatrixResult): string {
+export function matrixCsv(m: MatrixResult, context?: ExportContext): string {
   const label = (values: DimValue[], key: string | null | undefined) =>
     key === undefined ? 'Total' : (values.find((v) => v.key === key)?.label ?? key);
   const colsLabel = m.query.cols === 'none' ? 'Column' : DIMENSION_LABEL[m.query.cols];
@@ -62,10 +66,10 @@ export function matrixCsv(m: MatrixResult): string {
     rows.push([
       `Filter: ${DIMENSION_LABEL[f.dim]} is ${f.values.map((v) => (v === null ? 'not set' : v)).join(' or ')}`,
     ]);
-  return toCsv(rows);
+  return toCsv(rows, context);
 }
 
-export function profileCsv(p: CompetitorProfile): string {
+export function profileCsv(p: CompetitorProfile, context?: ExportContext): string {
   const rows: CsvValue[][] = [
     ['Competitor', p.name],
     ['Aliases', p.aliases.join('; ')],
@@ -136,5 +140,5 @@ export function profileCsv(p: CompetitorProfile): string {
   rows.push([], ['Notes'], [p.definition], ['Head-to-head counts only deals where they were the primary competitor.']);
   if (p.period.from || p.period.to)
     rows.push([`Close dates from ${p.period.from ?? 'the first'} to ${p.period.to ?? 'the last'}`]);
-  return toCsv(rows);
+  return toCsv(rows, context);
 }

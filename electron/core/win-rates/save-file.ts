@@ -30,13 +30,5 @@ export function pngBytes(dataUrl: string): Buffer {
   return bytes;
 }
 
-/** A file name from a title: letters, digits and a few safe marks. */
-export function fileNameFor(title: string, ext: string): string {
-  const base =
-    title
-      .replace(/[^\w .()-]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 100) || 'export';
-  return `${base}.${ext}`;
-}
+/** A file name from a title (shared with the page's figure exports). */
+export { fileNameFor } from '#shared/export/file-name.ts';

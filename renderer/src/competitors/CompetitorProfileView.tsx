@@ -1,48 +1,53 @@
-// One competitor's profile, with CSV and PNG export.
-import { useMemo, useRef, useState } from 'react';
-import type { ECharts } from 'echarts/core';
+// One competitor's profile; every chart and table has the shared export menu, and the whole
+// profile exports as one CSV.
+import { useMemo, useState } from 'react';
 import type { BreakdownRow, CompetitorProfile, Period, ReasonCount } from '#shared/domain/win-rates.ts';
 import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { twoRatesOption } from '../charts/win-rates-charts.ts';
 import { EChart } from '../components/EChart.tsx';
+import type { FigureContext } from '../components/figure-context.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
+import { ExportMenu } from '../components/ExportMenu.tsx';
+import { ExportableTable } from '../components/ExportableTable.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt, formatMoney } from '../lib/format.ts';
 import { PeriodInputs } from '../win-rates/MatrixControls.tsx';
-import { savePng } from '../win-rates/png.ts';
 import { periodText } from '../win-rates/query.ts';
 
-function Breakdown({ title, what, rows }: { title: string; what: string; rows: BreakdownRow[] }) {
+function Breakdown(props: { title: string; what: string; rows: BreakdownRow[]; context: FigureContext }) {
+  const { title, what, rows } = props;
   return (
     <section className="panel">
       <h2>{title}</h2>
       {rows.length === 0 ? (
         <p className="muted">No closed deals.</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{what}</th>
-              <th>Involved</th>
-              <th>Head-to-head</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key ?? '\u0000'}>
-                <td>{r.label}</td>
-                <td>
-                  <RateView rate={r.involved} />
-                </td>
-                <td>
-                  <RateView rate={r.headToHead} />
-                </td>
+        <ExportableTable context={props.context} testId={`breakdown-export-${what.toLowerCase()}`}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th>{what}</th>
+                <th>Involved</th>
+                <th>Head-to-head</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key ?? '\u0000'}>
+                  <td>{r.label}</td>
+                  <td>
+                    <RateView rate={r.involved} />
+                  </td>
+                  <td>
+                    <RateView rate={r.headToHead} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ExportableTable>
       )}
     </section>
   );
@@ -73,17 +78,15 @@ function Reasons({ title, rows, what }: { title: string; rows: ReasonCount[]; wh
 
 function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Period; setPeriod: (p: Period) => void }) {
   const trend = useMemo(() => twoRatesOption(p.overTime), [p]);
-  const chart = useRef<ECharts | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const run = async (fn: () => Promise<string | null>) => {
-    setError(null);
-    try {
-      setSaved(await fn());
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
+  const context = (title: string, extra: Partial<FigureContext> = {}): FigureContext => ({
+    title: `${p.name}: ${title}`,
+    n: { value: p.involved.n, of: 'closed deals where they were involved' },
+    interval: '95% Wilson score intervals',
+    filters: [{ label: 'Competitor', values: [p.name] }],
+    period: periodText(p.period),
+    measure: 'win rate by count, involved and head-to-head',
+    ...extra,
+  });
   const others = p.sizeAndCycle.otherCompetitors;
   const money = (x: number | null) => (x === null ? '–' : formatMoney(x, p.currency));
   const days = (x: number | null) => (x === null ? '–' : `${Math.round(x)} days`);
@@ -103,39 +106,19 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
         </div>
         <div className="row-actions">
           <PeriodInputs value={period} onChange={setPeriod} testId="profile-period" />
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              run(async () => (await call((api) => api.competitorProfile.exportCsv({ id: p.id, period }))).path)
-            }
-            data-testid="profile-csv"
-          >
-            Export CSV
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              run(() =>
-                savePng(
-                  [{ title: 'Win rate against them by close quarter', chart: chart.current }],
-                  `${p.name} win rate`,
-                ),
-              )
-            }
-            data-testid="profile-png"
-          >
-            Export PNG
-          </button>
+          <ExportMenu
+            context={context('profile')}
+            testId="profile-export"
+            extra={[
+              {
+                label: 'Whole profile as CSV',
+                testId: 'profile-csv',
+                save: async () => (await call((api) => api.competitorProfile.exportCsv({ id: p.id, period }))).path,
+              },
+            ]}
+          />
         </div>
       </header>
-      {saved && (
-        <p className="ok-line" role="status" data-testid="export-message">
-          Saved {saved}
-        </p>
-      )}
-      {error && <ErrorMessage error={error} title="Export failed" />}
       <div className="tiles">
         <div className="tile" data-testid="tile-involved">
           <div className="tile-label">Win rate · involved</div>
@@ -170,39 +153,48 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
             height={280}
             label="Win rate against the competitor by quarter, involved with 95% band and head-to-head"
             testId="profile-trend"
-            onChart={(c) => (chart.current = c)}
+            exportAs={context('win rate against them by close quarter')}
           />
           <p className="muted small">
             Shaded: 95% interval of the involved rate. Quarters with too few deals have no point.
           </p>
         </section>
-        <Breakdown title="By segment" what="Segment" rows={p.bySegment} />
-        <Breakdown title="By region" what="Region" rows={p.byRegion} />
-        <Breakdown title="By product" what="Product" rows={p.byProduct} />
+        <Breakdown title="By segment" what="Segment" rows={p.bySegment} context={context('win rate by segment')} />
+        <Breakdown title="By region" what="Region" rows={p.byRegion} context={context('win rate by region')} />
+        <Breakdown title="By product" what="Product" rows={p.byProduct} context={context('win rate by product')} />
         <section className="panel">
           <h2>Deal size and cycle against other competitors</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Competitor</th>
-                <th className="num">Closed deals</th>
-                <th className="num">Average amount</th>
-                <th className="num">Average cycle</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.sizeAndCycle.byCompetitor.map((c) => (
-                <tr key={c.id} className={c.id === p.id ? 'highlight' : undefined}>
-                  <td>
-                    {c.id === p.id ? <strong>{c.name}</strong> : <a href={`#/competitors?id=${c.id}`}>{c.name}</a>}
-                  </td>
-                  <td className="num">{formatInt(c.deals)}</td>
-                  <td className="num">{money(c.averageAmount)}</td>
-                  <td className="num">{days(c.averageCycleDays)}</td>
+          <ExportableTable
+            context={context('deal size and cycle against other competitors', {
+              n: { value: p.sizeAndCycle.them.deals, of: 'closed deals where they were involved' },
+              interval: null,
+              measure: `average amount (${p.currency}) and cycle days, created to close`,
+            })}
+            testId="size-export"
+          >
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>Competitor</th>
+                  <th className="num">Closed deals</th>
+                  <th className="num">Average amount</th>
+                  <th className="num">Average cycle</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.sizeAndCycle.byCompetitor.map((c) => (
+                  <tr key={c.id} className={c.id === p.id ? 'highlight' : undefined}>
+                    <td>
+                      {c.id === p.id ? <strong>{c.name}</strong> : <a href={`#/competitors?id=${c.id}`}>{c.name}</a>}
+                    </td>
+                    <td className="num">{formatInt(c.deals)}</td>
+                    <td className="num">{money(c.averageAmount)}</td>
+                    <td className="num">{days(c.averageCycleDays)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ExportableTable>
         </section>
         <section className="panel wide reasons-panel">
           <h2>Why we win and lose against them</h2>
@@ -222,28 +214,37 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
           {p.ratings.length === 0 ? (
             <p className="muted">No ratings in interviews yet.</p>
           ) : (
-            <table className="data-table" data-testid="ratings">
-              <thead>
-                <tr>
-                  <th>Criterion</th>
-                  <th className="num">Us</th>
-                  <th className="num">{p.name}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.ratings.map((r) => (
-                  <tr key={r.criterion}>
-                    <td>{r.criterion}</td>
-                    <td className="num">
-                      {r.us === null ? '–' : r.us.toFixed(1)} <span className="muted small">n={r.usN}</span>
-                    </td>
-                    <td className="num">
-                      {r.them === null ? '–' : r.them.toFixed(1)} <span className="muted small">n={r.themN}</span>
-                    </td>
+            <ExportableTable
+              context={context('ratings, us vs them', {
+                n: { value: p.interviewReasons.interviews, of: 'complete interviews' },
+                interval: null,
+                measure: 'mean rating, 1 to 5',
+              })}
+              testId="ratings-export"
+            >
+              <table className="data-table" data-testid="ratings">
+                <thead>
+                  <tr>
+                    <th>Criterion</th>
+                    <th className="num">Us</th>
+                    <th className="num">{p.name}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.ratings.map((r) => (
+                    <tr key={r.criterion}>
+                      <td>{r.criterion}</td>
+                      <td className="num">
+                        {r.us === null ? '–' : r.us.toFixed(1)} <span className="muted small">n={r.usN}</span>
+                      </td>
+                      <td className="num">
+                        {r.them === null ? '–' : r.them.toFixed(1)} <span className="muted small">n={r.themN}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ExportableTable>
           )}
         </section>
         <section className="panel">

@@ -9,6 +9,7 @@ import type { CompetitorDetail } from '#shared/domain/competitors.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { ApiError, call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
+import { ExportableTable } from '../components/ExportableTable.tsx';
 import { useSettings } from '../settings/use-settings.ts';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
@@ -84,51 +85,62 @@ function CompetitorList({ selected }: { selected: number | null }) {
         </EmptyState>
       ) : (
         <div className="competitors-layout">
-          <table className="data-table competitors-table" data-testid="competitors-table">
-            <thead>
-              <tr>
-                <th>Competitor</th>
-                <th className="num">Deals met</th>
-                <th className="num">Closed</th>
-                <th>Our win rate (95% CI, n)</th>
-                <th>Head-to-head</th>
-                <th className="num">Spellings</th>
-                <th>Last met</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((c) => (
-                <tr
-                  key={c.id}
-                  className={c.id === selected ? 'selected clickable' : 'clickable'}
-                  onClick={() => navigate('/competitors', { edit: c.id })}
-                  data-testid="competitor-row"
-                >
-                  <td>
-                    <a
-                      href={hrefFor('/competitors', { id: c.id })}
-                      onClick={(e) => e.stopPropagation()}
-                      title="Open the profile"
-                      data-testid="competitor-link"
-                    >
-                      {c.name}
-                    </a>
-                    {c.hasNotes && <span className="tag">notes</span>}
-                  </td>
-                  <td className="num">{formatInt(c.encounters)}</td>
-                  <td className="num">{formatInt(c.closed)}</td>
-                  <td>
-                    <RateView rate={c.winRate} />
-                  </td>
-                  <td>
-                    <RateView rate={c.headToHead} />
-                  </td>
-                  <td className="num">{formatInt(c.aliases)}</td>
-                  <td>{c.lastMet ?? <span className="muted">–</span>}</td>
+          <ExportableTable
+            context={{
+              title: 'Competitors with our win rate against them',
+              n: { value: list.data.reduce((a, c) => a + c.encounters, 0), of: 'competitor encounters' },
+              interval: '95% Wilson score intervals',
+              period: 'all close dates',
+              measure: 'win rate by count, involved and head-to-head',
+            }}
+            testId="competitors-export"
+          >
+            <table className="data-table competitors-table" data-testid="competitors-table">
+              <thead>
+                <tr>
+                  <th>Competitor</th>
+                  <th className="num">Deals met</th>
+                  <th className="num">Closed</th>
+                  <th>Our win rate (95% CI, n)</th>
+                  <th>Head-to-head</th>
+                  <th className="num">Spellings</th>
+                  <th>Last met</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.data.map((c) => (
+                  <tr
+                    key={c.id}
+                    className={c.id === selected ? 'selected clickable' : 'clickable'}
+                    onClick={() => navigate('/competitors', { edit: c.id })}
+                    data-testid="competitor-row"
+                  >
+                    <td>
+                      <a
+                        href={hrefFor('/competitors', { id: c.id })}
+                        onClick={(e) => e.stopPropagation()}
+                        title="Open the profile"
+                        data-testid="competitor-link"
+                      >
+                        {c.name}
+                      </a>
+                      {c.hasNotes && <span className="tag">notes</span>}
+                    </td>
+                    <td className="num">{formatInt(c.encounters)}</td>
+                    <td className="num">{formatInt(c.closed)}</td>
+                    <td>
+                      <RateView rate={c.winRate} />
+                    </td>
+                    <td>
+                      <RateView rate={c.headToHead} />
+                    </td>
+                    <td className="num">{formatInt(c.aliases)}</td>
+                    <td>{c.lastMet ?? <span className="muted">–</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ExportableTable>
           {selected !== null && (
             <CompetitorEditor key={selected} id={selected} others={list.data.filter((c) => c.id !== selected)} />
           )}

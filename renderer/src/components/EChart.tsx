@@ -1,8 +1,11 @@
 // A chart on a screen. ECharts (the largest library we ship) lives in its own chunk, loaded the
 // first time a chart is drawn: until then the chart's box holds its place, so the figures around
-// it paint without waiting for it and nothing moves when it arrives.
+// it paint without waiting for it and nothing moves when it arrives. Given `exportAs`, the chart
+// carries the shared export menu (PNG, SVG) with that context.
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
+import type { FigureContext } from './figure-context.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 
 export interface EChartProps {
   option: EChartsCoreOption;
@@ -16,17 +19,38 @@ export interface EChartProps {
   onItemClick?: (item: { dataIndex: number; seriesIndex: number }) => void;
   /** The live instance (or null once disposed), e.g. for getDataURL when exporting a PNG. */
   onChart?: (chart: ECharts | null) => void;
+  /** What the chart shows, for its export menu (title, n, intervals, filters, period, measure). */
+  exportAs?: FigureContext;
 }
 
 const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 
 export function EChart(props: EChartProps) {
+  const live = useRef<ECharts | null>(null);
+  const { exportAs, onChart } = props;
   const placeholder = (
     <div role="img" aria-label={props.label} aria-busy="true" style={{ width: '100%', height: props.height ?? 260 }} />
   );
-  return (
+  const canvas = (
     <Suspense fallback={placeholder}>
-      <EChartCanvas {...props} />
+      <EChartCanvas
+        {...props}
+        onChart={(c) => {
+          live.current = c;
+          onChart?.(c);
+        }}
+      />
     </Suspense>
+  );
+  if (!exportAs) return canvas;
+  return (
+    <div className="chart-frame">
+      <ExportMenu
+        context={exportAs}
+        chart={() => live.current}
+        testId={props.testId ? `${props.testId}-export` : 'chart-export'}
+      />
+      {canvas}
+    </div>
   );
 }

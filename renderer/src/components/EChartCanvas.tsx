@@ -1,35 +1,14 @@
 // The one React wrapper around ECharts: it owns init, option updates, resize and dispose.
 // Only the charts and components we use are registered (no full `echarts` import). Loaded
 // lazily through EChart.tsx, so a screen's figures paint before ECharts is parsed.
-import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import './chart-cache-guard.ts';
 import type { EChartProps } from './EChart.tsx';
+import { CHART_PARTS } from './echarts-parts.ts';
 
-echarts.use([
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  ScatterChart,
-  CustomChart,
-  VisualMapComponent,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  DatasetComponent,
-  MarkLineComponent,
-  CanvasRenderer,
-]);
+echarts.use([...CHART_PARTS, CanvasRenderer]);
 
 export default function EChartCanvas({
   option,

@@ -14,7 +14,10 @@ import type {
 import { FIELD_LABEL, FUNNEL_FIELDS, MODE_LABEL, STAGE_LABEL, STATUS_LABEL } from '#shared/domain/funnel.ts';
 import { useQuery } from '../api/use-query.ts';
 import { funnelBarsOption, histogramOption, trapOption } from '../charts/funnel-charts.ts';
+import { periodText } from '#shared/export/context.ts';
 import { EChart } from '../components/EChart.tsx';
+import type { FigureContext } from '../components/figure-context.ts';
+import { ExportableTable } from '../components/ExportableTable.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { SegmentedControl } from '../components/SegmentedControl.tsx';
@@ -63,6 +66,21 @@ function RateCell({ rate, ratio }: { rate: Rate | null; ratio: boolean }) {
       </span>
     );
   return <RateView rate={rate} />;
+}
+
+/** What a funnel figure shows, for its export: the scope's mode, start, period and split. */
+function funnelContext(title: string, scope: Scope, g: FunnelGroup): FigureContext {
+  const cohort = scope.mode === 'cohort';
+  return {
+    title,
+    n: { value: g.steps[0]?.count ?? 0, of: `items at ${STAGE_LABEL[scope.start]}` },
+    interval: cohort
+      ? '95% Wilson intervals of step and cumulative conversion'
+      : 'none: period-mode conversions are ratios of different items',
+    filters: scope.by && g.label !== 'All' ? [{ label: FIELD_LABEL[scope.by], values: [g.label] }] : [],
+    period: periodText(scope.from, scope.to, cohort ? 'entry into the first stage' : 'each stage’s own date'),
+    measure: `${MODE_LABEL[scope.mode]}; first stage ${STAGE_LABEL[scope.start]}`,
+  };
 }
 
 function FunnelTable({ g, scope, onDrill }: { g: FunnelGroup; scope: Scope; onDrill: (d: Drill) => void }) {
@@ -156,43 +174,58 @@ function DrillList({ scope, drill, onClose }: { scope: Scope; drill: Drill; onCl
       </button>
       {q.error && <ErrorMessage error={q.error} />}
       {q.data && (
-        <table className={css.table}>
-          <thead>
-            <tr>
-              <th>Lead</th>
-              <th>Deal</th>
-              <th>Created</th>
-              <th>MQL</th>
-              <th>SQL</th>
-              <th>Opportunity</th>
-              <th>Closed</th>
-              <th>Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((it) => (
-              <tr key={`${it.kind}-${it.leadId ?? it.dealId}`} data-testid="drill-row">
-                <td>{it.leadExternalId ?? '–'}</td>
-                <td>
-                  {it.dealId ? (
-                    <a href={hrefFor('/deals', { deal: it.dealId })}>{it.dealExternalId ?? it.dealName}</a>
-                  ) : (
-                    '–'
-                  )}
-                </td>
-                <td>{it.created ?? ''}</td>
-                <td>{it.mql ?? ''}</td>
-                <td>{it.sql ?? ''}</td>
-                <td>{it.opportunity ?? ''}</td>
-                <td>{it.closed ?? ''}</td>
-                <td>
-                  {STATUS_LABEL[it.status]}
-                  {it.status === 'open' ? ` at ${STAGE_LABEL[it.stage]}` : ''}
-                </td>
+        <ExportableTable
+          context={{
+            ...funnelContext(`Funnel items: ${drill.label}`, scope, {
+              key: '',
+              label: drill.group ?? 'All',
+              steps: [],
+              lost: 0,
+              noDecision: 0,
+            }),
+            n: { value: q.data.total, of: `items (${formatInt(q.data.items.length)} listed)` },
+            interval: null,
+          }}
+          testId="funnel-drill-export"
+        >
+          <table className={css.table}>
+            <thead>
+              <tr>
+                <th>Lead</th>
+                <th>Deal</th>
+                <th>Created</th>
+                <th>MQL</th>
+                <th>SQL</th>
+                <th>Opportunity</th>
+                <th>Closed</th>
+                <th>Now</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {q.data.items.map((it) => (
+                <tr key={`${it.kind}-${it.leadId ?? it.dealId}`} data-testid="drill-row">
+                  <td>{it.leadExternalId ?? '–'}</td>
+                  <td>
+                    {it.dealId ? (
+                      <a href={hrefFor('/deals', { deal: it.dealId })}>{it.dealExternalId ?? it.dealName}</a>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                  <td>{it.created ?? ''}</td>
+                  <td>{it.mql ?? ''}</td>
+                  <td>{it.sql ?? ''}</td>
+                  <td>{it.opportunity ?? ''}</td>
+                  <td>{it.closed ?? ''}</td>
+                  <td>
+                    {STATUS_LABEL[it.status]}
+                    {it.status === 'open' ? ` at ${STAGE_LABEL[it.stage]}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ExportableTable>
       )}
     </section>
   );
@@ -270,12 +303,18 @@ function FunnelView() {
             </p>
           )}
           <div className={css.twoCols}>
-            <FunnelTable g={r.total} scope={scope} onDrill={setDrill} />
+            <ExportableTable
+              context={funnelContext('Funnel: count and conversion per stage', scope, r.total)}
+              testId="funnel-table-export"
+            >
+              <FunnelTable g={r.total} scope={scope} onDrill={setDrill} />
+            </ExportableTable>
             <EChart
               option={funnelBarsOption(r.total.steps)}
               height={220}
               label="Funnel: count per stage"
               testId="funnel-chart"
+              exportAs={funnelContext('Funnel: count per stage', scope, r.total)}
             />
           </div>
           {drill && <DrillList scope={scope} drill={drill} onClose={() => setDrill(null)} />}
@@ -284,7 +323,12 @@ function FunnelView() {
               <h3>
                 {FIELD_LABEL[scope.by!]}: {g.label}
               </h3>
-              <FunnelTable g={g} scope={scope} onDrill={setDrill} />
+              <ExportableTable
+                context={funnelContext(`Funnel: ${FIELD_LABEL[scope.by!]} ${g.label}`, scope, g)}
+                testId={`funnel-group-export-${g.key}`}
+              >
+                <FunnelTable g={g} scope={scope} onDrill={setDrill} />
+              </ExportableTable>
             </section>
           ))}
         </>
@@ -303,6 +347,13 @@ function FunnelView() {
             height={300}
             label="MQL volume and MQL-to-won conversion per quarter"
             testId="trap-chart"
+            exportAs={{
+              title: 'The MQL trap: MQLs per quarter and mature MQL-to-won conversion',
+              n: { value: trap.data.quarters.reduce((a, q) => a + q.mqls, 0), of: 'MQLs' },
+              interval: '95% Wilson band of conversion; flags from Newcombe intervals of the change',
+              period: periodText(trap.data.quarters[0]?.quarter, trap.data.quarters.at(-1)?.quarter, 'MQL quarter'),
+              measure: 'MQL count (bars), MQL-to-won conversion of mature cohorts (line)',
+            }}
           />
         )}
         {trap.data && (
@@ -325,36 +376,47 @@ function FunnelView() {
 
 const spread = (s: Spread) => (s.n === 0 ? '–' : `${s.median!.toFixed(0)} d (${s.q1!.toFixed(0)}–${s.q3!.toFixed(0)})`);
 
-function StepsTable({ steps, title }: { steps: VelocityStep[]; title: string }) {
+function StepsTable({ steps, title, period }: { steps: VelocityStep[]; title: string; period: string }) {
   return (
-    <table className={css.table}>
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th>Step</th>
-          <th>Median (quartiles), this period</th>
-          <th className={css.num}>n</th>
-          <th>Previous period</th>
-          <th className={css.num}>Change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {steps.map((s) => (
-          <tr key={s.key}>
-            <th scope="row">{s.label}</th>
-            <td>
-              {spread(s.current)}
-              {s.outOfOrder > 0 ? ` · ${s.outOfOrder} out of order` : ''}
-            </td>
-            <td className={css.num}>{formatInt(s.current.n)}</td>
-            <td>{spread(s.previous)}</td>
-            <td className={css.num}>
-              {s.change === null ? '–' : `${s.change > 0 ? '+' : ''}${s.change.toFixed(0)} d`}
-            </td>
+    <ExportableTable
+      context={{
+        title: `Velocity: ${title}`,
+        n: { value: steps.reduce((a, s) => a + s.current.n, 0), of: 'step durations this period' },
+        interval: 'quartiles (25th–75th percentile) around each median',
+        period,
+        measure: 'whole days between stage dates',
+      }}
+      testId={`steps-export-${title.split(' ')[0]!.toLowerCase()}`}
+    >
+      <table className={css.table}>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th>Step</th>
+            <th>Median (quartiles), this period</th>
+            <th className={css.num}>n</th>
+            <th>Previous period</th>
+            <th className={css.num}>Change</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {steps.map((s) => (
+            <tr key={s.key}>
+              <th scope="row">{s.label}</th>
+              <td>
+                {spread(s.current)}
+                {s.outOfOrder > 0 ? ` · ${s.outOfOrder} out of order` : ''}
+              </td>
+              <td className={css.num}>{formatInt(s.current.n)}</td>
+              <td>{spread(s.previous)}</td>
+              <td className={css.num}>
+                {s.change === null ? '–' : `${s.change > 0 ? '+' : ''}${s.change.toFixed(0)} d`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ExportableTable>
   );
 }
 
@@ -364,6 +426,7 @@ function VelocityView() {
   const r = q.data;
   if (q.error) return <ErrorMessage error={q.error} />;
   if (!r) return <p>Loading…</p>;
+  const period = `${periodText(r.from, r.to, 'step end')} against ${periodText(r.previousFrom, r.previousTo)}`;
   return (
     <>
       <p className={css.muted}>
@@ -372,17 +435,25 @@ function VelocityView() {
       </p>
       <div className={css.twoCols}>
         <div>
-          <StepsTable steps={r.steps} title="Funnel steps" />
-          <StepsTable steps={r.byOutcome} title="Created to close, by outcome" />
+          <StepsTable steps={r.steps} title="Funnel steps" period={period} />
+          <StepsTable steps={r.byOutcome} title="Created to close, by outcome" period={period} />
         </div>
         <EChart
           option={histogramOption(r)}
           height={260}
           label="Days from MQL to won, this period"
           testId="velocity-histogram"
+          exportAs={{
+            title: 'Days from MQL to won',
+            n: { value: r.histogram.reduce((a, b) => a + b.count, 0), of: 'won MQLs' },
+            period,
+            measure: 'count of won MQLs per bin of days',
+          }}
         />
       </div>
-      {r.dealStages.length > 0 && <StepsTable steps={r.dealStages} title="Days in each deal stage (stage history)" />}
+      {r.dealStages.length > 0 && (
+        <StepsTable steps={r.dealStages} title="Days in each deal stage (stage history)" period={period} />
+      )}
       <section className="panel" aria-labelledby="stuck-title">
         <h2 id="stuck-title">Stuck items</h2>
         <label>

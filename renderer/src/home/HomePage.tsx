@@ -6,7 +6,9 @@ import type { AppInfo } from '#shared/domain/workspace.ts';
 import { useQuery } from '../api/use-query.ts';
 import { useSettings } from '../settings/use-settings.ts';
 import { competitorsOption, outcomesOption, winRateTrendOption } from '../charts/dashboard-charts.ts';
+import { periodText } from '#shared/export/context.ts';
 import { EChart } from '../components/EChart.tsx';
+import { ExportableTable } from '../components/ExportableTable.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt, formatMoney, formatPercent } from '../lib/format.ts';
@@ -44,6 +46,8 @@ function Dashboard({ s }: { s: DashboardSummary }) {
   const trend = useMemo(() => winRateTrendOption(s.winRateByQuarter), [s.winRateByQuarter]);
   const competitors = useMemo(() => competitorsOption(s.topCompetitors), [s.topCompetitors]);
   const open = s.outcomes.find((o) => o.outcome === 'open')?.deals ?? 0;
+  const period = periodText(s.firstCloseDate, s.lastCloseDate, 'close date');
+  const met = s.topCompetitors.reduce((a, c) => a + c.encounters, 0);
   return (
     <div className="dashboard" data-testid="dashboard">
       <header className="page-head">
@@ -100,7 +104,17 @@ function Dashboard({ s }: { s: DashboardSummary }) {
       <div className="charts">
         <section className="panel">
           <h2>Deals by outcome</h2>
-          <EChart option={outcomes} label="Bar chart of deals by outcome" testId="chart-outcomes" />
+          <EChart
+            option={outcomes}
+            label="Bar chart of deals by outcome"
+            testId="chart-outcomes"
+            exportAs={{
+              title: 'Deals by outcome',
+              n: { value: s.dealsTotal, of: 'deals (open included)' },
+              period: 'all dates',
+              measure: 'deal count',
+            }}
+          />
         </section>
         <section className="panel">
           <h2>New-business win rate by close quarter</h2>
@@ -108,6 +122,14 @@ function Dashboard({ s }: { s: DashboardSummary }) {
             option={trend}
             label="Line chart of win rate by quarter with 95% interval band"
             testId="chart-trend"
+            exportAs={{
+              title: 'New-business win rate by close quarter',
+              n: { value: s.winRate.n, of: 'closed new-business deals' },
+              interval: '95% Wilson interval (band); grey points below the low-confidence n',
+              filters: [{ label: 'Deal type', values: ['New business'] }],
+              period,
+              measure: 'win rate by count',
+            }}
           />
           <p className="muted small">
             Shaded: 95% interval. Grey points: n below the low-confidence threshold; quarters with too few deals have no
@@ -121,33 +143,50 @@ function Dashboard({ s }: { s: DashboardSummary }) {
             height={300}
             label="Bar chart of competitors by deals met"
             testId="chart-competitors"
+            exportAs={{
+              title: 'Competitors met most often',
+              n: { value: met, of: 'competitor encounters' },
+              period: 'all dates',
+              measure: 'deals met',
+            }}
           />
-          <table className="data-table" data-testid="competitor-table">
-            <thead>
-              <tr>
-                <th>Competitor</th>
-                <th className="num">Deals met</th>
-                <th className="num">Closed</th>
-                <th>Our win rate against them (95% CI, n)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.topCompetitors.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <a href={hrefFor('/competitors', { id: c.id })} title="Open the competitor's profile">
-                      {c.name}
-                    </a>
-                  </td>
-                  <td className="num">{formatInt(c.encounters)}</td>
-                  <td className="num">{formatInt(c.closed)}</td>
-                  <td>
-                    <RateView rate={c.winRate} />
-                  </td>
+          <ExportableTable
+            context={{
+              title: 'Competitors met most often, with our win rate against them',
+              n: { value: met, of: 'competitor encounters' },
+              interval: '95% Wilson intervals',
+              period: 'all dates',
+              measure: 'deals met; win rate by count',
+            }}
+            testId="competitor-table-export"
+          >
+            <table className="data-table" data-testid="competitor-table">
+              <thead>
+                <tr>
+                  <th>Competitor</th>
+                  <th className="num">Deals met</th>
+                  <th className="num">Closed</th>
+                  <th>Our win rate against them (95% CI, n)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.topCompetitors.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <a href={hrefFor('/competitors', { id: c.id })} title="Open the competitor's profile">
+                        {c.name}
+                      </a>
+                    </td>
+                    <td className="num">{formatInt(c.encounters)}</td>
+                    <td className="num">{formatInt(c.closed)}</td>
+                    <td>
+                      <RateView rate={c.winRate} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ExportableTable>
         </section>
       </div>
     </div>

@@ -259,8 +259,8 @@ export function ReportsPage() {
           </select>
         </label>
         <p className="muted small">
-          Reports hold the sections above. Funnel counts, conversions, the MQL trap and velocity are in the Funnel area
-          (and the <code>winnow funnel</code> and <code>winnow velocity</code> commands).
+          Qualification criteria and saved plans are in the Funnel area (and the <code>winnow criteria</code> and
+          <code>winnow plan</code> commands).
         </p>
         <div className={styles.actions}>
           <button type="button" onClick={preview} disabled={busy !== null} data-testid="report-preview-button">

@@ -1,4 +1,6 @@
 // One section of the report being built: its kind, order, orientation and its own options.
+import type { FunnelMode, FunnelStart } from '#shared/domain/funnel.ts';
+import { FUNNEL_STARTS, STAGE_LABEL } from '#shared/domain/funnel.ts';
 import type { ReportSection } from '#shared/domain/reports.ts';
 import { ORIENTATIONS, SECTION_LABEL } from '#shared/domain/reports.ts';
 import { DIMENSION_LABEL, DIMENSIONS } from '#shared/domain/win-rates.ts';
@@ -97,6 +99,32 @@ function Options({ section, onChange }: Pick<Props, 'section' | 'onChange'>) {
             <option value="year">Year</option>
           </select>
         </label>
+      );
+    case 'funnel':
+      return (
+        <div className={styles.row}>
+          <label className={styles.field}>
+            Count
+            <select
+              value={section.mode}
+              onChange={(e) => onChange({ mode: e.target.value as FunnelMode })}
+              data-testid={`report-${section.id}-mode`}
+            >
+              <option value="cohort">Cohort: items that entered in the period</option>
+              <option value="period">Period: what happened in the period</option>
+            </select>
+          </label>
+          <label className={styles.field}>
+            Start at
+            <select value={section.start} onChange={(e) => onChange({ start: e.target.value as FunnelStart })}>
+              {FUNNEL_STARTS.map((s) => (
+                <option key={s} value={s}>
+                  {STAGE_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       );
     case 'notes':
       return (

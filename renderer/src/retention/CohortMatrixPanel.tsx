@@ -18,7 +18,9 @@ import type { HeatScale } from '../charts/retention-charts.ts';
 import { EChart } from '../components/EChart.tsx';
 import { EmptyState } from '../components/Notice.tsx';
 import { SegmentedControl } from '../components/SegmentedControl.tsx';
+import { ExportableTable } from '../components/ExportableTable.tsx';
 import { CohortTable } from './CohortTable.tsx';
+import { retentionContext } from './export-context.ts';
 
 const VIEW_OPTIONS = [
   { value: 'heatmap' as const, label: 'Heatmap' },
@@ -51,6 +53,16 @@ export function CohortMatrixPanel({ report, metric, display, selected, onSelect,
     [cells, onSelect],
   );
   const title = report.groupLabel ? `${METRIC_LABEL[metric]} · ${report.groupLabel}` : METRIC_LABEL[metric];
+  const context = retentionContext(
+    `${METRIC_LABEL[metric]} by cohort and ${report.grain} since first revenue`,
+    {
+      ...report,
+      group: report.by && report.groupLabel ? { field: report.by, label: report.groupLabel } : null,
+      customers: m.customers,
+    },
+    `${METRIC_LABEL[metric]} (${display === 'percent' ? 'percent of the cohort’s start' : `amounts in ${report.currency}`}); * incomplete period`,
+    metric === 'logo' ? '95% Wilson intervals of logo retention (in the table)' : 'none for revenue ratios',
+  );
 
   return (
     <section className="panel cohort-panel" aria-busy={loading} data-testid="cohort-panel">
@@ -73,20 +85,23 @@ export function CohortMatrixPanel({ report, metric, display, selected, onSelect,
             label={`Heatmap of ${METRIC_LABEL[metric]} by cohort and period since first revenue`}
             testId="cohort-heatmap"
             onItemClick={onItemClick}
+            exportAs={context}
           />
           {!showHeatmapLabels(m, display) && (
             <p className="muted small">Too many periods to label every cell: hover a cell, or switch to Table.</p>
           )}
         </>
       ) : (
-        <CohortTable
-          report={report}
-          metric={metric}
-          scale={scale}
-          display={display}
-          selected={selected}
-          onSelect={onSelect}
-        />
+        <ExportableTable context={context} testId="cohort-table-export">
+          <CohortTable
+            report={report}
+            metric={metric}
+            scale={scale}
+            display={display}
+            selected={selected}
+            onSelect={onSelect}
+          />
+        </ExportableTable>
       )}
       <Legend scale={scale} />
       <p className="muted small footnote">

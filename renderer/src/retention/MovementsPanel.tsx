@@ -7,6 +7,7 @@ import { useQuery } from '../api/use-query.ts';
 import { movementsOption, ttmOption } from '../charts/retention-charts.ts';
 import { EChart } from '../components/EChart.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
+import { retentionContext } from './export-context.ts';
 import { formatMoney, formatPercent } from '../lib/format.ts';
 import type { DrillScope } from './CohortDrill.tsx';
 
@@ -23,6 +24,7 @@ function Movements({ report, loading }: { report: MovementsReport; loading: bool
   const last = [...report.periods].reverse().find((p) => p.ttm && !p.incomplete);
   const unit = report.grain === 'month' ? 'month' : `${report.grain} (average per month)`;
   const scopeText = report.group ? ` · ${report.group.label}` : report.filters.length > 0 ? ' · filtered' : '';
+  const context = (title: string, measure: string) => retentionContext(title, report, measure);
   return (
     <div className="charts movements" aria-busy={loading} data-testid="movements">
       <section className="panel">
@@ -35,6 +37,10 @@ function Movements({ report, loading }: { report: MovementsReport; loading: bool
           height={300}
           label="Stacked bar chart of new, expansion, reactivation, contraction and churn revenue per period"
           testId="movements-chart"
+          exportAs={context(
+            `Revenue movements per ${report.grain}`,
+            `new, expansion, reactivation, contraction and churn revenue per ${unit}, ${report.currency}`,
+          )}
         />
         <p className="muted small">
           {RETENTION_DEFINITIONS.movements} Revenue per {unit}, {report.currency}; the faded period is incomplete.
@@ -57,6 +63,10 @@ function Movements({ report, loading }: { report: MovementsReport; loading: bool
             height={300}
             label="Line chart of trailing-twelve-month NRR and GRR"
             testId="ttm-chart"
+            exportAs={context(
+              'Trailing-twelve-month NRR and GRR',
+              'NRR and GRR against the period twelve months earlier (no interval for revenue ratios)',
+            )}
           />
         ) : (
           <p className="muted">Twelve months of data are needed before the first point.</p>

@@ -11,6 +11,8 @@ import { PeriodInputs } from './MatrixControls.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import type { ComparePreset } from '#shared/domain/compare-periods.ts';
 import { COMPARE_PRESET_LABEL, comparePeriods, isIncomplete } from '#shared/domain/compare-periods.ts';
+import { ExportableTable } from '../components/ExportableTable.tsx';
+import { matrixTitle, winRateContext } from './export-context.ts';
 import { periodText } from './query.ts';
 
 const k = (key: string | null) => (key === null ? '\u0000' : key);
@@ -66,68 +68,75 @@ function ChangeTable({ ch, query }: { ch: MatrixChange; query: MatrixQuery }) {
   const colTotals = new Map(ch.colTotals.map((c) => [k(c.col), c]));
   const trendRows = new Map(trend.data?.rows.map((r) => [k(r.row), r.points]) ?? []);
   const flat = query.cols === 'none';
+  const context = {
+    ...winRateContext(`Change in ${matrixTitle(query).toLowerCase()}`, query, ch.b),
+    interval: '95% Newcombe intervals of each change; * significant (interval excludes 0)',
+    period: `${periodText(ch.periodB)} against ${periodText(ch.periodA)}`,
+  };
   return (
-    <div className="matrix-scroll">
-      <table className="data-table matrix-table change-table" data-testid="change-table">
-        <thead>
-          <tr>
-            <th scope="col">{DIMENSION_LABEL[query.rows]}</th>
-            {!flat &&
-              ch.cols.map((c) => (
-                <th key={k(c.key)} scope="col" className="num">
-                  {c.label}
-                </th>
-              ))}
-            <th scope="col" className="num total-col">
-              Total
-            </th>
-            {trend.data && trend.data.periods.length > 1 && (
-              <th scope="col">
-                Quarterly trend ({trend.data.periods[0]} to {trend.data.periods.at(-1)})
+    <ExportableTable context={context} testId="change-export">
+      <div className="matrix-scroll">
+        <table className="data-table matrix-table change-table" data-testid="change-table">
+          <thead>
+            <tr>
+              <th scope="col">{DIMENSION_LABEL[query.rows]}</th>
+              {!flat &&
+                ch.cols.map((c) => (
+                  <th key={k(c.key)} scope="col" className="num">
+                    {c.label}
+                  </th>
+                ))}
+              <th scope="col" className="num total-col">
+                Total
               </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {ch.rows.map((r) => (
-            <tr key={k(r.key)}>
-              <th scope="row">{r.label}</th>
+              {trend.data && trend.data.periods.length > 1 && (
+                <th scope="col">
+                  Quarterly trend ({trend.data.periods[0]} to {trend.data.periods.at(-1)})
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {ch.rows.map((r) => (
+              <tr key={k(r.key)}>
+                <th scope="row">{r.label}</th>
+                {!flat &&
+                  ch.cols.map((c) => (
+                    <td key={k(c.key)} className="num">
+                      <ChangeFigure c={cells.get(`${k(r.key)}|${k(c.key)}`)} measure={query.measure} />
+                    </td>
+                  ))}
+                <td className="num total-col">
+                  <ChangeFigure c={rowTotals.get(k(r.key))} measure={query.measure} />
+                </td>
+                {trend.data && trend.data.periods.length > 1 && (
+                  <td>{trendRows.get(k(r.key)) && <Sparkline points={trendRows.get(k(r.key))!} label={r.label} />}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total (each deal once)</th>
               {!flat &&
                 ch.cols.map((c) => (
                   <td key={k(c.key)} className="num">
-                    <ChangeFigure c={cells.get(`${k(r.key)}|${k(c.key)}`)} measure={query.measure} />
+                    <ChangeFigure c={colTotals.get(k(c.key))} measure={query.measure} />
                   </td>
                 ))}
               <td className="num total-col">
-                <ChangeFigure c={rowTotals.get(k(r.key))} measure={query.measure} />
+                <ChangeFigure c={ch.overall} measure={query.measure} />
               </td>
               {trend.data && trend.data.periods.length > 1 && (
-                <td>{trendRows.get(k(r.key)) && <Sparkline points={trendRows.get(k(r.key))!} label={r.label} />}</td>
+                <td>
+                  <Sparkline points={trend.data.overall} label="All deals" />
+                </td>
               )}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total (each deal once)</th>
-            {!flat &&
-              ch.cols.map((c) => (
-                <td key={k(c.key)} className="num">
-                  <ChangeFigure c={colTotals.get(k(c.key))} measure={query.measure} />
-                </td>
-              ))}
-            <td className="num total-col">
-              <ChangeFigure c={ch.overall} measure={query.measure} />
-            </td>
-            {trend.data && trend.data.periods.length > 1 && (
-              <td>
-                <Sparkline points={trend.data.overall} label="All deals" />
-              </td>
-            )}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+          </tfoot>
+        </table>
+      </div>
+    </ExportableTable>
   );
 }
 

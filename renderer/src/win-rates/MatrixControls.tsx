@@ -2,7 +2,7 @@
 // labels, so it works from the keyboard; the query changes only through onChange.
 import { useState } from 'react';
 import type { Dimension, MatrixFilter, MatrixQuery } from '#shared/domain/win-rates.ts';
-import { DIMENSION_LABEL, DIMENSIONS } from '#shared/domain/win-rates.ts';
+import { DIMENSION_LABEL, DIMENSIONS, dimValueLabel } from '#shared/domain/win-rates.ts';
 import { useQuery } from '../api/use-query.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 
@@ -143,7 +143,7 @@ function FilterEditor({ onAdd, onCancel }: { onAdd: (f: MatrixFilter) => void; o
 /** Labels of filter values, fetched once per dimension, for the filter chips. */
 function FilterChip({ filter, onRemove }: { filter: MatrixFilter; onRemove: () => void }) {
   const values = useQuery((api) => api.matrix.values({ dim: filter.dim }), [filter.dim]);
-  const labels = filter.values.map((k) => values.data?.find((v) => v.key === k)?.label ?? (k === null ? 'not set' : k));
+  const labels = filter.values.map((k) => dimValueLabel(values.data, k));
   return (
     <span className="chip">
       {DIMENSION_LABEL[filter.dim]}: {labels.join(' or ')}

@@ -1,7 +1,6 @@
 // The win-rate matrix: heatmap and table of the same result, rows sorted by rate, n or an interval
-// bound, trend sparklines, drill-down from any cell or total, and CSV/PNG export.
-import { useMemo, useRef, useState } from 'react';
-import type { ECharts } from 'echarts/core';
+// bound, trend sparklines, drill-down from any cell or total, and the shared export menu.
+import { useMemo, useState } from 'react';
 import type { CellRef, MatrixQuery, MatrixResult } from '#shared/domain/win-rates.ts';
 import { PERIOD_DIMENSIONS } from '#shared/domain/win-rates.ts';
 import { call } from '../api/client.ts';
@@ -12,7 +11,8 @@ import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { formatInt } from '../lib/format.ts';
 import { DrillDown } from './DrillDown.tsx';
 import { MatrixTable } from './MatrixTable.tsx';
-import { savePng } from './png.ts';
+import { ExportableTable } from '../components/ExportableTable.tsx';
+import { matrixTitle, winRateContext } from './export-context.ts';
 import type { RowSort } from './query.ts';
 import { periodText, ROW_SORT_LABEL, sortRows } from './query.ts';
 
@@ -37,9 +37,6 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
   const [sort, setSort] = useState<RowSort>('label');
   const [descending, setDescending] = useState(false);
   const [drill, setDrill] = useState<{ cell: CellRef; title: string } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<Error | null>(null);
-  const chart = useRef<ECharts | null>(null);
   const result = useQuery((api) => api.matrix.compute(query), [query]);
   const wantsTrend = !PERIOD_DIMENSIONS.has(query.rows);
   const trend = useQuery(
@@ -62,24 +59,14 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
     [],
   );
 
-  const exportCsv = async () => {
-    setExportError(null);
-    try {
-      const { path } = await call((api) => api.matrix.exportCsv({ query }));
-      setMessage(path ? `Saved ${path}` : null);
-    } catch (e) {
-      setExportError(e as Error);
-    }
-  };
-  const exportPng = async () => {
-    setExportError(null);
-    try {
-      const path = await savePng([{ title: periodText(query.period), chart: chart.current }], 'Win-rate heatmap');
-      setMessage(path ? `Saved ${path}` : null);
-    } catch (e) {
-      setExportError(e as Error);
-    }
-  };
+  // The core's CSV has every figure of every cell (won, n, interval, amounts), with the same context.
+  const fullCsv = [
+    {
+      label: 'Every figure of every cell as CSV',
+      testId: 'export-csv',
+      save: async () => (await call((api) => api.matrix.exportCsv({ query }))).path,
+    },
+  ];
 
   if (result.error && !m) return <ErrorMessage error={result.error} title="The matrix could not be computed" />;
   if (!m) return <p className="muted">Computing the matrix…</p>;
@@ -131,27 +118,15 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
           {formatInt(m.overall.closed)} closed deals · {periodText(query.period)}
           {result.loading ? ' · updating…' : ''}
         </span>
-        <button type="button" className="secondary" onClick={exportCsv} data-testid="export-csv">
-          Export CSV
-        </button>
-        {view === 'heatmap' && (
-          <button type="button" className="secondary" onClick={exportPng} data-testid="export-png">
-            Export PNG
-          </button>
-        )}
       </div>
-      {message && (
-        <p className="ok-line" role="status" data-testid="export-message">
-          {message}
-        </p>
-      )}
-      {exportError && <ErrorMessage error={exportError} title="Export failed" />}
       {m.rows.length === 0 ? (
         <EmptyState title="No closed deals match">
           <p>Widen the close period or remove a filter. Open deals never count in a win rate.</p>
         </EmptyState>
       ) : view === 'table' ? (
-        <MatrixTable m={m} rows={rows} trend={trend.data} onDrill={(cell, title) => setDrill({ cell, title })} />
+        <ExportableTable context={winRateContext(matrixTitle(query), query, m)} testId="matrix-export" extra={fullCsv}>
+          <MatrixTable m={m} rows={rows} trend={trend.data} onDrill={(cell, title) => setDrill({ cell, title })} />
+        </ExportableTable>
       ) : (
         <section className="panel">
           <EChart
@@ -160,7 +135,7 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
             label="Heatmap of win rate by row and column; click a cell for its deals"
             testId="matrix-heatmap"
             onEvents={onEvents}
-            onChart={(c) => (chart.current = c)}
+            exportAs={winRateContext(`${matrixTitle(query)} (heatmap)`, query, m)}
           />
           <p className="muted small">
             Colour: green above the overall rate (

@@ -1,8 +1,7 @@
 // The win/loss overview: overall win rate over time, the share of no-decision outcomes,
 // competitors by encounters and by interval lower bound, and the significant movers of the latest
 // quarter.
-import { useMemo, useRef, useState } from 'react';
-import type { ECharts } from 'echarts/core';
+import { useMemo, useState } from 'react';
 import type { OverviewScope, OverviewSummary } from '#shared/domain/win-rates.ts';
 import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
 import { useQuery } from '../api/use-query.ts';
@@ -11,7 +10,8 @@ import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt } from '../lib/format.ts';
-import { savePng } from './png.ts';
+import type { FigureContext } from '../components/figure-context.ts';
+import { ExportableTable } from '../components/ExportableTable.tsx';
 import { periodText, rankByLowerBound } from './query.ts';
 
 const pts = (x: number | null) => (x === null ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}`);
@@ -28,25 +28,16 @@ function Body({ s }: { s: OverviewSummary }) {
   );
   const enc = useMemo(() => encountersOption(s.competitors), [s]);
   const ranked = useMemo(() => rankByLowerBound(s.competitors.filter((c) => c.encounters > 0)), [s]);
-  const charts = useRef<Record<string, ECharts | null>>({});
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const exportPng = async () => {
-    setError(null);
-    try {
-      const path = await savePng(
-        [
-          { title: 'Win rate by close quarter (95% interval)', chart: charts.current.trend ?? null },
-          { title: 'Share of no-decision outcomes', chart: charts.current.nd ?? null },
-          { title: 'Competitors by deals met', chart: charts.current.enc ?? null },
-        ],
-        `Win-loss overview (${periodText(s.period)})`,
-      );
-      setSaved(path);
-    } catch (e) {
-      setError(e as Error);
-    }
-  };
+  const scope = s.scope === 'newBusiness' ? [{ label: 'Deal type', values: ['New business'] }] : [];
+  const context = (title: string, extra: Partial<FigureContext> = {}): FigureContext => ({
+    title,
+    n: { value: s.overall.closed, of: 'closed deals' },
+    interval: '95% Wilson score intervals',
+    filters: scope,
+    period: periodText(s.period),
+    measure: 'win rate by count',
+    ...extra,
+  });
   return (
     <div className="overview" data-testid="overview">
       <div className="tiles">
@@ -72,15 +63,7 @@ function Body({ s }: { s: OverviewSummary }) {
             {s.firstCloseDate ?? '–'} to {s.lastCloseDate ?? '–'}
           </div>
         </div>
-        <div className="tile">
-          <div className="tile-label">Export</div>
-          <button type="button" className="secondary" onClick={exportPng} data-testid="overview-png">
-            Charts as PNG
-          </button>
-          {saved && <div className="muted small">Saved {saved}</div>}
-        </div>
       </div>
-      {error && <ErrorMessage error={error} title="Export failed" />}
       <div className="charts">
         <section className="panel">
           <h2>Win rate by close quarter</h2>
@@ -88,7 +71,7 @@ function Body({ s }: { s: OverviewSummary }) {
             option={trend}
             label="Win rate by quarter with 95% interval band"
             testId="overview-trend"
-            onChart={(c) => (charts.current.trend = c)}
+            exportAs={context('Win rate by close quarter')}
           />
         </section>
         <section className="panel">
@@ -96,7 +79,11 @@ function Body({ s }: { s: OverviewSummary }) {
           <EChart
             option={nd}
             label="No-decision share by quarter with 95% interval band"
-            onChart={(c) => (charts.current.nd = c)}
+            testId="overview-nd"
+            exportAs={context('Share of no-decision outcomes by close quarter', {
+              n: { value: s.noDecisionShare.n, of: 'deals that ended (won, lost or no decision)' },
+              measure: 'no-decision deals / deals that ended, whatever the closed setting',
+            })}
           />
         </section>
         <section className="panel">
@@ -105,35 +92,45 @@ function Body({ s }: { s: OverviewSummary }) {
             option={enc}
             height={Math.max(220, 24 * Math.min(15, s.competitors.length) + 40)}
             label="Bar chart of competitors by deals met"
-            onChart={(c) => (charts.current.enc = c)}
+            testId="overview-competitors"
+            exportAs={context('Competitors by deals met', {
+              n: { value: s.competitors.reduce((a, c) => a + c.encounters, 0), of: 'competitor encounters' },
+              interval: null,
+              measure: 'deals met (open included)',
+            })}
           />
         </section>
         <section className="panel">
           <h2>Where we are strongest: by the interval&apos;s lower bound</h2>
-          <table className="data-table" data-testid="ranked-competitors">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Competitor</th>
-                <th className="num">Deals met</th>
-                <th>Win rate against them (95% CI, n)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.slice(0, 12).map((c, i) => (
-                <tr key={c.id}>
-                  <td>{i + 1}</td>
-                  <td>
-                    <a href={`#/competitors?id=${c.id}`}>{c.name}</a>
-                  </td>
-                  <td className="num">{formatInt(c.encounters)}</td>
-                  <td>
-                    <RateView rate={c.involved} />
-                  </td>
+          <ExportableTable
+            context={context('Where we are strongest: competitors by the win rate interval’s lower bound')}
+            testId="ranked-export"
+          >
+            <table className="data-table" data-testid="ranked-competitors">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>Competitor</th>
+                  <th className="num">Deals met</th>
+                  <th>Win rate against them (95% CI, n)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ranked.slice(0, 12).map((c, i) => (
+                  <tr key={c.id}>
+                    <td>{i + 1}</td>
+                    <td>
+                      <a href={`#/competitors?id=${c.id}`}>{c.name}</a>
+                    </td>
+                    <td className="num">{formatInt(c.encounters)}</td>
+                    <td>
+                      <RateView rate={c.involved} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ExportableTable>
           <p className="muted small">
             Ranked by the lower end of the 95% interval, so a 2-of-2 record cannot top the list.
           </p>
@@ -156,35 +153,46 @@ function Body({ s }: { s: OverviewSummary }) {
               No significant change: every interval for a difference includes 0.
             </p>
           ) : (
-            <table className="data-table" data-testid="movers">
-              <thead>
-                <tr>
-                  <th>What</th>
-                  <th>Dimension</th>
-                  <th className="num">Before</th>
-                  <th className="num">Now</th>
-                  <th className="num">Change (points)</th>
-                  <th>95% interval (Newcombe)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.movers.map((m) => (
-                  <tr key={`${m.dimension}:${m.row}`}>
-                    <td>{m.label}</td>
-                    <td>{DIMENSION_LABEL[m.dimension]}</td>
-                    <td className="num">{m.a ? <RateView rate={m.a.rate} /> : '–'}</td>
-                    <td className="num">{m.b ? <RateView rate={m.b.rate} /> : '–'}</td>
-                    <td className={`num ${(m.difference ?? 0) > 0 ? 'chg-up' : 'chg-down'}`}>
-                      {(m.difference ?? 0) > 0 ? '▲ ' : '▼ '}
-                      {pts(m.difference)}
-                    </td>
-                    <td>
-                      {pts(m.low)} to {pts(m.high)}
-                    </td>
+            <ExportableTable
+              context={context('Biggest significant movers', {
+                interval: '95% Newcombe intervals of each change; rates with 95% Wilson intervals',
+                period:
+                  s.moversA && s.moversB
+                    ? `${periodText(s.moversB)} against ${periodText(s.moversA)}`
+                    : periodText(s.period),
+              })}
+              testId="movers-export"
+            >
+              <table className="data-table" data-testid="movers">
+                <thead>
+                  <tr>
+                    <th>What</th>
+                    <th>Dimension</th>
+                    <th className="num">Before</th>
+                    <th className="num">Now</th>
+                    <th className="num">Change (points)</th>
+                    <th>95% interval (Newcombe)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {s.movers.map((m) => (
+                    <tr key={`${m.dimension}:${m.row}`}>
+                      <td>{m.label}</td>
+                      <td>{DIMENSION_LABEL[m.dimension]}</td>
+                      <td className="num">{m.a ? <RateView rate={m.a.rate} /> : '–'}</td>
+                      <td className="num">{m.b ? <RateView rate={m.b.rate} /> : '–'}</td>
+                      <td className={`num ${(m.difference ?? 0) > 0 ? 'chg-up' : 'chg-down'}`}>
+                        {(m.difference ?? 0) > 0 ? '▲ ' : '▼ '}
+                        {pts(m.difference)}
+                      </td>
+                      <td>
+                        {pts(m.low)} to {pts(m.high)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ExportableTable>
           )}
         </section>
       </div>

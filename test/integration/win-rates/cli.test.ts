@@ -136,13 +136,14 @@ describe('matrix channels refuse bad arguments before any SQL runs', () => {
     const r = await dispatch(handlers, 'matrix:compute', arg, session);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
-  it('refuses a save of something that is not a PNG', async () => {
-    const r = await dispatch(
-      handlers,
-      'winRates:savePng',
-      { defaultName: 'x.png', dataUrl: 'data:text/html;base64,PGI+' },
-      session,
-    );
+  it.each([
+    ['an HTML page as a PNG', { kind: 'png', defaultName: 'x.png', content: 'data:text/html;base64,PGI+' }],
+    ['bytes that are not a PNG', { kind: 'png', defaultName: 'x.png', content: 'data:image/png;base64,PGI+' }],
+    ['a script as an SVG', { kind: 'svg', defaultName: 'x.svg', content: '<script>alert(1)</script>' }],
+    ['a name that does not match the kind', { kind: 'csv', defaultName: 'x.png', content: 'a,b' }],
+    ['a path as the name', { kind: 'csv', defaultName: '../x.csv', content: 'a,b' }],
+  ])('refuses to save %s', async (_, arg) => {
+    const r = await dispatch(handlers, 'export:saveFigure', arg, session);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 });

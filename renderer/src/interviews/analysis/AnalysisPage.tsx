@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import type { AnalysisFilters, Granularity, ReasonLevel } from '#shared/domain/winloss.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { useSettings } from '../../settings/use-settings.ts';
+import type { FigureContext } from '../../components/figure-context.ts';
 import { ErrorMessage } from '../../components/Notice.tsx';
+import { periodText } from '#shared/export/context.ts';
 import { formatInt } from '../../lib/format.ts';
 import { intParam, interviewsHref } from '../hash-query.ts';
 import { SelectField } from '../options.tsx';
@@ -73,6 +75,21 @@ export function AnalysisPage({ params }: { params: URLSearchParams }) {
   const f = facets.data;
   const scope = reasons.data?.scope;
   const thresholds = settings.data;
+  // What every figure below shares, for its export: the interview scope and its filters.
+  const named = (list: { id: number; name: string }[] | undefined, id: number | undefined) =>
+    id === undefined ? [] : [list?.find((x) => x.id === id)?.name ?? String(id)];
+  const context: FigureContext = {
+    title: '',
+    n: scope ? { value: scope.deals, of: `interviewed deals (${formatInt(scope.interviews)} interviews)` } : null,
+    filters: [
+      { label: 'Competitor involved', values: named(f?.competitors, filters.competitorId) },
+      { label: 'Segment', values: filters.segment ? [filters.segment] : [] },
+      { label: 'Product', values: named(f?.products, filters.productId) },
+      { label: 'Interviews', values: [filters.includeDrafts ? 'complete and drafts' : 'complete only'] },
+      { label: 'Reasons', values: [primaryOnly ? 'primary only' : 'primary and secondary'] },
+    ],
+    period: periodText(filters.from, filters.to, 'deal close date'),
+  };
 
   return (
     <div className="analysis" data-testid="analysis">
@@ -163,22 +180,29 @@ export function AnalysisPage({ params }: { params: URLSearchParams }) {
       {reasons.error ? (
         <ErrorMessage error={reasons.error} />
       ) : (
-        reasons.data && <ReasonsSection analysis={reasons.data} />
+        reasons.data && <ReasonsSection analysis={reasons.data} context={context} />
       )}
       {ratings.error ? (
         <ErrorMessage error={ratings.error} />
       ) : (
-        ratings.data && <RatingSection analysis={ratings.data} />
+        ratings.data && <RatingSection analysis={ratings.data} context={context} />
       )}
       {agreement.error ? (
         <ErrorMessage error={agreement.error} />
       ) : (
-        agreement.data && <AgreementSection analysis={agreement.data} />
+        agreement.data && <AgreementSection analysis={agreement.data} context={context} />
       )}
       {themes.error ? (
         <ErrorMessage error={themes.error} />
       ) : (
-        themes.data && <ThemeSection trend={themes.data} granularity={granularity} onGranularity={setGranularity} />
+        themes.data && (
+          <ThemeSection
+            trend={themes.data}
+            granularity={granularity}
+            onGranularity={setGranularity}
+            context={context}
+          />
+        )
       )}
     </div>
   );
