@@ -31,7 +31,11 @@ function warningFor(a: CriterionAggregate, t: ConfidenceThresholds): string | nu
   return `Too few MQLs to trust this lift (${small.join(', ')}; fewer than ${t.lowConfidenceBelowN}).`;
 }
 
-export function criteriaStats(rows: readonly CriterionAggregate[], t: ConfidenceThresholds, alpha = 0.05): CriteriaStats {
+export function criteriaStats(
+  rows: readonly CriterionAggregate[],
+  t: ConfidenceThresholds,
+  alpha = 0.05,
+): CriteriaStats {
   const ps = rows.map((r) => twoProportionP(r.met.won, r.met.mqls, r.notMet.won, r.notMet.mqls));
   const qs = benjaminiHochberg(ps);
   const tested = ps.filter((p) => p !== null).length;
@@ -55,7 +59,8 @@ export function criteriaStats(rows: readonly CriterionAggregate[], t: Confidence
   }));
   // docs/METRICS.md#ranking: by the lower bound, so a lift on a handful of MQLs does not top the list.
   const order = [...results].sort(
-    (a, b) => (b.liftCorrected?.low ?? -Infinity) - (a.liftCorrected?.low ?? -Infinity) || a.label.localeCompare(b.label),
+    (a, b) =>
+      (b.liftCorrected?.low ?? -Infinity) - (a.liftCorrected?.low ?? -Infinity) || a.label.localeCompare(b.label),
   );
   order.forEach((r, i) => (r.rank = i + 1));
   return {

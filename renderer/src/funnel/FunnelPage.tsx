@@ -20,9 +20,10 @@ import { RateView } from '../components/RateView.tsx';
 import { SegmentedControl } from '../components/SegmentedControl.tsx';
 import { formatInt } from '../lib/format.ts';
 import { hrefFor } from '../lib/hash-params.ts';
+import { CriteriaView } from './CriteriaView.tsx';
 import css from './funnel.module.css';
 
-type Tab = 'funnel' | 'velocity';
+type Tab = 'funnel' | 'velocity' | 'criteria';
 type DrillKind = 'reached' | 'open' | 'out' | 'lost' | 'no_decision';
 interface Drill {
   stage: FunnelStage;
@@ -445,11 +446,12 @@ export function FunnelPage() {
             options={[
               { value: 'funnel', label: 'Funnel and MQL trap' },
               { value: 'velocity', label: 'Velocity and stuck items' },
+              { value: 'criteria', label: 'Qualification criteria' },
             ]}
             onChange={setTab}
             testId="funnel-tab"
           />
-          {tab === 'funnel' ? <FunnelView /> : <VelocityView />}
+          {tab === 'funnel' ? <FunnelView /> : tab === 'velocity' ? <VelocityView /> : <CriteriaView />}
         </>
       )}
     </div>

@@ -25,7 +25,18 @@ describe('qualification criteria planted in the demo', () => {
 
   it('tests all seven on over a hundred mature MQLs a side', () => {
     expect(r.tested).toBe(7);
-    if (process.env.CRITERIA_PRINT) for (const c of r.criteria) console.log(c.rank, c.key, c.met.conversion.hits, c.met.mqls, c.notMet.conversion.hits, c.notMet.mqls, c.liftCorrected, c.q);
+    if (process.env.CRITERIA_PRINT)
+      for (const c of r.criteria)
+        console.log(
+          c.rank,
+          c.key,
+          c.met.conversion.hits,
+          c.met.mqls,
+          c.notMet.conversion.hits,
+          c.notMet.mqls,
+          c.liftCorrected,
+          c.q,
+        );
     for (const c of r.criteria) expect(Math.min(c.met.mqls, c.notMet.mqls)).toBeGreaterThan(100);
   });
 

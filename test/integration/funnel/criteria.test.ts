@@ -98,7 +98,17 @@ describe('qualification criteria on a hand-made workspace', () => {
     const row = (k: string) => r.criteria.find((c) => c.key === k)!;
     const sides = (k: string) => {
       const c = row(k);
-      return [c.met.mqls, c.met.won, c.met.closed, c.met.wonAmount, c.notMet.mqls, c.notMet.won, c.notMet.closed, c.notMet.wonAmount, c.unknown];
+      return [
+        c.met.mqls,
+        c.met.won,
+        c.met.closed,
+        c.met.wonAmount,
+        c.notMet.mqls,
+        c.notMet.won,
+        c.notMet.closed,
+        c.notMet.wonAmount,
+        c.unknown,
+      ];
     };
     expect(sides('budget')).toEqual([4, 3, 4, 60_000, 4, 0, 2, 0, 1]);
     expect(sides('timeframe')).toEqual([4, 2, 4, 40_000, 4, 1, 1, 20_000, 1]);
