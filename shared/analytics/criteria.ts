@@ -23,6 +23,7 @@ function side(c: CriterionCounts, t: ConfidenceThresholds): CriterionSide {
 }
 
 function warningFor(a: CriterionAggregate, t: ConfidenceThresholds): string | null {
+  if (a.met.mqls + a.notMet.mqls === 0) return 'No answers recorded: import leads with this criterion to test it.';
   const small = [
     a.met.mqls < t.lowConfidenceBelowN ? `met ${a.met.mqls}` : null,
     a.notMet.mqls < t.lowConfidenceBelowN ? `not met ${a.notMet.mqls}` : null,

@@ -92,5 +92,7 @@ describe('criteriaStats', () => {
     expect(t.tested).toBe(1);
     expect(t.criteria.find((c) => c.key === 'b')!.lift).toBeNull();
     expect(t.criteria.find((c) => c.key === 'b')!.rank).toBe(2);
+    const none = criteriaStats([{ ...rows[1]!, met: counts(0, 0, 0, 0), notMet: counts(0, 0, 0, 0) }], T);
+    expect(none.criteria[0]!.warning).toBe('No answers recorded: import leads with this criterion to test it.');
   });
 });
