@@ -1,12 +1,13 @@
 // Qualification criteria against closed revenue (docs/METRICS.md#qualification-criteria): one SQL
-// statement counts, per criterion and answer, the mature MQLs, their wins, closed deals and won
-// amount, and how many MQLs met 0 to 7 criteria; the statistics are in shared/analytics/criteria.ts.
+// statement groups the mature MQLs by their answers (packed per lead and per deal) and outcome, a few
+// hundred groups at most; folding those into per-criterion counts and counts by criteria met is a
+// loop over the groups. The statistics are in shared/analytics/criteria.ts.
 import type Database from 'better-sqlite3';
 import { criteriaStats } from '#shared/analytics/criteria.ts';
 import { rateOf } from '#shared/analytics/rate.ts';
 import type { CriteriaReport, CriterionAggregate, CriterionCounts, CriterionKind } from '#shared/domain/criteria.ts';
 import type { Settings } from '#shared/domain/settings.ts';
-import { closedSql } from '../rules/deal-rules.ts';
+import { isClosed } from '../rules/deal-rules.ts';
 import { addDays } from './funnel-queries.ts';
 import { itemsSql } from './funnel-sql.ts';
 
@@ -32,41 +33,49 @@ function isQuarterStart(iso: string): boolean {
   return iso.endsWith('-01') && ['01', '04', '07', '10'].includes(iso.slice(5, 7));
 }
 
-interface Row {
-  /** c: one criterion and answer; n: MQLs by criteria met; m: every mature MQL. */
-  part: 'c' | 'n' | 'm';
-  cid: number;
-  met: number | null;
+/**
+ * One group of mature MQLs with the same answers and outcome. A source's answers are packed in one
+ * integer: bit j (criterion j of the list) when answered, bit 32 + j when met (a lead or deal has at
+ * most one answer per criterion, so the sums below are bitwise ORs).
+ */
+interface PatternRow {
+  lead: number;
+  deal: number;
+  outcome: string | null;
   mqls: number;
-  won: number;
-  closed: number;
   amount: number;
 }
 
-function countSql(s: Pick<Settings, 'includeNoDecision'>): string {
+const MET_SHIFT = 2 ** 32;
+/** Criteria beyond this many would overflow the packed answers; the app seeds seven. */
+const MAX_CRITERIA = 31;
+
+function patternSql(criterionIds: readonly number[]): string {
+  // Criterion ids are integers read from the database, so writing them into the SQL is safe.
+  const bit = `CASE q.criterion_id ${criterionIds.map((id, j) => `WHEN ${id} THEN ${2 ** j}`).join(' ')} ELSE 0 END`;
+  const packed = (table: string, column: string, key: string) =>
+    `COALESCE((SELECT SUM(${bit} * (1 + ${MET_SHIFT} * q.met)) FROM ${table} q WHERE q.${column} = ${key}), 0)`;
   return `
-    WITH items AS MATERIALIZED (
-      SELECT ROW_NUMBER() OVER () AS k, i.lead_id, i.deal_id, i.outcome,
-        CASE WHEN i.outcome = 'won' THEN COALESCE(d.amount, 0) ELSE 0 END AS won_amount
+    SELECT lead, deal, outcome, COUNT(*) AS mqls, TOTAL(won_amount) AS amount
+    FROM (
+      SELECT i.outcome,
+        CASE WHEN i.outcome = 'won' THEN COALESCE(d.amount, 0) ELSE 0 END AS won_amount,
+        ${packed('lead_qualifications', 'lead_id', 'i.lead_id')} AS lead,
+        ${packed('deal_qualifications', 'deal_id', 'i.deal_id')} AS deal
       FROM (${itemsSql({ by: null })}) i LEFT JOIN deals d ON d.id = i.deal_id
       WHERE i.e_mql BETWEEN @from AND @to
-    ),
-    answers AS MATERIALIZED (
-      SELECT i.k, i.outcome, i.won_amount, c.id AS cid,
-        COALESCE((SELECT q.met FROM lead_qualifications q WHERE q.lead_id = i.lead_id AND q.criterion_id = c.id),
-                 (SELECT q.met FROM deal_qualifications q WHERE q.deal_id = i.deal_id AND q.criterion_id = c.id)) AS met
-      FROM items i CROSS JOIN qualification_criteria c
     )
-    SELECT 'c' AS part, cid, met, COUNT(*) AS mqls, SUM(outcome IS 'won') AS won,
-      SUM(COALESCE(${closedSql('outcome', s)}, 0)) AS closed, SUM(won_amount) AS amount
-    FROM answers GROUP BY cid, met
-    UNION ALL
-    SELECT 'n', n_met, NULL, COUNT(*), SUM(won), 0, 0
-    FROM (SELECT k, SUM(met IS 1) AS n_met, MAX(outcome IS 'won') AS won FROM answers GROUP BY k
-          HAVING COUNT(met) > 0)
-    GROUP BY n_met
-    UNION ALL
-    SELECT 'm', 0, NULL, COUNT(*), 0, 0, 0 FROM items`;
+    GROUP BY lead, deal, outcome`;
+}
+
+/** A criterion's answer for a group: the lead's, else the deal's; null when neither answered. */
+function answer(p: PatternRow, j: number): boolean | null {
+  const bit = 2 ** j;
+  for (const packed of [p.lead, p.deal]) {
+    const known = packed % MET_SHIFT;
+    if (Math.floor(known / bit) % 2 === 1) return Math.floor(packed / MET_SHIFT / bit) % 2 === 1;
+  }
+  return null;
 }
 
 const zero = (): CriterionCounts => ({ mqls: 0, won: 0, closed: 0, wonAmount: 0 });
@@ -77,30 +86,54 @@ export function criteriaReport(
   settings: Settings,
   maturity: { asOf: string | null; days: number | null },
 ): CriteriaReport {
-  const criteria = sqlite
-    .prepare('SELECT id, key, label, kind FROM qualification_criteria ORDER BY sort, id')
-    .all() as { id: number; key: string; label: string; kind: CriterionKind }[];
+  const criteria = (
+    sqlite.prepare('SELECT id, key, label, kind FROM qualification_criteria ORDER BY sort, id').all() as {
+      id: number;
+      key: string;
+      label: string;
+      kind: CriterionKind;
+    }[]
+  ).slice(0, MAX_CRITERIA);
   const matureTo = matureCohortsEnd(maturity.asOf, maturity.days);
   const to = [q.to ?? '9999-12-31', matureTo ?? '0000-01-01'].sort()[0]!;
-  const rows = sqlite.prepare(countSql(settings)).all({ from: q.from ?? '0000-01-01', to }) as Row[];
-  const byId = new Map<number, CriterionAggregate>(
-    criteria.map((c) => [c.id, { key: c.key, label: c.label, kind: c.kind, met: zero(), notMet: zero(), unknown: 0 }]),
-  );
-  const byCount = new Map<number, { mqls: number; won: number }>();
+  const patterns = sqlite
+    .prepare(patternSql(criteria.map((c) => c.id)))
+    .all({ from: q.from ?? '0000-01-01', to }) as PatternRow[];
+  const aggregates: CriterionAggregate[] = criteria.map((c) => ({
+    key: c.key,
+    label: c.label,
+    kind: c.kind,
+    met: zero(),
+    notMet: zero(),
+    unknown: 0,
+  }));
+  const byCount = criteria.map(() => ({ mqls: 0, won: 0 })).concat({ mqls: 0, won: 0 });
   let mqls = 0;
-  for (const r of rows) {
-    if (r.part === 'm') {
-      mqls = r.mqls;
-      continue;
+  for (const p of patterns) {
+    const won = p.outcome === 'won' ? p.mqls : 0;
+    const closed = p.outcome !== null && isClosed(p.outcome, settings) ? p.mqls : 0;
+    mqls += p.mqls;
+    let met = 0;
+    let known = 0;
+    aggregates.forEach((a, j) => {
+      const v = answer(p, j);
+      if (v === null) {
+        a.unknown += p.mqls;
+        return;
+      }
+      known++;
+      if (v) met++;
+      const side = v ? a.met : a.notMet;
+      side.mqls += p.mqls;
+      side.won += won;
+      side.closed += closed;
+      side.wonAmount += p.amount;
+    });
+    // MQLs with no answer at all predate the checklist: they are left out, not counted as meeting none.
+    if (known > 0) {
+      byCount[met]!.mqls += p.mqls;
+      byCount[met]!.won += won;
     }
-    if (r.part === 'n') {
-      byCount.set(r.cid, { mqls: r.mqls, won: r.won });
-      continue;
-    }
-    const a = byId.get(r.cid);
-    if (!a) continue;
-    if (r.met === null) a.unknown = r.mqls;
-    else a[r.met === 1 ? 'met' : 'notMet'] = { mqls: r.mqls, won: r.won, closed: r.closed, wonAmount: r.amount };
   }
   return {
     from: q.from,
@@ -109,11 +142,8 @@ export function criteriaReport(
     maturityDays: maturity.days,
     matureTo,
     mqls,
-    ...criteriaStats([...byId.values()], settings),
-    byCount: Array.from({ length: criteria.length + 1 }, (_, met) => {
-      const c = byCount.get(met) ?? { mqls: 0, won: 0 };
-      return { met, conversion: rateOf(c.won, c.mqls, settings) };
-    }),
+    ...criteriaStats(aggregates, settings),
+    byCount: byCount.map((c, met) => ({ met, conversion: rateOf(c.won, c.mqls, settings) })),
     currency: settings.currency,
     definition: criteriaDefinition(settings, matureTo),
   };
