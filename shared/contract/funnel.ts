@@ -39,6 +39,7 @@ export const funnelChannels = namespace('funnel', {
         from: isoDate.nullable().default(null),
         to: isoDate.nullable().default(null),
         stuckDays: z.number().int().min(1).max(3650).nullable().default(null),
+        stepsOnly: z.boolean().default(false),
       })
       .strict(),
     'Days between stages (median, quartiles, change), days in deal stages, stuck MQLs and deals',

@@ -11,7 +11,7 @@ import { hrefFor } from '../lib/hash-params.ts';
 
 function MqlTiles({ t }: { t: ConfidenceThresholds }) {
   const trap = useQuery((api) => api.funnel.trap(), []);
-  const velocity = useQuery((api) => api.funnel.velocity({}), []);
+  const velocity = useQuery((api) => api.funnel.velocity({ stepsOnly: true }), []);
   const pooled = trap.data ? pooledMatureConversion(trap.data.quarters, t) : null;
   const mqlWon = velocity.data?.steps.find((s) => s.key === 'mql_won')?.current ?? null;
   return (
