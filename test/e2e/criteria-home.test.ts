@@ -15,6 +15,7 @@ import { velocityReport } from '#core/funnel/velocity-queries.ts';
 import { refreshDerived } from '#core/retention/keep-derived.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { insertCriteriaFixture } from '../support/criteria-fixture.ts';
+import { insertDeals } from '../support/insert.ts';
 import { closeBrowser, launchWinnow, SCREENSHOT_DIR } from './harness/launch.ts';
 import type { Winnow } from './harness/launch.ts';
 
@@ -104,5 +105,39 @@ describe('home leads with revenue', () => {
     await expect.poll(() => page.getByTestId('tile-nrr').innerText()).toMatch(/\d+\.\d%/);
     expect(await page.getByTestId('tile-nrr').innerText()).toMatch(/against a year earlier · n=[\d,]+ customers/);
     await page.screenshot({ path: join(shotDir(), 'home-revenue-first.png'), fullPage: true });
+  });
+});
+
+describe('home without leads', () => {
+  let app: Winnow;
+  beforeAll(async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'winnow-e2e-noleads-')), 'deals.winnow');
+    const ws = await openWorkspace(dbPath, { mode: 'create' });
+    // Competitive: 1 won, 1 lost with a competitor; the third deal has none.
+    insertDeals(ws.sqlite, [
+      { outcome: 'won', competitors: ['Acme'] },
+      { outcome: 'lost', competitors: ['Acme'] },
+      { outcome: 'won' },
+    ]);
+    ws.close();
+    app = await launchWinnow({ dbPath });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+  });
+
+  it('says how to import leads where the MQL figures would be, and still shows the competitive win rate', async () => {
+    const { page } = app;
+    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    const note = page.getByTestId('tile-no-leads');
+    expect(await note.innerText()).toContain('No leads yet.');
+    expect(await note.getByRole('link', { name: 'Import leads' }).getAttribute('href')).toBe(
+      '#/deals?tab=import&what=leads',
+    );
+    expect(await page.getByTestId('tile-competitive').innerText()).toContain(
+      '1 won of 2 closed deals with a competitor',
+    );
+    expect(await page.getByTestId('tile-mql-won').count()).toBe(0);
   });
 });
