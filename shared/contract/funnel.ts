@@ -1,5 +1,6 @@
 // The funnel: counts per stage (cohort or period), drill to the items, the MQL trap and velocity.
 import { z } from 'zod';
+import type { CriteriaReport } from '../domain/criteria.ts';
 import type { FunnelItemsReport, FunnelReport, TrapReport, VelocityReport } from '../domain/funnel.ts';
 import { FUNNEL_FIELDS, FUNNEL_MODES, FUNNEL_STAGES, FUNNEL_STARTS } from '../domain/funnel.ts';
 import { channel, namespace } from './define.ts';
@@ -38,8 +39,13 @@ export const funnelChannels = namespace('funnel', {
         from: isoDate.nullable().default(null),
         to: isoDate.nullable().default(null),
         stuckDays: z.number().int().min(1).max(3650).nullable().default(null),
+        stepsOnly: z.boolean().default(false),
       })
       .strict(),
     'Days between stages (median, quartiles, change), days in deal stages, stuck MQLs and deals',
   ).returns<VelocityReport>(),
+  'funnel:criteria': channel(
+    z.object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null) }).strict(),
+    'Qualification criteria met vs not met: MQL-to-won conversion, win rate, lift with BH correction',
+  ).returns<CriteriaReport>(),
 });

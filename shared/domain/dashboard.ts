@@ -33,6 +33,10 @@ export interface DashboardSummary {
   winRate: Rate;
   /** The same over closed deals of every type (renewals and expansions included). */
   winRateAllTypes: Rate;
+  /** Win rate over closed new-business deals with at least one competitor recorded. */
+  competitiveWinRate: Rate;
+  /** Leads in the workspace (Home's MQL figures need them). */
+  leadsTotal: number;
   /** Won amount / closed amount over closed new-business deals; null when no closed amount. */
   winRateByAmount: { wonAmount: number; closedAmount: number; rate: number | null };
   firstCloseDate: string | null;

@@ -59,7 +59,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return v as T;
 }
 
-function date(value: string | undefined, option: string): string | null {
+export function date(value: string | undefined, option: string): string | null {
   if (value === undefined) return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
     throw new UsageError(`--${option} takes a date like 2025-03-31; got "${value}"`);
@@ -68,7 +68,7 @@ function date(value: string | undefined, option: string): string | null {
 
 const int = (x: number) => num(x);
 
-function rateText(r: Rate | null): string {
+export function rateText(r: Rate | null): string {
   if (r === null) return '';
   if (r.n === 0) return '–';
   if (r.confidence === 'hidden') return `${r.hits}/${r.n}`;

@@ -101,6 +101,16 @@ export function dashboardSummary(sqlite: Database.Database, settings: Settings):
     winRate: rateOf(r.won, r.closed, settings),
   }));
 
+  // Competitive win rate (docs/METRICS.md#home-revenue-first): closed new business with a competitor recorded.
+  const competitive = sqlite
+    .prepare(
+      `SELECT count(*) FILTER (WHERE outcome = 'won') AS won, count(*) AS closed FROM deals d
+        WHERE deal_type = 'new_business' AND ${closed}
+          AND EXISTS (SELECT 1 FROM deal_competitors dc WHERE dc.deal_id = d.id)`,
+    )
+    .get() as { won: number; closed: number };
+  const leadsTotal = sqlite.prepare('SELECT count(*) FROM leads').pluck().get() as number;
+
   const interviews = sqlite
     .prepare(
       `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'complete') AS complete,
@@ -125,6 +135,8 @@ export function dashboardSummary(sqlite: Database.Database, settings: Settings):
     includeNoDecision: settings.includeNoDecision,
     winRate: rateOf(newBusiness.won, newBusiness.closed, settings),
     winRateAllTypes: rateOf(allTypes.won, allTypes.closed, settings),
+    competitiveWinRate: rateOf(competitive.won, competitive.closed, settings),
+    leadsTotal,
     winRateByAmount: {
       wonAmount: newBusiness.wonAmount,
       closedAmount: newBusiness.closedAmount,

@@ -46,6 +46,8 @@ export const DEMO_DEFAULTS: DemoOptions = { deals: 3000, seed: 42, anchor: '2026
 const HISTORY_DAYS = 4 * 365;
 /** The CRM gained the qualification checklist fields this long before the anchor. */
 const CHECKLIST_DAYS = 540;
+/** How often an MQL that never converted met each criterion (planted: engagement as often as a deal's lead). */
+const MISSED_LEAD_MET: Record<string, number> = { budget: 0.3, decision_maker: 0.3, timeframe: 0.35, engagement: 0.8 };
 /** Brightline's enterprise edge fades over the last twelve months (planted pattern). */
 const RECOVERY_DAYS = 365;
 
@@ -168,6 +170,7 @@ export function generateDemo(
   let leadId = 0;
   // Planted funnel patterns draw from their own generator, so the deals stay as they were.
   const plant = new Rng(options.seed * 31 + 7);
+  const checklist = new Rng(options.seed * 53 + 11);
   // Planted: the MQL trap. Over the year ending 240 days before the anchor (cohorts old enough
   // to be mature), marketing hands over ever more MQLs that never convert: volume rises quarter
   // by quarter while MQL-to-won conversion falls.
@@ -252,7 +255,8 @@ export function generateDemo(
     const teamId = teamFor(like, account.region);
     const ownerId = rng.pick(ownersByTeam[teamId - 1]!);
 
-    // Qualification checklist: budget and decision-maker predict wins; engagement barely does.
+    // Qualification checklist (planted): budget, timeframe and decision-maker predict winning;
+    // campaign engagement does not (it follows the lead source, not the buyer's readiness).
     const qual = {
       right_sector: rng.chance(0.8),
       company_size: rng.chance(0.75),
@@ -299,6 +303,9 @@ export function generateDemo(
     pNoDecision = Math.min(0.5, pNoDecision);
     const u = rng.next();
     const fate: Exclude<Outcome, 'open'> = u < pWin ? 'won' : u < pWin + pNoDecision ? 'no_decision' : 'lost';
+    // Planted: buyers able to buy in time win more often. Drawn from its own generator after the
+    // outcome, so the deals, dates and every other planted pattern stay exactly as they were.
+    qual.timeframe = checklist.chance(fate === 'won' ? 0.8 : 0.5);
 
     const cycleScale = fate === 'no_decision' ? 1.3 : fate === 'lost' ? 0.85 : 1;
     const cycle = Math.round(Math.min(420, Math.max(7, rng.logNormal(segment.cycleMedianDays * cycleScale, 0.5))));
@@ -421,8 +428,9 @@ export function generateDemo(
         );
         if (mql >= checklistDay) {
           for (const [key, cid] of qualIds) {
-            // Leads that never converted mostly lacked budget or a decision-maker.
-            const p = key === 'budget' || key === 'decision_maker' ? 0.3 : 0.6;
+            // Leads that never converted mostly lacked budget, a timeframe or a decision-maker; they
+            // were as engaged with campaigns as the MQLs that converted (both are marketing-sourced).
+            const p = MISSED_LEAD_MET[key] ?? 0.6;
             sink.leadQualification(leadId, cid, rng.chance(p));
           }
         }

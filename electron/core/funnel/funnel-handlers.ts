@@ -3,6 +3,7 @@ import type { funnelChannels } from '#shared/contract/funnel.ts';
 import type { HandlersOf } from '#shared/contract/index.ts';
 import type { CoreContext } from '../rpc/context.ts';
 import { readSettings } from '../settings/settings-store.ts';
+import { criteriaReport } from './criteria-queries.ts';
 import { dataAsOf, funnelItems, funnelReport, maturityDays, trapReport } from './funnel-queries.ts';
 import { velocityReport } from './velocity-queries.ts';
 
@@ -19,5 +20,9 @@ export const funnelHandlers: HandlersOf<typeof funnelChannels, CoreContext> = {
   'funnel:velocity': (arg, s) => {
     const { sqlite } = s.require();
     return velocityReport(sqlite, arg, dataAsOf(sqlite));
+  },
+  'funnel:criteria': (arg, s) => {
+    const { sqlite } = s.require();
+    return criteriaReport(sqlite, arg, readSettings(sqlite), { asOf: dataAsOf(sqlite), days: maturityDays(sqlite) });
   },
 };

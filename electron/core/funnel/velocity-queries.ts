@@ -35,6 +35,8 @@ export interface VelocityQuery {
   from: string | null;
   to: string | null;
   stuckDays: number | null;
+  /** Only the steps and histogram: no stage stays, no stuck items (Home's velocity figure). */
+  stepsOnly?: boolean;
 }
 
 /** Visits of deal stages from stage history: per deal and stage, the days spent; running visits marked. */
@@ -103,7 +105,8 @@ export function velocityReport(sqlite: Database.Database, q: VelocityQuery, asOf
   const dealStages: VelocityStep[] = [];
   const stuckDeals: StuckDeal[] = [];
   let stuckDealsTotal = 0;
-  if (asOf !== null) {
+  // Home asks for the steps only: stage stays and stuck items read every deal's stage history.
+  if (asOf !== null && !q.stepsOnly) {
     const visits = stageVisits(sqlite, asOf);
     const done = new Map<string, Map<number, { days: number; ended: string }>>();
     const running: { deal: number; stage: string; days: number }[] = [];
@@ -149,6 +152,29 @@ export function velocityReport(sqlite: Database.Database, q: VelocityQuery, asOf
   }
 
   // Stuck MQLs: no SQL, not disqualified, not converted, N days after the MQL date.
+  const stuck = q.stepsOnly
+    ? { stuckDays: q.stuckDays ?? 0, stuckDaysDefault: null, stuckMqls: { total: 0, items: [] } }
+    : stuckMqlsOf(sqlite, q, asOf);
+  return {
+    from,
+    to,
+    previousFrom: prevFrom,
+    previousTo: prevTo,
+    asOf,
+    steps: steps.slice(0, 4),
+    byOutcome: steps.slice(4),
+    dealStages,
+    histogram,
+    ...stuck,
+    stuckDeals: { total: stuckDealsTotal, items: stuckDeals },
+  };
+}
+
+function stuckMqlsOf(
+  sqlite: Database.Database,
+  q: VelocityQuery,
+  asOf: string | null,
+): Pick<VelocityReport, 'stuckDays' | 'stuckDaysDefault' | 'stuckMqls'> {
   const all = sqlite
     .prepare(
       `SELECT ${days('l.mql_date', 'l.sql_date')} FROM leads l WHERE l.mql_date IS NOT NULL AND l.sql_date >= l.mql_date ORDER BY 1`,
@@ -174,19 +200,5 @@ export function velocityReport(sqlite: Database.Database, q: VelocityQuery, asOf
     )
     .all({ cutoff, asOf: asOf ?? '9999-12-31' }) as StuckMql[];
 
-  return {
-    from,
-    to,
-    previousFrom: prevFrom,
-    previousTo: prevTo,
-    asOf,
-    steps: steps.slice(0, 4),
-    byOutcome: steps.slice(4),
-    dealStages,
-    histogram,
-    stuckDays,
-    stuckDaysDefault,
-    stuckMqls: { total: stuckTotal, items: stuckMqls },
-    stuckDeals: { total: stuckDealsTotal, items: stuckDeals },
-  };
+  return { stuckDays, stuckDaysDefault, stuckMqls: { total: stuckTotal, items: stuckMqls } };
 }

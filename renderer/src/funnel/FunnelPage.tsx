@@ -23,10 +23,11 @@ import { RateView } from '../components/RateView.tsx';
 import { SegmentedControl } from '../components/SegmentedControl.tsx';
 import { formatInt } from '../lib/format.ts';
 import { hrefFor } from '../lib/hash-params.ts';
+import { CriteriaView } from './CriteriaView.tsx';
 import css from './funnel.module.css';
 import { SourcedView } from './SourcedView.tsx';
 
-type Tab = 'funnel' | 'velocity' | 'sourced';
+type Tab = 'funnel' | 'velocity' | 'sourced' | 'criteria';
 type DrillKind = 'reached' | 'open' | 'out' | 'lost' | 'no_decision';
 interface Drill {
   stage: FunnelStage;
@@ -518,11 +519,20 @@ export function FunnelPage() {
               { value: 'funnel', label: 'Funnel and MQL trap' },
               { value: 'velocity', label: 'Velocity and stuck items' },
               { value: 'sourced', label: 'Sourced and attribution' },
+              { value: 'criteria', label: 'Qualification criteria' },
             ]}
             onChange={setTab}
             testId="funnel-tab"
           />
-          {tab === 'funnel' ? <FunnelView /> : tab === 'velocity' ? <VelocityView /> : <SourcedView />}
+          {tab === 'funnel' ? (
+            <FunnelView />
+          ) : tab === 'velocity' ? (
+            <VelocityView />
+          ) : tab === 'sourced' ? (
+            <SourcedView />
+          ) : (
+            <CriteriaView />
+          )}
         </>
       )}
     </div>

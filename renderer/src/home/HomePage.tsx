@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { DashboardSummary } from '#shared/domain/dashboard.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
+import type { ConfidenceThresholds } from '#shared/domain/settings.ts';
 import type { AppInfo } from '#shared/domain/workspace.ts';
 import { useQuery } from '../api/use-query.ts';
 import { useSettings } from '../settings/use-settings.ts';
@@ -14,6 +15,7 @@ import { RateView } from '../components/RateView.tsx';
 import { formatInt, formatMoney, formatPercent } from '../lib/format.ts';
 import { hrefFor } from '../lib/hash-params.ts';
 import { DemoLoader } from './DemoLoader.tsx';
+import { RevenueFirst } from './RevenueFirst.tsx';
 import { Welcome } from './Welcome.tsx';
 
 export function HomePage({ info }: { info: AppInfo }) {
@@ -38,10 +40,10 @@ export function HomePage({ info }: { info: AppInfo }) {
       </EmptyState>
     );
   }
-  return <Dashboard s={s} />;
+  return <Dashboard s={s} t={settings.data} />;
 }
 
-function Dashboard({ s }: { s: DashboardSummary }) {
+function Dashboard({ s, t }: { s: DashboardSummary; t: ConfidenceThresholds }) {
   const outcomes = useMemo(() => outcomesOption(s.outcomes), [s.outcomes]);
   const trend = useMemo(() => winRateTrendOption(s.winRateByQuarter), [s.winRateByQuarter]);
   const competitors = useMemo(() => competitorsOption(s.topCompetitors), [s.topCompetitors]);
@@ -57,6 +59,7 @@ function Dashboard({ s }: { s: DashboardSummary }) {
           {s.firstCloseDate && ` Closed deals from ${s.firstCloseDate} to ${s.lastCloseDate}.`}
         </p>
       </header>
+      <RevenueFirst s={s} t={t} />
       <div className="tiles">
         <div className="tile" data-testid="tile-deals">
           <div className="tile-label">Deals</div>

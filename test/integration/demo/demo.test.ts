@@ -40,7 +40,8 @@ describe('demo workspace', () => {
     loadDemo(a.sqlite, { seed: 42 });
     loadDemo(spaces[1]!.ws.sqlite, { seed: 42 });
     loadDemo(spaces[2]!.ws.sqlite, { seed: 7 });
-  });
+    // Three demo loads: well over the 10 s default hook timeout on a loaded machine.
+  }, 120_000);
   afterAll(() => spaces.forEach((s) => s.cleanup()));
 
   const one = <T>(sql: string, ...params: unknown[]) => a.sqlite.prepare(sql).get(...params) as T;
