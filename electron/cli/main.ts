@@ -98,6 +98,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
       details: m.velocityDetails,
     })),
   sourced: () => import('./commands/sourced.ts').then((m) => ({ run: m.sourcedCommand, help: m.sourcedHelp })),
+  criteria: () => import('./commands/criteria.ts').then((m) => ({ run: m.criteriaCommand, help: m.criteriaHelp })),
   report: () =>
     import('./commands/report.ts').then((m) => ({
       run: m.reportCommand,
