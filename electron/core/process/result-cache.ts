@@ -33,6 +33,7 @@ export const CACHEABLE: ReadonlySet<Channel> = new Set<Channel>([
   'funnel:items',
   'funnel:trap',
   'funnel:velocity',
+  'funnel:criteria',
   'interviews:list',
   'interviews:facets',
   'quotes:list',
