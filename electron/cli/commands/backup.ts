@@ -10,7 +10,7 @@ import { AppError } from '#core/errors.ts';
 import { readSettings } from '#core/settings/settings-store.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
-import { UsageError } from '../io.ts';
+import { num, UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
 
 export const backupHelp =
@@ -47,7 +47,7 @@ export const checkDetails = () =>
     [DB_OPTION],
   );
 
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const mb = (bytes: number) => `${num(bytes / 1_048_576, 1)} MB`;
 
 export async function backupCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } }, strict: true });
