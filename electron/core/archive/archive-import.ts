@@ -124,7 +124,10 @@ function checkTables(sqlite: Database.Database, manifest: ArchiveManifest, zipPa
     const m = given.get(t.name);
     if (!m) throw refused(zipPath, `table ${t.name} is missing from the manifest`);
     if (m.columns.join(',') !== t.columns.join(','))
-      throw refused(zipPath, `table ${t.name} has columns ${m.columns.join(', ')}; schema expects ${t.columns.join(', ')}`);
+      throw refused(
+        zipPath,
+        `table ${t.name} has columns ${m.columns.join(', ')}; schema expects ${t.columns.join(', ')}`,
+      );
     given.delete(t.name);
   }
   const extra = [...given.keys()];
@@ -158,7 +161,10 @@ export function importArchive(
     sqlite = new Database(temp);
     configureConnection(sqlite);
     const db = sqlite;
-    applyMigrations(db, planMigrations(db, migrations.slice(0, manifest.schema.version), basename(target), { fresh: true }));
+    applyMigrations(
+      db,
+      planMigrations(db, migrations.slice(0, manifest.schema.version), basename(target), { fresh: true }),
+    );
     checkTables(db, manifest, zipPath);
     const total = manifest.tables.reduce((n, t) => n + t.rows, 0);
     let done = 0;
@@ -175,7 +181,10 @@ export function importArchive(
       });
       const broken = db.pragma('foreign_key_check') as { table: string; rowid: number }[];
       if (broken.length > 0)
-        throw refused(zipPath, `table ${broken[0]!.table} has ${broken.length} reference(s) to rows that are not there`);
+        throw refused(
+          zipPath,
+          `table ${broken[0]!.table} has ${broken.length} reference(s) to rows that are not there`,
+        );
       // What went in is what the manifest describes, read back the way export reads it.
       const sums = tableChecksums(db);
       for (const t of manifest.tables) {

@@ -64,7 +64,7 @@ export function archiveTables(sqlite: Database.Database): ArchiveTable[] {
 }
 
 function orderOf(sqlite: Database.Database, table: ArchiveTable): string {
-  const sql = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(table.name) as MasterRow).sql;
+  const sql = (sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(table.name) as MasterRow).sql;
   if (!/WITHOUT\s+ROWID\s*;?\s*$/i.test(sql)) return 'rowid';
   const info = sqlite.pragma(`table_info(${quoteId(table.name)})`) as { name: string; pk: number }[];
   return info
@@ -82,7 +82,8 @@ export type ArchivedValue = number | string | null | { b64: string };
  * such text back into the same integer in an INTEGER column), bytes as base64.
  */
 function toJson(v: Stored): ArchivedValue {
-  if (typeof v === 'bigint') return v >= Number.MIN_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER ? Number(v) : String(v);
+  if (typeof v === 'bigint')
+    return v >= Number.MIN_SAFE_INTEGER && v <= Number.MAX_SAFE_INTEGER ? Number(v) : String(v);
   if (Buffer.isBuffer(v)) return { b64: v.toString('base64') };
   return v;
 }

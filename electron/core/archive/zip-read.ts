@@ -73,7 +73,8 @@ export class ZipFileReader {
     const entries = new Map<string, ZipEntry>();
     let p = 0;
     for (let n = 0; n < count; n++) {
-      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError('the zip directory is damaged');
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL)
+        throw new ZipFormatError('the zip directory is damaged');
       const nameLength = dir.readUInt16LE(p + 28);
       const extraLength = dir.readUInt16LE(p + 30);
       const commentLength = dir.readUInt16LE(p + 32);
@@ -101,7 +102,9 @@ export class ZipFileReader {
     let inflate: Inflate | null = null;
     if (entry.method === 8) inflate = new Inflate((data) => onData(data));
     else if (entry.method !== 0)
-      throw new ZipFormatError(`entry ${entry.name} uses compression method ${entry.method}, which Winnow does not read`);
+      throw new ZipFormatError(
+        `entry ${entry.name} uses compression method ${entry.method}, which Winnow does not read`,
+      );
     if (left === 0) inflate?.push(new Uint8Array(0), true);
     while (left > 0) {
       const chunk = this.read(position, Math.min(READ_CHUNK, left));
