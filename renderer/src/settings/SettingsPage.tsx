@@ -10,14 +10,23 @@ import { useSettings } from './use-settings.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { formatBytes } from '../lib/format.ts';
 import { CurrencySection } from './CurrencySection.tsx';
+import { ArchivePanel } from '../workspace/ArchivePanel.tsx';
 
-type Draft = { includeNoDecision: boolean; lowConfidenceBelowN: string; hideRateBelowN: string };
+type Draft = {
+  includeNoDecision: boolean;
+  lowConfidenceBelowN: string;
+  hideRateBelowN: string;
+  backupKeepLast: string;
+  backupKeepDays: string;
+};
 
 function toDraft(s: Settings): Draft {
   return {
     includeNoDecision: s.includeNoDecision,
     lowConfidenceBelowN: String(s.lowConfidenceBelowN),
     hideRateBelowN: String(s.hideRateBelowN),
+    backupKeepLast: String(s.backupKeepLast),
+    backupKeepDays: String(s.backupKeepDays),
   };
 }
 
@@ -45,6 +54,8 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
           includeNoDecision: draft.includeNoDecision,
           lowConfidenceBelowN: Number(draft.lowConfidenceBelowN),
           hideRateBelowN: Number(draft.hideRateBelowN),
+          backupKeepLast: Number(draft.backupKeepLast),
+          backupKeepDays: Number(draft.backupKeepDays),
         }),
       );
       setDraft(toDraft(next));
@@ -112,6 +123,38 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
             {field('hideRateBelowN')}
           </label>
         </fieldset>
+        <fieldset>
+          <legend>Backups</legend>
+          <label>
+            Keep this many of the newest backups
+            <input
+              type="number"
+              min={1}
+              max={100}
+              value={draft.backupKeepLast}
+              onChange={(e) => setDraft({ ...draft, backupKeepLast: e.target.value })}
+              aria-invalid={!!fieldErrors.backupKeepLast}
+              aria-describedby="backupKeepLast-error"
+              data-testid="backup-keep-last"
+            />
+            {field('backupKeepLast')}
+          </label>
+          <label>
+            and the newest backup of each of the last days (0 for none)
+            <input
+              type="number"
+              min={0}
+              max={90}
+              value={draft.backupKeepDays}
+              onChange={(e) => setDraft({ ...draft, backupKeepDays: e.target.value })}
+              aria-invalid={!!fieldErrors.backupKeepDays}
+              aria-describedby="backupKeepDays-error"
+              data-testid="backup-keep-days"
+            />
+            {field('backupKeepDays')}
+          </label>
+          <p className="muted small">Older backups are removed each time a new one is written.</p>
+        </fieldset>
         <div className="form-actions">
           <button type="submit" data-testid="save-settings">
             Save settings
@@ -144,6 +187,7 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
         <p className="muted small">Winnow version {info.version}.</p>
       </section>
       {info.workspace && <BackupsPanel onRestored={onRestored} />}
+      <ArchivePanel hasWorkspace={info.workspace !== null} />
     </div>
   );
 }
