@@ -5,11 +5,11 @@
 // are rebuilt; only then is it linked into place (never over an existing file). Any refusal
 // removes the temporary file: nothing is written.
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fsyncPath } from '../backup/backup-write.ts';
 import { configureConnection } from '../db/connection.ts';
+import { linkIntoPlace } from '../db/link-into-place.ts';
 import type { Migration } from '../db/migrations.ts';
 import { applyMigrations, planMigrations } from '../db/migrator.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
@@ -199,16 +199,7 @@ export function importArchive(
     hooks.progress(total, total, 'Rebuilding retention tables');
     refreshDerived(db, { full: true });
     db.close(); // checkpoints: everything is in the main file
-    fsyncPath(temp);
-    try {
-      linkSync(temp, target); // fails if the target appeared meanwhile: never overwrite
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
-        throw new AppError('conflict', `${basename(target)} already exists; it was left untouched.`);
-      if (existsSync(target)) throw e;
-      renameSync(temp, target); // file systems without hard links
-    }
-    fsyncPath(dirname(target));
+    linkIntoPlace(temp, target); // fails if the target appeared meanwhile: never overwrite
     return {
       path: target,
       tables: manifest.tables.length,

@@ -10,6 +10,7 @@ import { useSettings } from './use-settings.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { formatBytes } from '../lib/format.ts';
 import { CurrencySection } from './CurrencySection.tsx';
+import { NumberField } from './NumberField.tsx';
 import { ArchivePanel } from '../workspace/ArchivePanel.tsx';
 
 type Draft = {
@@ -68,12 +69,19 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
     }
   };
 
-  const field = (key: keyof Draft) =>
-    fieldErrors[key] && (
-      <span className="field-error" id={`${key}-error`} role="alert">
-        {fieldErrors[key]}
-      </span>
-    );
+  type NumberKey = Exclude<keyof Draft, 'includeNoDecision'>;
+  const numberField = (key: NumberKey, label: string, min: number, max?: number, testId?: string) => (
+    <NumberField
+      label={label}
+      name={key}
+      value={draft[key]}
+      min={min}
+      max={max}
+      error={fieldErrors[key]}
+      onChange={(value) => setDraft({ ...draft, [key]: value })}
+      testId={testId}
+    />
+  );
 
   return (
     <div className="settings">
@@ -97,62 +105,25 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
         </fieldset>
         <fieldset>
           <legend>Small samples</legend>
-          <label>
-            Grey a rate as low-confidence when n is below
-            <input
-              type="number"
-              min={1}
-              value={draft.lowConfidenceBelowN}
-              onChange={(e) => setDraft({ ...draft, lowConfidenceBelowN: e.target.value })}
-              aria-invalid={!!fieldErrors.lowConfidenceBelowN}
-              aria-describedby="lowConfidenceBelowN-error"
-            />
-            {field('lowConfidenceBelowN')}
-          </label>
-          <label>
-            Hide the rate (show counts only) when n is below
-            <input
-              type="number"
-              min={0}
-              value={draft.hideRateBelowN}
-              onChange={(e) => setDraft({ ...draft, hideRateBelowN: e.target.value })}
-              aria-invalid={!!fieldErrors.hideRateBelowN}
-              aria-describedby="hideRateBelowN-error"
-              data-testid="hide-rate-below"
-            />
-            {field('hideRateBelowN')}
-          </label>
+          {numberField('lowConfidenceBelowN', 'Grey a rate as low-confidence when n is below', 1)}
+          {numberField(
+            'hideRateBelowN',
+            'Hide the rate (show counts only) when n is below',
+            0,
+            undefined,
+            'hide-rate-below',
+          )}
         </fieldset>
         <fieldset>
           <legend>Backups</legend>
-          <label>
-            Keep this many of the newest backups
-            <input
-              type="number"
-              min={1}
-              max={100}
-              value={draft.backupKeepLast}
-              onChange={(e) => setDraft({ ...draft, backupKeepLast: e.target.value })}
-              aria-invalid={!!fieldErrors.backupKeepLast}
-              aria-describedby="backupKeepLast-error"
-              data-testid="backup-keep-last"
-            />
-            {field('backupKeepLast')}
-          </label>
-          <label>
-            and the newest backup of each of the last days (0 for none)
-            <input
-              type="number"
-              min={0}
-              max={90}
-              value={draft.backupKeepDays}
-              onChange={(e) => setDraft({ ...draft, backupKeepDays: e.target.value })}
-              aria-invalid={!!fieldErrors.backupKeepDays}
-              aria-describedby="backupKeepDays-error"
-              data-testid="backup-keep-days"
-            />
-            {field('backupKeepDays')}
-          </label>
+          {numberField('backupKeepLast', 'Keep this many of the newest backups', 1, 100, 'backup-keep-last')}
+          {numberField(
+            'backupKeepDays',
+            'and the newest backup of each of the last days (0 for none)',
+            0,
+            90,
+            'backup-keep-days',
+          )}
           <p className="muted small">Older backups are removed each time a new one is written.</p>
         </fieldset>
         <div className="form-actions">
