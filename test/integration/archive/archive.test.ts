@@ -171,6 +171,39 @@ describe('whole-workspace archive', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('export stops when cancelled, leaving neither the zip nor its partial file', async () => {
+    const ws = await openWorkspace(source, { mode: 'open' });
+    const out = join(dir, 'cancelled.zip');
+    try {
+      expect(() =>
+        exportArchive(ws.sqlite, { path: out, appVersion: '1' }, { progress: () => {}, cancelled: () => true }),
+      ).toThrow('Export cancelled; no archive was written.');
+    } finally {
+      ws.close();
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.part`)).toBe(false);
+  });
+
+  it('upgrades an archive written at an older schema to this version after loading', async () => {
+    const older = join(dir, 'older.winnow');
+    const ws = await openWorkspace(older, { mode: 'create', migrations: migrations.slice(0, -1) });
+    ws.sqlite.prepare("INSERT INTO accounts (name) VALUES ('Old Customer Ltd')").run();
+    const olderZip = join(dir, 'older.zip');
+    exportArchive(ws.sqlite, { path: olderZip, appVersion: '0.0.9' }, quiet);
+    ws.close();
+    const target = join(dir, 'upgraded.winnow');
+    const r = importArchive({ zipPath: olderZip, target }, migrations, quiet);
+    expect(r).toMatchObject({ archiveSchema: migrations.length - 1, schemaVersion: migrations.length });
+    const db = new Database(target, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(db.prepare('SELECT name FROM accounts').pluck().all()).toEqual(['Old Customer Ltd']);
+    } finally {
+      db.close();
+    }
+  });
+
   it(
     'CLI: export and import exit 0; a refused archive exits 1; a missing --db exits 2',
     { timeout: 120_000 },
