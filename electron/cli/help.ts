@@ -1,6 +1,5 @@
 // The shape of every `winnow <command> --help`: usage, what it does, its options in aligned
 // columns. Commands give their own words; the options most commands share are worded once here.
-import { readFileSync } from 'node:fs';
 
 export type OptionHelp = readonly [flag: string, what: string];
 
@@ -26,9 +25,3 @@ export function helpText(usage: string | string[], what: string, options: readon
 }
 
 /** The app's version, from package.json (the CLI runs from source, beside it). */
-export function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}

@@ -2,7 +2,7 @@
 // checks. Each command lives in commands/; errors print one line and exit non-zero.
 import { AppError } from '#core/errors.ts';
 import { closest, didYouMean, helpIndex } from './args.ts';
-import { appVersion } from './help.ts';
+import { appVersion } from './app-version.ts';
 import { processIO, UsageError } from './io.ts';
 import type { CliIO } from './io.ts';
 
@@ -99,6 +99,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     })),
   sourced: () => import('./commands/sourced.ts').then((m) => ({ run: m.sourcedCommand, help: m.sourcedHelp })),
   criteria: () => import('./commands/criteria.ts').then((m) => ({ run: m.criteriaCommand, help: m.criteriaHelp })),
+  archive: () => import('./commands/archive.ts').then((m) => ({ run: m.archiveCommand, help: m.archiveHelp })),
   report: () =>
     import('./commands/report.ts').then((m) => ({
       run: m.reportCommand,

@@ -19,4 +19,14 @@ export const workspaceChannels = namespace('workspace', {
     'session',
   ).returns<WorkspaceInfo | null>(),
   'workspace:reveal': channel(noArg, 'Show the workspace file in its folder', 'session').returns<{ shown: boolean }>(),
+  'workspace:exportArchive': channel(
+    z.object({ path: filePath.optional() }).strict(),
+    'Save the whole workspace as one zip (every table as JSON and CSV, a manifest with checksums); asks where when no path is given; runs as a job',
+    'session',
+  ).returns<{ jobId: string; path: string } | null>(),
+  'workspace:importArchive': channel(
+    z.object({ archive: filePath.optional(), target: filePath.optional() }).strict(),
+    'Build a NEW workspace file from a whole-workspace zip (asks for the zip, then the new file, when not given); runs as a job; open its result when done',
+    'session',
+  ).returns<{ jobId: string; archive: string; target: string } | null>(),
 });

@@ -36,9 +36,9 @@ export const settingsFields = z
     /** Set once the user has chosen "start empty" or loaded data; hides the welcome panel. */
     onboarded: z.boolean(),
     /** Rolling backups beside the workspace: keep this many of the newest ... */
-    backupKeepLast: z.number().int().min(1).max(100),
+    backupKeepLast: count(1, 100),
     /** ... plus the newest of each of this many days (docs/ARCHITECTURE.md#storage). */
-    backupKeepDays: z.number().int().min(0).max(90),
+    backupKeepDays: count(0, 90),
   })
   .strict();
 

@@ -1,7 +1,6 @@
 // winnow report --template NAME [--from D --to D] --out FILE.pdf | --list: re-run a saved report
 // template (the monthly pack) and print it to PDF with a Chromium (CHROMIUM_PATH or
 // /usr/bin/chromium) over the DevTools pipe, the same document the app previews and prints.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from '../args.ts';
 import { isoDate } from '#shared/contract/fields.ts';
@@ -15,6 +14,7 @@ import { DEFAULT_PRINT_TIMEOUT_MS } from '#core/reports/printer.ts';
 import { writeReportPdf } from '#core/reports/report-pdf.ts';
 import { renderReport } from '#core/reports/reports-handlers.ts';
 import { listTemplates, templateByName } from '#core/reports/template-queries.ts';
+import { appVersion } from '../app-version.ts';
 import { DB_OPTION, helpText, JSON_OPTION } from '../help.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError, num } from '../io.ts';
@@ -42,14 +42,6 @@ export const reportDetails = () =>
       JSON_OPTION,
     ],
   );
-
-function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
-
 function date(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (!isoDate.safeParse(value).success)

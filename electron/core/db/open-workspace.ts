@@ -1,6 +1,6 @@
 // The database factory: open (or create) a workspace file, refuse what must not be touched,
 // back it up (verified, see backup/backup-write.ts) before migrating, migrate, and hand back a ready connection.
-import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -11,7 +11,8 @@ import type { Migration } from './migrations.ts';
 import { applyMigrations, planMigrations } from './migrator.ts';
 import type { MigrationPlan } from './migrator.ts';
 import { checkWorkspaceFile, existingSidecars, removeNewSidecars } from './file-check.ts';
-import { fsyncPath, integrityOf, writeBackup } from '../backup/backup-write.ts';
+import { integrityOf, writeBackup } from '../backup/backup-write.ts';
+import { linkIntoPlace } from './link-into-place.ts';
 import * as schema from './schema/index.ts';
 import { seedDefaults } from '../workspace/seed-defaults.ts';
 import { configureConnection } from './connection.ts';
@@ -88,17 +89,7 @@ function createWorkspace(path: string, migrations: Migration[]): void {
     // A new workspace starts with the default taxonomy, criteria and guides (docs/METRICS.md#defaults).
     seedDefaults(sqlite);
     sqlite.close(); // checkpoints: everything is in the main file, no -wal left
-    fsyncPath(temp);
-    try {
-      linkSync(temp, path); // fails if the path appeared meanwhile: never overwrite
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new AppError('conflict', `${basename(path)} already exists; it was left untouched.`);
-      }
-      if (existsSync(path)) throw e;
-      renameSync(temp, path); // file systems without hard links (FAT)
-    }
-    fsyncPath(dirname(path));
+    linkIntoPlace(temp, path); // fails if the path appeared meanwhile: never overwrite
   } finally {
     if (sqlite.open) sqlite.close();
     cleanup();

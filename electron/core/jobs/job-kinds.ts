@@ -1,6 +1,11 @@
 // The kinds of long work a job worker can run. Each is a synchronous function over its own
 // connection that reports progress and polls for cancel; its writes are one transaction.
 import type Database from 'better-sqlite3';
+import { exportArchive } from '../archive/archive-export.ts';
+import type { ArchiveExportParams } from '../archive/archive-export.ts';
+import { importArchive } from '../archive/archive-import.ts';
+import type { ArchiveImportParams } from '../archive/archive-import.ts';
+import { defaultMigrationsDir, readMigrations } from '../db/migrations.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import type { DemoOptions } from '../demo/generate.ts';
 import { runExport } from '../export/run-export.ts';
@@ -62,6 +67,14 @@ export const JOB_KINDS = {
   ),
   exportCsv: (sqlite: Database.Database, params: ExportParams, hooks: JobHooks) =>
     runExport(sqlite, params, { progress: hooks.progress, cancelled: hooks.cancelled }),
+  exportArchive: (sqlite: Database.Database, params: ArchiveExportParams, hooks: JobHooks) =>
+    exportArchive(sqlite, params, hooks),
+  // Builds a new file: the worker attaches to no workspace for it (DETACHED_KINDS).
+  importArchive: (
+    _sqlite: Database.Database,
+    params: ArchiveImportParams & { migrationsDir?: string },
+    hooks: JobHooks,
+  ) => importArchive(params, readMigrations(params.migrationsDir ?? defaultMigrationsDir()), hooks),
 } satisfies Record<string, (sqlite: Database.Database, params: never, hooks: JobHooks) => unknown>;
 
 export type JobKind = keyof typeof JOB_KINDS;
@@ -73,4 +86,9 @@ export const JOB_UNITS: Record<JobKind, string> = {
   import: 'rows',
   undoImport: 'changes',
   exportCsv: 'rows',
+  exportArchive: 'rows',
+  importArchive: 'rows',
 };
+
+/** Kinds that work on files of their own, not the open workspace (which may be absent or damaged). */
+export const DETACHED_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['importArchive']);

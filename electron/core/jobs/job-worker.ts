@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { attachWorkspace } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
-import { JOB_KINDS } from './job-kinds.ts';
+import { DETACHED_KINDS, JOB_KINDS } from './job-kinds.ts';
 import type { JobHooks, JobKind } from './job-kinds.ts';
 
 export interface WorkerInput {
@@ -29,7 +29,7 @@ function run(): void {
   let lastPost = 0;
   let sqlite: ReturnType<typeof attachWorkspace> | undefined;
   try {
-    sqlite = attachWorkspace(input.dbPath, input.schemaVersion);
+    if (!DETACHED_KINDS.has(input.kind)) sqlite = attachWorkspace(input.dbPath, input.schemaVersion);
     const job = JOB_KINDS[input.kind] as (db: typeof sqlite, params: unknown, hooks: JobHooks) => unknown;
     const result = job(sqlite, input.params, {
       progress(done, total, message = '') {

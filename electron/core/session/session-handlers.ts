@@ -8,6 +8,7 @@ import type { HandlersOf } from '#shared/contract/index.ts';
 import type { jobsChannels } from '#shared/contract/jobs.ts';
 import type { reportsChannels } from '#shared/contract/reports.ts';
 import type { workspaceChannels } from '#shared/contract/workspace.ts';
+import { archiveHandlers } from '../archive/archive-handlers.ts';
 import { assertEmptyForDemo } from '../demo/load-demo.ts';
 import type { Session } from './session.ts';
 
@@ -32,6 +33,7 @@ export const sessionHandlers: HandlersOf<SessionChannels, Session> = {
   'workspace:create': (arg, s) => s.createWorkspace(arg.path),
   'workspace:open': (arg, s) => s.openExisting(arg.path),
   'workspace:reveal': async (_arg, s) => ({ shown: await s.platform.revealInFolder(s.require().path) }),
+  ...archiveHandlers,
   'jobs:get': ({ id }, s) => s.jobs.get(id),
   'jobs:cancel': ({ id }, s) => s.jobs.cancel(id),
   'demo:load': async (params, s) => {

@@ -221,6 +221,11 @@ export class Session implements CoreContext {
     return this.jobs.start(kind, params, ws.path, ws.schemaVersion);
   }
 
+  /** A job that builds a file of its own (an archive import): it needs no open workspace. */
+  async startDetachedJob<K extends JobKind>(kind: K, params: JobParams<K>): Promise<JobStatus> {
+    return this.jobs.start(kind, params, '', 0);
+  }
+
   async jobStatus(id: string): Promise<JobStatus> {
     return this.jobs.get(id);
   }

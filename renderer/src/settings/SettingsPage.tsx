@@ -10,14 +10,24 @@ import { useSettings } from './use-settings.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { formatBytes } from '../lib/format.ts';
 import { CurrencySection } from './CurrencySection.tsx';
+import { NumberField } from './NumberField.tsx';
+import { ArchivePanel } from '../workspace/ArchivePanel.tsx';
 
-type Draft = { includeNoDecision: boolean; lowConfidenceBelowN: string; hideRateBelowN: string };
+type Draft = {
+  includeNoDecision: boolean;
+  lowConfidenceBelowN: string;
+  hideRateBelowN: string;
+  backupKeepLast: string;
+  backupKeepDays: string;
+};
 
 function toDraft(s: Settings): Draft {
   return {
     includeNoDecision: s.includeNoDecision,
     lowConfidenceBelowN: String(s.lowConfidenceBelowN),
     hideRateBelowN: String(s.hideRateBelowN),
+    backupKeepLast: String(s.backupKeepLast),
+    backupKeepDays: String(s.backupKeepDays),
   };
 }
 
@@ -45,6 +55,8 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
           includeNoDecision: draft.includeNoDecision,
           lowConfidenceBelowN: Number(draft.lowConfidenceBelowN),
           hideRateBelowN: Number(draft.hideRateBelowN),
+          backupKeepLast: Number(draft.backupKeepLast),
+          backupKeepDays: Number(draft.backupKeepDays),
         }),
       );
       setDraft(toDraft(next));
@@ -57,12 +69,19 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
     }
   };
 
-  const field = (key: keyof Draft) =>
-    fieldErrors[key] && (
-      <span className="field-error" id={`${key}-error`} role="alert">
-        {fieldErrors[key]}
-      </span>
-    );
+  type NumberKey = Exclude<keyof Draft, 'includeNoDecision'>;
+  const numberField = (key: NumberKey, label: string, min: number, max?: number, testId?: string) => (
+    <NumberField
+      label={label}
+      name={key}
+      value={draft[key]}
+      min={min}
+      max={max}
+      error={fieldErrors[key]}
+      onChange={(value) => setDraft({ ...draft, [key]: value })}
+      testId={testId}
+    />
+  );
 
   return (
     <div className="settings">
@@ -86,31 +105,26 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
         </fieldset>
         <fieldset>
           <legend>Small samples</legend>
-          <label>
-            Grey a rate as low-confidence when n is below
-            <input
-              type="number"
-              min={1}
-              value={draft.lowConfidenceBelowN}
-              onChange={(e) => setDraft({ ...draft, lowConfidenceBelowN: e.target.value })}
-              aria-invalid={!!fieldErrors.lowConfidenceBelowN}
-              aria-describedby="lowConfidenceBelowN-error"
-            />
-            {field('lowConfidenceBelowN')}
-          </label>
-          <label>
-            Hide the rate (show counts only) when n is below
-            <input
-              type="number"
-              min={0}
-              value={draft.hideRateBelowN}
-              onChange={(e) => setDraft({ ...draft, hideRateBelowN: e.target.value })}
-              aria-invalid={!!fieldErrors.hideRateBelowN}
-              aria-describedby="hideRateBelowN-error"
-              data-testid="hide-rate-below"
-            />
-            {field('hideRateBelowN')}
-          </label>
+          {numberField('lowConfidenceBelowN', 'Grey a rate as low-confidence when n is below', 1)}
+          {numberField(
+            'hideRateBelowN',
+            'Hide the rate (show counts only) when n is below',
+            0,
+            undefined,
+            'hide-rate-below',
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>Backups</legend>
+          {numberField('backupKeepLast', 'Keep this many of the newest backups', 1, 100, 'backup-keep-last')}
+          {numberField(
+            'backupKeepDays',
+            'and the newest backup of each of the last days (0 for none)',
+            0,
+            90,
+            'backup-keep-days',
+          )}
+          <p className="muted small">Older backups are removed each time a new one is written.</p>
         </fieldset>
         <div className="form-actions">
           <button type="submit" data-testid="save-settings">
@@ -144,6 +158,7 @@ export function SettingsPage({ info, onRestored }: { info: AppInfo; onRestored: 
         <p className="muted small">Winnow version {info.version}.</p>
       </section>
       {info.workspace && <BackupsPanel onRestored={onRestored} />}
+      <ArchivePanel hasWorkspace={info.workspace !== null} />
     </div>
   );
 }

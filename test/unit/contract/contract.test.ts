@@ -50,6 +50,9 @@ describe('the contract', () => {
       'jobs:get',
       'reports:cancelPdf',
       'workspace:create',
+      // They start jobs (like demo:load) and ask the host for files; import needs no open workspace.
+      'workspace:exportArchive',
+      'workspace:importArchive',
       'workspace:open',
       'workspace:reveal',
     ]);
