@@ -3,10 +3,9 @@
 import { z } from 'zod';
 import type { DealSizeEstimate } from '../analytics/deal-size.ts';
 import type { Rate } from '../analytics/rate.ts';
+import { isoDate } from '../contract/fields.ts';
 import type { PlanPeriod } from './plan-period.ts';
 import { parsePlanPeriod } from './plan-period.ts';
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2025-03-31');
 
 export const planPeriodText = z
   .string()
@@ -21,8 +20,8 @@ export const planInputsSchema = z
     period: planPeriodText.nullable().default(null),
     dealSize: z.number().positive('The deal size must be above 0').max(1e12).nullable().default(null),
     rate: z.number().gt(0, 'The rate must be above 0%').max(1, 'The rate is at most 100%').nullable().default(null),
-    from: isoDay.nullable().default(null),
-    to: isoDay.nullable().default(null),
+    from: isoDate.nullable().default(null),
+    to: isoDate.nullable().default(null),
     market: z.number().int().min(1).max(1e9).nullable().default(null),
   })
   .strict();

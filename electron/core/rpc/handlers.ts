@@ -12,6 +12,7 @@ import { competitorsHandlers } from '../competitors/competitors-handlers.ts';
 import { dashboardHandlers } from '../dashboard/dashboard-handlers.ts';
 import { dealsHandlers } from '../deals/deals-handlers.ts';
 import { funnelHandlers } from '../funnel/funnel-handlers.ts';
+import { plansHandlers } from '../funnel/plans-handlers.ts';
 import { importHandlers } from '../import/import-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { reasonsHandlers } from '../reasons/reasons-handlers.ts';
@@ -57,6 +58,7 @@ export const dataHandlers = refreshingAfterWrites({
   ...dealsHandlers,
   ...competitorsHandlers,
   ...funnelHandlers,
+  ...plansHandlers,
 });
 
 /** All of them, for in-process use (the CLI, integration tests), where the Session is the context. */
