@@ -30,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/backup.ts').then((m) => ({ run: m.checkCommand, help: m.checkHelp })),
   funnel: () => import('./commands/funnel.ts').then((m) => ({ run: m.funnelCommand, help: m.funnelHelp })),
   velocity: () => import('./commands/funnel.ts').then((m) => ({ run: m.velocityCommand, help: m.velocityHelp })),
+  plan: () => import('./commands/plan.ts').then((m) => ({ run: m.planCommand, help: m.planHelp })),
   report: () => import('./commands/report.ts').then((m) => ({ run: m.reportCommand, help: m.reportHelp })),
 };
 

@@ -35,8 +35,7 @@ export function simulateHits(input: SimulationInput): HitCurve {
   const needed = new Float64Array(draws);
   // Cox's log-normal estimate of the mean and its variance: ln S* ~ N(m + s²/2, s²/n + s⁴/(2(n − 1))).
   const logCentre = 'fixed' in dealSize ? 0 : dealSize.logMean + dealSize.logVariance / 2;
-  const logSd =
-    'fixed' in dealSize || dealSize.n < 2 ? 0 : Math.sqrt(coxVariance(dealSize.logVariance, dealSize.n));
+  const logSd = 'fixed' in dealSize || dealSize.n < 2 ? 0 : Math.sqrt(coxVariance(dealSize.logVariance, dealSize.n));
   for (let i = 0; i < draws; i++) {
     const r = 'fixed' in rate ? rate.fixed : betaDraw(rate.hits + 1, rate.n - rate.hits + 1, u);
     const size = 'fixed' in dealSize ? dealSize.fixed : Math.exp(logCentre + logSd * normalDraw(u));

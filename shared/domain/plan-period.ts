@@ -33,7 +33,8 @@ export function parsePlanPeriod(text: string): PlanPeriod | null {
   return null;
 }
 
-const quarterStart = (iso: string) => `${iso.slice(0, 4)}-${pad(Math.floor((Number(iso.slice(5, 7)) - 1) / 3) * 3 + 1)}-01`;
+const quarterStart = (iso: string) =>
+  `${iso.slice(0, 4)}-${pad(Math.floor((Number(iso.slice(5, 7)) - 1) / 3) * 3 + 1)}-01`;
 
 /** The quarter after the one `day` falls in: the default target period. */
 export function nextQuarter(day: string): PlanPeriod {

@@ -35,7 +35,10 @@ export function planHistory(
   const asOf = dataAsOf(sqlite);
   const period = q.period === null ? nextQuarter(asOf ?? today) : parsePlanPeriod(q.period);
   if (!period)
-    throw new AppError('invalid_argument', `Period "${q.period}": name a year (2026), a quarter (2026-Q3) or a month (2026-07)`);
+    throw new AppError(
+      'invalid_argument',
+      `Period "${q.period}": name a year (2026), a quarter (2026-Q3) or a month (2026-07)`,
+    );
   const days = maturityDays(sqlite);
   const history: PlanHistory = {
     asOf,
