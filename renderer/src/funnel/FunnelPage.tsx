@@ -1,5 +1,5 @@
-// The Funnel area: the funnel (cohort or period, by a field, drill to the items), the MQL trap and
-// velocity with stuck items. Definitions: docs/METRICS.md#funnel.
+// The Funnel area: the funnel (cohort or period, by a field, drill to the items), the MQL trap,
+// velocity with stuck items and the needed-MQL planner. Definitions: docs/METRICS.md#funnel.
 import { useState } from 'react';
 import type { Rate } from '#shared/analytics/rate.ts';
 import type {
@@ -21,8 +21,9 @@ import { SegmentedControl } from '../components/SegmentedControl.tsx';
 import { formatInt } from '../lib/format.ts';
 import { hrefFor } from '../lib/hash-params.ts';
 import css from './funnel.module.css';
+import { PlannerView } from './PlannerView.tsx';
 
-type Tab = 'funnel' | 'velocity';
+type Tab = 'funnel' | 'velocity' | 'planner';
 type DrillKind = 'reached' | 'open' | 'out' | 'lost' | 'no_decision';
 interface Drill {
   stage: FunnelStage;
@@ -445,11 +446,12 @@ export function FunnelPage() {
             options={[
               { value: 'funnel', label: 'Funnel and MQL trap' },
               { value: 'velocity', label: 'Velocity and stuck items' },
+              { value: 'planner', label: 'Needed-MQL planner' },
             ]}
             onChange={setTab}
             testId="funnel-tab"
           />
-          {tab === 'funnel' ? <FunnelView /> : <VelocityView />}
+          {tab === 'funnel' ? <FunnelView /> : tab === 'velocity' ? <VelocityView /> : <PlannerView />}
         </>
       )}
     </div>

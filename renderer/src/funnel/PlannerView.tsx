@@ -1,0 +1,163 @@
+// The needed-MQL planner (docs/METRICS.md#needed-mqls): history pre-fills the average won deal size
+// and the MQL-to-won rate; the user sets a target and may override either. The plan is computed
+// here from a pure function, so every edit recomputes at once; the formulas are shown with it.
+import { useMemo, useState } from 'react';
+import { formatAmount, formatRate, planFormulas } from '#shared/analytics/plan-formulas.ts';
+import { computePlan } from '#shared/analytics/planner.ts';
+import { parsePlanPeriod } from '#shared/domain/plan-period.ts';
+import type { PlanHistory } from '#shared/domain/plans.ts';
+import { useQuery } from '../api/use-query.ts';
+import { ErrorMessage } from '../components/Notice.tsx';
+import css from './funnel.module.css';
+import type { PlanForm } from './plan-form.ts';
+import { EMPTY_FORM, inputsOf } from './plan-form.ts';
+import { SavedPlans } from './SavedPlans.tsx';
+
+function HistoryNote({ h, which }: { h: PlanHistory; which: 'dealSize' | 'rate' }) {
+  const w = h.window ? `${h.window.from} to ${h.window.to}` : 'no data yet';
+  if (which === 'dealSize') {
+    const d = h.dealSize;
+    if (!d)
+      return <span data-testid="history-deal-size">No won new-business deal with an amount in {w}: enter one.</span>;
+    const ci = d.low !== null && d.high !== null ? ` [${formatAmount(d.low)} – ${formatAmount(d.high)}]` : '';
+    return (
+      <span data-testid="history-deal-size">
+        History: {formatAmount(d.mean)}
+        {ci}, n = {d.n} won new-business deals closed {w} (95% Cox interval on the log scale)
+      </span>
+    );
+  }
+  const r = h.rate;
+  if (!r || r.rate === null || r.hits === 0)
+    return (
+      <span data-testid="history-rate">
+        No won MQL in the mature cohorts of {w}
+        {h.maturityDays !== null ? ` (mature: ended at least ${h.maturityDays} days before ${h.asOf})` : ''}: enter a
+        rate.
+      </span>
+    );
+  return (
+    <span data-testid="history-rate">
+      History: {formatRate(r.rate)} [{formatRate(r.low!)} – {formatRate(r.high!)}], {formatAmount(r.hits)} won of{' '}
+      {formatAmount(r.n)} MQLs, mature cohorts {h.window!.from} to {h.matureTo} (95% Wilson)
+    </span>
+  );
+}
+
+export function PlannerView() {
+  const [form, setForm] = useState<PlanForm>(EMPTY_FORM);
+  const set = (patch: Partial<PlanForm>) => setForm((f) => ({ ...f, ...patch }));
+  // Memoised on the form so the simulation runs once per edit, not once per render.
+  const { inputs, problem } = useMemo(() => inputsOf(form), [form]);
+  const period = parsePlanPeriod(form.period) ? form.period.trim() : null;
+  const history = useQuery(
+    (api) => api.plans.history({ period, from: form.from || null, to: form.to || null }),
+    [period, form.from, form.to],
+  );
+  const h = history.data;
+  const plan = useMemo(() => (h && inputs ? computePlan(h, inputs) : null), [h, inputs]);
+  const field = (key: keyof PlanForm, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <label>
+      {label}
+      <input
+        value={form[key]}
+        onChange={(e) => set({ [key]: e.target.value })}
+        data-testid={`plan-${key}`}
+        {...extra}
+      />
+    </label>
+  );
+  return (
+    <>
+      <p className={css.muted}>
+        How many MQLs a new-name revenue target needs, from your history or your own figures. Edit any input; the plan
+        recomputes at once. Data until {h?.asOf ?? '–'}.
+      </p>
+      <div className={css.controls}>
+        {field('target', 'Revenue target', { inputMode: 'decimal', placeholder: 'e.g. 750000', autoFocus: true })}
+        {field('period', 'Target period', { placeholder: h?.period.label ?? '2026-Q3' })}
+        {field('from', 'History from', { type: 'date' })}
+        {field('to', 'History to', { type: 'date' })}
+        {field('dealSize', 'Average won deal size', {
+          inputMode: 'decimal',
+          placeholder: h?.dealSize ? formatAmount(h.dealSize.mean) : 'enter one',
+        })}
+        {field('rate', 'MQL-to-won rate (%)', {
+          inputMode: 'decimal',
+          placeholder: h?.rate?.rate ? (h.rate.rate * 100).toFixed(1) : 'enter one',
+        })}
+        {field('market', 'Addressable market (accounts, optional)', { inputMode: 'numeric' })}
+      </div>
+      {history.error && <ErrorMessage error={history.error} />}
+      {h && (
+        <ul className={css.muted}>
+          <li>
+            <HistoryNote h={h} which="dealSize" />
+          </li>
+          <li>
+            <HistoryNote h={h} which="rate" />
+          </li>
+          <li>
+            Target period {h.period.label}: {h.period.from} to {h.period.to}. History window{' '}
+            {h.window ? `${h.window.from} to ${h.window.to}` : '–'} (default: the last four complete quarters).
+          </li>
+        </ul>
+      )}
+      {problem && <p data-testid="plan-problem">{problem}</p>}
+      {plan && plan.missing.length > 0 && (
+        <p className={css.warning} data-testid="plan-missing">
+          To plan, enter{' '}
+          {plan.missing.map((m) => (m === 'rate' ? 'an MQL-to-won rate' : 'an average deal size')).join(' and ')}:
+          history has none for this window.
+        </p>
+      )}
+      {plan && plan.needed !== null && (
+        <section className="panel" aria-labelledby="plan-title">
+          <h2 id="plan-title">
+            Needed MQLs for {formatAmount(plan.target)} in {plan.period.label}:{' '}
+            <span data-testid="plan-needed">{formatAmount(plan.needed)}</span>
+          </h2>
+          <p data-testid="plan-range">
+            Range {formatAmount(plan.range!.low)} to {formatAmount(plan.range!.high)} (from the inputs’ intervals).
+            Chance of hitting the target with {formatAmount(plan.needed)} MQLs:{' '}
+            <span data-testid="plan-hit">{formatRate(plan.hitAtNeeded!)}</span>.
+          </p>
+          <table className={css.table} data-testid="plan-odds">
+            <thead>
+              <tr>
+                <th>Chance of hitting the target</th>
+                <th className={css.num}>MQLs needed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.odds.map((o) => (
+                <tr key={o.level}>
+                  <th scope="row">{Math.round(o.level * 100)}%</th>
+                  <td className={css.num} data-testid={`plan-odds-${Math.round(o.level * 100)}`}>
+                    {formatAmount(o.mqls)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.marketShort && (
+            <p className={css.warning} role="alert" data-testid="plan-market-warning">
+              The plan needs more MQLs ({formatAmount(plan.needed)}) than the market holds (
+              {formatAmount(inputs!.market!)} accounts).
+            </p>
+          )}
+          <h3>How each figure is worked out</h3>
+          <dl data-testid="plan-formulas">
+            {planFormulas(h!, plan, inputs!.market).map((f) => (
+              <div key={f.key}>
+                <dt>{f.label}</dt>
+                <dd>{f.text}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <SavedPlans inputs={inputs} onOpen={setForm} />
+    </>
+  );
+}
