@@ -128,7 +128,7 @@ export async function planCommand(argv: string[], io: CliIO): Promise<number> {
       `  Needed MQLs                 ${formatAmount(plan.needed)}  (range ${formatAmount(plan.range!.low)} – ${formatAmount(plan.range!.high)})`,
       `  MQLs to hit the target      ${plan.odds.map((o) => `${formatRate(o.level).replace('.0', '')}: ${formatAmount(o.mqls)}`).join('   ')}`,
       `  Chance of hitting it        ${formatRate(plan.hitAtNeeded!)} with ${formatAmount(plan.needed)} MQLs${
-        plan.runRate?.hit == null ? '' : `, ${formatRate(plan.runRate.hit)} at the run-rate`
+        plan.runRate === null || plan.runRate.hit === null ? '' : `, ${formatRate(plan.runRate.hit)} at the run-rate`
       }`,
       '',
       ...planFormulas(history, plan, inputs.market).map((f) => `  ${f.label}: ${f.text}`),
