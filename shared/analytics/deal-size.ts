@@ -1,6 +1,9 @@
 // The average won deal size with an interval suited to skewed amounts (docs/METRICS.md#deal-size-interval):
-// Cox's method for the mean of a log-normal sample. A few large deals make a plain t-interval
-// symmetric around a mean they drag upwards; on the log scale the spread is close to normal.
+// a log-scale t-interval around the plain mean, with the standard error of Cox's method for a
+// log-normal mean. A few large deals make a plain t-interval symmetric around a mean they drag
+// upwards; on the log scale the interval is asymmetric as the amounts are. It is centred on the
+// plain mean, not on Cox's exp(m + s²/2): when amounts are not quite log-normal (the demo's are
+// not) Cox's centre moves off the mean and its interval can leave the plan's own S outside.
 import type { ConfidenceThresholds } from '../domain/settings.ts';
 import type { Confidence } from './rate.ts';
 import { confidenceFor } from './rate.ts';
@@ -10,7 +13,7 @@ export interface DealSizeEstimate {
   n: number;
   /** The plain mean of the amounts: the planner's point estimate S. */
   mean: number;
-  /** Mean and sample variance of ln(amount): the simulation draws around them. */
+  /** Mean and sample variance of ln(amount): the interval's (and the simulation's) spread. */
   logMean: number;
   logVariance: number;
   /** Cox interval; null below n = 2. */
@@ -32,13 +35,13 @@ export function dealSizeEstimate(amounts: readonly number[], t: ConfidenceThresh
   let high: number | null = null;
   if (n >= 2) {
     const half = studentTQuantile(0.975, n - 1) * Math.sqrt(coxVariance(s2, n));
-    low = Math.exp(m + s2 / 2 - half);
-    high = Math.exp(m + s2 / 2 + half);
+    low = mean * Math.exp(-half);
+    high = mean * Math.exp(half);
   }
   return { n, mean, logMean: m, logVariance: s2, low, high, confidence: confidenceFor(n, t) };
 }
 
-/** Variance of m + s²/2 as an estimate of ln(mean) (Cox): s²/n + s⁴/(2(n − 1)). */
+/** Variance of an estimate of ln(mean) (Cox): s²/n + s⁴/(2(n − 1)). */
 export function coxVariance(s2: number, n: number): number {
   return s2 / n + (s2 * s2) / (2 * (n - 1));
 }

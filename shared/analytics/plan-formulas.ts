@@ -39,7 +39,7 @@ export function planFormulas(h: PlanHistory, p: PlanResult, market: number | nul
     const sizeDraw =
       s.source === 'override' || (h.dealSize?.n ?? 0) < 2
         ? `deal size fixed at ${formatAmount(s.value)}`
-        : 'ln(deal size) ~ Normal(m + s²/2, s²/n + s⁴/(2(n − 1)))';
+        : 'ln(deal size) ~ Normal(ln S, s²/n + s⁴/(2(n − 1)))';
     out.push({
       key: 'odds',
       label: 'Chance of hitting the target',

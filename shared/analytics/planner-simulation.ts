@@ -12,7 +12,7 @@ export const HIT_LEVELS = [0.5, 0.8, 0.9] as const;
 
 /** A fixed value, or what was observed (the simulation draws around it). */
 export type RateInput = { fixed: number } | { hits: number; n: number };
-export type DealSizeInput = { fixed: number } | { logMean: number; logVariance: number; n: number };
+export type DealSizeInput = { fixed: number } | { mean: number; logVariance: number; n: number };
 
 export interface SimulationInput {
   target: number;
@@ -33,8 +33,8 @@ export function simulateHits(input: SimulationInput): HitCurve {
   const u = seededUniform(input.seed ?? SIMULATION_SEED);
   const { rate, dealSize, target } = input;
   const needed = new Float64Array(draws);
-  // Cox's log-normal estimate of the mean and its variance: ln S* ~ N(m + s²/2, s²/n + s⁴/(2(n − 1))).
-  const logCentre = 'fixed' in dealSize ? 0 : dealSize.logMean + dealSize.logVariance / 2;
+  // ln S* ~ N(ln S, s²/n + s⁴/(2(n − 1))): the deal-size interval's distribution, centred on the plan's S.
+  const logCentre = 'fixed' in dealSize ? 0 : Math.log(dealSize.mean);
   const logSd = 'fixed' in dealSize || dealSize.n < 2 ? 0 : Math.sqrt(coxVariance(dealSize.logVariance, dealSize.n));
   for (let i = 0; i < draws; i++) {
     const r = 'fixed' in rate ? rate.fixed : betaDraw(rate.hits + 1, rate.n - rate.hits + 1, u);

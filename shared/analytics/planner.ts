@@ -93,7 +93,7 @@ export function computePlan(h: PlanHistory, inputs: PlanInputs): PlanResult {
   const sizeIn: DealSizeInput =
     dealSize.source === 'override' || !h.dealSize || h.dealSize.n < 2
       ? { fixed: dealSize.value }
-      : { logMean: h.dealSize.logMean, logVariance: h.dealSize.logVariance, n: h.dealSize.n };
+      : { mean: h.dealSize.mean, logVariance: h.dealSize.logVariance, n: h.dealSize.n };
   const curve = simulateHits({ target: inputs.target, rate: rateIn, dealSize: sizeIn });
   return {
     ...base,

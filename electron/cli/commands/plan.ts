@@ -117,7 +117,7 @@ export async function planCommand(argv: string[], io: CliIO): Promise<number> {
       `  Average won deal size       ${formatAmount(s.value)}${
         s.source === 'override'
           ? ' (given)'
-          : `  [${formatAmount(s.low)} – ${formatAmount(s.high)}] n=${history.dealSize!.n}, won new business closed ${history.window!.from} to ${history.window!.to}, Cox log-scale 95%`
+          : `  [${formatAmount(s.low)} – ${formatAmount(s.high)}] n=${formatAmount(history.dealSize!.n)}, won new business closed ${history.window!.from} to ${history.window!.to}, log-scale 95%`
       }`,
       `  MQL-to-won conversion       ${formatRate(r.value)}${
         r.source === 'override'

@@ -23,7 +23,7 @@ function HistoryNote({ h, which }: { h: PlanHistory; which: 'dealSize' | 'rate' 
     return (
       <span data-testid="history-deal-size">
         History: {formatAmount(d.mean)}
-        {ci}, n = {d.n} won new-business deals closed {w} (95% Cox interval on the log scale)
+        {ci}, n = {d.n} won new-business deals closed {w} (95% interval on the log scale)
       </span>
     );
   }

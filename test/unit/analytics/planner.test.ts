@@ -34,16 +34,16 @@ describe('needed MQLs', () => {
   });
 });
 
-describe('deal size interval (Cox, log scale)', () => {
-  it('gives the mean and the log-normal interval of 10k, 20k, 40k, 80k', () => {
+describe('deal size interval (log scale, Cox standard error)', () => {
+  it('gives the mean and the log-scale interval of 10k, 20k, 40k, 80k', () => {
     const d = dealSizeEstimate([10_000, 20_000, 40_000, 80_000], DEFAULT_SETTINGS)!;
     expect(d.mean).toBe(37_500);
     // ln amounts = ln 10,000 + (0, 1, 2, 3)·ln 2: m = 10.25006, s² = (5/3)(ln 2)² = 0.800755
     expect(d.logMean).toBeCloseTo(10.2500611, 6);
     expect(d.logVariance).toBeCloseTo(0.800755, 6);
-    // exp(m + s²/2 ± t(0.975, 3)·sqrt(s²/4 + s⁴/6)), t = 3.182446
-    expect(d.low).toBeCloseTo(7236.98, 1);
-    expect(d.high).toBeCloseTo(246_204.66, 1);
+    // 37,500 · exp(± t(0.975, 3)·sqrt(s²/4 + s⁴/6)), t = 3.182446: 37,500 · exp(±1.76347)
+    expect(d.low).toBeCloseTo(6429.27, 1);
+    expect(d.high).toBeCloseTo(218_726.2, 1);
     expect(d.confidence).toBe('hidden');
   });
 
@@ -84,12 +84,23 @@ describe('planner simulation', () => {
     expect(mqlsForProbability(uncertain, 0.9)).toBeGreaterThan(mqlsForProbability(exact, 0.9));
   });
 
+  it('centres on the plan: with both inputs uncertain the 50% point sits by the needed MQLs', () => {
+    // Needed = (2,000,000 / 40,000) / 5% = 1,000; rate 500/10,000, deal size ± a log-scale spread.
+    const curve = simulateHits({
+      target: 2_000_000,
+      rate: { hits: 500, n: 10_000 },
+      dealSize: { mean: 40_000, logVariance: 0.5, n: 2_000 },
+    });
+    expect(Math.abs(mqlsForProbability(curve, 0.5) - 1000)).toBeLessThan(30);
+    expect(Math.abs(hitProbability(curve, 1000) - 0.5)).toBeLessThan(0.05);
+  });
+
   it('runs 10,000 draws in under 200 ms with both inputs uncertain and a large target', () => {
     const t0 = performance.now();
     simulateHits({
       target: 25_000_000,
       rate: { hits: 620, n: 17_810 },
-      dealSize: { logMean: Math.log(30_000), logVariance: 0.8, n: 400 },
+      dealSize: { mean: 30_000, logVariance: 0.8, n: 400 },
     });
     const ms = performance.now() - t0;
     console.log(`planner simulation: ${ms.toFixed(1)} ms`);
@@ -139,10 +150,10 @@ describe('computePlan', () => {
     // 750,000 / 37,500 = 20 deals; / 5% = 400 MQLs
     expect(p.needed).toBe(400);
     expect(p.rate).toMatchObject({ value: 0.05, source: 'history' });
-    // Range: Wilson of 20/400 = [3.26%, 7.60%], Cox [7,237, 246,205]:
-    // (750,000 / 246,204.66) / 0.07596 = 40.1 → 41; (750,000 / 7,236.98) / 0.03259 = 3,179.6 → 3,180
-    expect(p.range!.low).toBe(41);
-    expect(p.range!.high).toBe(3180);
+    // Range: Wilson of 20/400 = [3.26%, 7.60%], deal size [6,429.27, 218,726.2]:
+    // (750,000 / 218,726.2) / 0.075964 = 45.1 → 46; (750,000 / 6,429.27) / 0.032597 = 3,578.6 → 3,579
+    expect(p.range!.low).toBe(46);
+    expect(p.range!.high).toBe(3579);
     expect(p.runRate).toMatchObject({ mqls: 90, perMonth: 30 });
     expect(p.gap).toBe(310);
     // Reverse: 90 × 5% × 37,500 = 168,750
