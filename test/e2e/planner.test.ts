@@ -69,11 +69,14 @@ describe('needed-MQL planner from a HubSpot contacts export', () => {
     expect(formulas).toContain(
       '2025-Q2 (2025-04-01 to 2025-06-30) − median MQL-to-won 54 days = 2025-02-06 to 2025-05-07',
     );
+    expect(await page.getByTestId('plan-gap').innerText()).toBe('45 MQLs short');
+    expect(await page.getByTestId('plan-arrive').innerText()).toContain('2025-02-06 to 2025-05-07');
     await shot('0-plan');
 
     // What-if: double the target.
     await page.getByTestId('plan-target').fill('100000');
     await expect.poll(figures).toEqual({ needed: '100', hit: '54.8%', odds: ['97', '124', '140'] });
+    expect(await page.getByTestId('plan-gap').innerText()).toBe('95 MQLs short');
     await page.getByTestId('plan-market').fill('80');
     await expect
       .poll(() => page.getByTestId('plan-market-warning').innerText())

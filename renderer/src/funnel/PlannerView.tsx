@@ -2,7 +2,7 @@
 // and the MQL-to-won rate; the user sets a target and may override either. The plan is computed
 // here from a pure function, so every edit recomputes at once; the formulas are shown with it.
 import { useMemo, useState } from 'react';
-import { formatAmount, formatRate, planFormulas } from '#shared/analytics/plan-formulas.ts';
+import { formatAmount, formatRate } from '#shared/analytics/plan-formulas.ts';
 import { computePlan } from '#shared/analytics/planner.ts';
 import { parsePlanPeriod } from '#shared/domain/plan-period.ts';
 import type { PlanHistory } from '#shared/domain/plans.ts';
@@ -11,6 +11,7 @@ import { ErrorMessage } from '../components/Notice.tsx';
 import css from './funnel.module.css';
 import type { PlanForm } from './plan-form.ts';
 import { EMPTY_FORM, inputsOf } from './plan-form.ts';
+import { PlanResultPanel } from './PlanResultPanel.tsx';
 import { SavedPlans } from './SavedPlans.tsx';
 
 function HistoryNote({ h, which }: { h: PlanHistory; which: 'dealSize' | 'rate' }) {
@@ -111,52 +112,7 @@ export function PlannerView() {
           history has none for this window.
         </p>
       )}
-      {plan && plan.needed !== null && (
-        <section className="panel" aria-labelledby="plan-title">
-          <h2 id="plan-title">
-            Needed MQLs for {formatAmount(plan.target)} in {plan.period.label}:{' '}
-            <span data-testid="plan-needed">{formatAmount(plan.needed)}</span>
-          </h2>
-          <p data-testid="plan-range">
-            Range {formatAmount(plan.range!.low)} to {formatAmount(plan.range!.high)} (from the inputs’ intervals).
-            Chance of hitting the target with {formatAmount(plan.needed)} MQLs:{' '}
-            <span data-testid="plan-hit">{formatRate(plan.hitAtNeeded!)}</span>.
-          </p>
-          <table className={css.table} data-testid="plan-odds">
-            <thead>
-              <tr>
-                <th>Chance of hitting the target</th>
-                <th className={css.num}>MQLs needed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.odds.map((o) => (
-                <tr key={o.level}>
-                  <th scope="row">{Math.round(o.level * 100)}%</th>
-                  <td className={css.num} data-testid={`plan-odds-${Math.round(o.level * 100)}`}>
-                    {formatAmount(o.mqls)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {plan.marketShort && (
-            <p className={css.warning} role="alert" data-testid="plan-market-warning">
-              The plan needs more MQLs ({formatAmount(plan.needed)}) than the market holds (
-              {formatAmount(inputs!.market!)} accounts).
-            </p>
-          )}
-          <h3>How each figure is worked out</h3>
-          <dl data-testid="plan-formulas">
-            {planFormulas(h!, plan, inputs!.market).map((f) => (
-              <div key={f.key}>
-                <dt>{f.label}</dt>
-                <dd>{f.text}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
+      {plan && plan.needed !== null && <PlanResultPanel history={h!} plan={plan} market={inputs!.market} />}
       <SavedPlans inputs={inputs} onOpen={setForm} />
     </>
   );
