@@ -8,7 +8,7 @@ import type { Session } from '#core/session/session.ts';
 import type { PlanHistory, SavedPlan } from '#shared/domain/plans.ts';
 import { insertPlannerHistory } from '../../support/planner-fixture.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
-import { testSession } from '../../support/test-session.ts';
+import { caller, testSession } from '../../support/test-session.ts';
 
 describe('plans channels', () => {
   let cleanup: () => void;
@@ -24,11 +24,7 @@ describe('plans channels', () => {
     await session.close();
     cleanup();
   });
-  const call = async <T>(channel: string, arg?: unknown): Promise<T> => {
-    const r = await dispatch(handlers, channel, arg, session);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value as T;
-  };
+  const call = caller(() => session);
 
   it('answers plans:history with the defaults filled in', async () => {
     const h = await call<PlanHistory>('plans:history', {});
