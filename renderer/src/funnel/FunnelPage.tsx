@@ -1,5 +1,5 @@
-// The Funnel area: the funnel (cohort or period, by a field, drill to the items), the MQL trap and
-// velocity with stuck items. Definitions: docs/METRICS.md#funnel.
+// The Funnel area: the funnel (cohort or period, by a field, drill to the items), the MQL trap,
+// velocity with stuck items and the needed-MQL planner. Definitions: docs/METRICS.md#funnel.
 import { useState } from 'react';
 import type { Rate } from '#shared/analytics/rate.ts';
 import type {
@@ -25,9 +25,10 @@ import { formatInt } from '../lib/format.ts';
 import { hrefFor } from '../lib/hash-params.ts';
 import { CriteriaView } from './CriteriaView.tsx';
 import css from './funnel.module.css';
+import { PlannerView } from './PlannerView.tsx';
 import { SourcedView } from './SourcedView.tsx';
 
-type Tab = 'funnel' | 'velocity' | 'sourced' | 'criteria';
+type Tab = 'funnel' | 'velocity' | 'sourced' | 'criteria' | 'planner';
 type DrillKind = 'reached' | 'open' | 'out' | 'lost' | 'no_decision';
 interface Drill {
   stage: FunnelStage;
@@ -520,6 +521,7 @@ export function FunnelPage() {
               { value: 'velocity', label: 'Velocity and stuck items' },
               { value: 'sourced', label: 'Sourced and attribution' },
               { value: 'criteria', label: 'Qualification criteria' },
+              { value: 'planner', label: 'Needed-MQL planner' },
             ]}
             onChange={setTab}
             testId="funnel-tab"
@@ -530,8 +532,10 @@ export function FunnelPage() {
             <VelocityView />
           ) : tab === 'sourced' ? (
             <SourcedView />
-          ) : (
+          ) : tab === 'criteria' ? (
             <CriteriaView />
+          ) : (
+            <PlannerView />
           )}
         </>
       )}
