@@ -34,6 +34,7 @@ export const CACHEABLE: ReadonlySet<Channel> = new Set<Channel>([
   'funnel:trap',
   'funnel:velocity',
   'funnel:criteria',
+  'plans:history',
   'interviews:list',
   'interviews:facets',
   'quotes:list',
