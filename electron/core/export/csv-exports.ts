@@ -8,12 +8,19 @@ import { DEAL_TYPE_LABEL, OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { forEachDeal } from '../deals/deals-queries.ts';
 import type { CsvValue } from '#shared/export/csv.ts';
+import { listCell, PRIMARY_MARK } from '#shared/export/list-cell.ts';
+import { winnowDealId } from '#shared/domain/winnow-ids.ts';
 import { CsvFileWriter } from './csv-writer.ts';
 import { closedSql } from '../rules/deal-rules.ts';
 
-/** Competitors in one cell, the primary marked: "Acme (primary); Brightline". */
+/** Competitors in one cell, the primary marked: "Acme (primary); Brightline" (the importer reads it back). */
 export function competitorsCell(row: Pick<DealListRow, 'competitors' | 'primaryCompetitor'>): string {
-  return row.competitors.map((c) => (c === row.primaryCompetitor ? `${c} (primary)` : c)).join('; ');
+  return listCell(row.competitors.map((c) => (c === row.primaryCompetitor ? `${c}${PRIMARY_MARK}` : c)));
+}
+
+/** The deal's CRM id, or for a deal made in the app without one a stable id the importer matches back. */
+export function exportedDealId(externalId: string | null, id: number): string {
+  return externalId ?? winnowDealId(id);
 }
 
 function cell(row: DealListRow, column: DealColumnId): CsvValue {
@@ -97,10 +104,10 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
     'Contract end',
   ];
   const st = sqlite.prepare(
-    `SELECT d.external_id, d.name, a.name AS account, a.external_id AS account_ext, d.amount, d.currency, d.outcome, d.stage,
+    `SELECT d.id, d.external_id, d.name, a.name AS account, a.external_id AS account_ext, d.amount, d.currency, d.outcome, d.stage,
             d.created_date, d.mql_date, d.sql_date, d.close_date, d.deal_type, p.name AS product, o.name AS owner, t.name AS team,
             ls.name AS lead_source, d.sourced_by, d.segment, d.region,
-            (SELECT group_concat(name, '; ') FROM (SELECT c.name || CASE WHEN dc.is_primary = 1 THEN ' (primary)' ELSE '' END AS name
+            (SELECT json_group_array(json_array(name, is_primary)) FROM (SELECT c.name, dc.is_primary
                FROM deal_competitors dc JOIN competitors c ON c.id = dc.competitor_id WHERE dc.deal_id = d.id
                ORDER BY dc.is_primary DESC, c.name)) AS competitors,
             lc.name AS lost_to, d.rep_reason_text, d.contract_start, d.contract_end
@@ -111,8 +118,9 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
   );
   return write(path, header, (w) => {
     for (const r of st.iterate() as IterableIterator<Record<string, CsvValue>>) {
+      const links = JSON.parse(r.competitors as string) as [string, number][];
       w.row([
-        r.external_id,
+        exportedDealId(r.external_id as string | null, r.id as number),
         r.name,
         r.account,
         r.account_ext,
@@ -132,7 +140,7 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
         r.sourced_by,
         r.segment,
         r.region,
-        r.competitors,
+        listCell(links.map(([name, primary]) => (primary === 1 ? `${name}${PRIMARY_MARK}` : name))),
         r.lost_to,
         r.rep_reason_text,
         r.contract_start,

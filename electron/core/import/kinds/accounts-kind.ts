@@ -171,7 +171,7 @@ export const accountsKind: ImportKind<AccountImportRow> = {
       'Account id (CRM)',
       'text',
       'Matched first; deals refer to accounts by it.',
-      ['accountid', 'id', 'companyid', 'recordid', 'organizationid'],
+      ['accountid', 'id', 'companyid', 'recordid', 'organizationid', 'crmid', 'accountcrmid'],
       {
         maxLength: 100,
       },
