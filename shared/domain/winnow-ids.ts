@@ -4,8 +4,13 @@
 // (stable: exporting that workspace writes the same id again).
 const PREFIX = 'winnow-';
 
-export function winnowDealId(id: number): string {
+export function winnowId(id: number): string {
   return `${PREFIX}${id}`;
+}
+
+/** What an export writes as a record's CRM id: its own, else `winnow-<id>`. */
+export function exportedId(externalId: string | null, id: number): string {
+  return externalId ?? winnowId(id);
 }
 
 /** The internal id a `winnow-<id>` names, or null for any other id. */

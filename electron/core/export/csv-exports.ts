@@ -9,7 +9,7 @@ import type { Settings } from '#shared/domain/settings.ts';
 import { forEachDeal } from '../deals/deals-queries.ts';
 import type { CsvValue } from '#shared/export/csv.ts';
 import { listCell, PRIMARY_MARK } from '#shared/export/list-cell.ts';
-import { winnowDealId } from '#shared/domain/winnow-ids.ts';
+import { exportedId } from '#shared/domain/winnow-ids.ts';
 import { CsvFileWriter } from './csv-writer.ts';
 import { closedSql } from '../rules/deal-rules.ts';
 
@@ -18,10 +18,6 @@ export function competitorsCell(row: Pick<DealListRow, 'competitors' | 'primaryC
   return listCell(row.competitors.map((c) => (c === row.primaryCompetitor ? `${c}${PRIMARY_MARK}` : c)));
 }
 
-/** The deal's CRM id, or for a deal made in the app without one a stable id the importer matches back. */
-export function exportedDealId(externalId: string | null, id: number): string {
-  return externalId ?? winnowDealId(id);
-}
 
 function cell(row: DealListRow, column: DealColumnId): CsvValue {
   switch (column) {
@@ -120,7 +116,7 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
     for (const r of st.iterate() as IterableIterator<Record<string, CsvValue>>) {
       const links = JSON.parse(r.competitors as string) as [string, number][];
       w.row([
-        exportedDealId(r.external_id as string | null, r.id as number),
+        exportedId(r.external_id as string | null, r.id as number),
         r.name,
         r.account,
         r.account_ext,
