@@ -239,7 +239,7 @@ export function exportQuotesCsv(
       const a = attributionInput(q);
       file.line([
         q.id,
-        q.externalId,
+        exportedId(q.externalId, q.id),
         q.interviewId,
         exportedId(q.interviewExternalId, q.interviewId),
         exportedId(q.dealExternalId, q.dealId),

@@ -511,7 +511,8 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
     else if (!existing) next.status = missing.length === 0 ? 'complete' : 'draft';
     else if (next.status === 'complete' && missing.length > 0) next.status = 'draft';
     const now = new Date().toISOString();
-    next.completed_at = next.status === 'complete' ? (cur.status === 'complete' ? cur.completed_at : now) : null;
+    next.completed_at =
+      next.status === 'complete' ? (row.completedAt ?? (cur.status === 'complete' ? cur.completed_at : now)) : null;
 
     if (!existing) {
       const values: Record<string, unknown> = { import_batch_id: ctx.batchId };

@@ -169,11 +169,13 @@ class QuotesWriter implements KindWriter<QuoteImportRow> {
   private target(row: QuoteImportRow, interviewId: number, cells: RowCells): QuoteRecord | null | undefined {
     let q: QuoteRecord | undefined;
     let winnowId = row.winnowId;
-    if (winnowId !== null && row.interviewExternalId !== null) {
-      // The interview came by its id: a Winnow number that is not a quote of that interview comes
-      // from another workspace's export (a new workspace, a colleague's file), and means nothing here.
+    if (winnowId !== null && row.externalId !== null && parseWinnowId(row.externalId) === winnowId) {
+      // Winnow's export writes `winnow-<id>` for a quote without an id of its own. Back in the same
+      // workspace that is the quote itself (its id stays blank); anywhere else (a new workspace) the
+      // number names nothing of this file's, and the id is what matches.
       const own = this.byId.get(winnowId) as QuoteRecord | undefined;
-      if (!own || own.interview_id !== interviewId) winnowId = null;
+      if (own && own.external_id === null && own.interview_id === interviewId) row.externalId = null;
+      else winnowId = null;
     }
     if (winnowId !== null) {
       q = this.byId.get(winnowId) as QuoteRecord | undefined;
