@@ -16,6 +16,12 @@ export const owners = sqliteTable(
     name: text('name').notNull(),
     email: text('email'),
     teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    /** Where the rep sits ("London", "Austin"): a win-rate matrix dimension. */
+    office: text('office'),
+    /** The rep's region as the sales org has it (may differ from the deal's or account's region). */
+    region: text('region'),
+    /** The rep's manager, by name as the owners file gives it. */
+    manager: text('manager'),
     createdAt: createdAt(),
   },
   (t) => [index('owners_team').on(t.teamId), index('owners_name').on(t.name)],

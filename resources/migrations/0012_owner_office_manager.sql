@@ -1,0 +1,3 @@
+ALTER TABLE `owners` ADD `office` text;--> statement-breakpoint
+ALTER TABLE `owners` ADD `region` text;--> statement-breakpoint
+ALTER TABLE `owners` ADD `manager` text;
