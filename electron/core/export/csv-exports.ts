@@ -18,7 +18,6 @@ export function competitorsCell(row: Pick<DealListRow, 'competitors' | 'primaryC
   return listCell(row.competitors.map((c) => (c === row.primaryCompetitor ? `${c}${PRIMARY_MARK}` : c)));
 }
 
-
 function cell(row: DealListRow, column: DealColumnId): CsvValue {
   switch (column) {
     case 'competitors':
@@ -88,6 +87,7 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
     'Deal type',
     'Product',
     'Owner',
+    'Owner CRM id',
     'Team',
     'Lead source',
     'Sourced by',
@@ -101,7 +101,7 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
   ];
   const st = sqlite.prepare(
     `SELECT d.id, d.external_id, d.name, a.name AS account, a.external_id AS account_ext, d.amount, d.currency, d.outcome, d.stage,
-            d.created_date, d.mql_date, d.sql_date, d.close_date, d.deal_type, p.name AS product, o.name AS owner, t.name AS team,
+            d.created_date, d.mql_date, d.sql_date, d.close_date, d.deal_type, p.name AS product, o.name AS owner, o.id AS owner_id, o.external_id AS owner_ext, t.name AS team,
             ls.name AS lead_source, d.sourced_by, d.segment, d.region,
             (SELECT json_group_array(json_array(name, is_primary)) FROM (SELECT c.name, dc.is_primary
                FROM deal_competitors dc JOIN competitors c ON c.id = dc.competitor_id WHERE dc.deal_id = d.id
@@ -131,6 +131,8 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
         DEAL_TYPE_LABEL[r.deal_type as keyof typeof DEAL_TYPE_LABEL],
         r.product,
         r.owner,
+        // Reps may share a name (two Ava Adams): the id tells them apart on the way back.
+        r.owner_id === null ? null : exportedId(r.owner_ext as string | null, r.owner_id as number),
         r.team,
         r.lead_source,
         r.sourced_by,

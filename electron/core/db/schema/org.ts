@@ -1,5 +1,5 @@
 // Who sells what: teams, owners (reps) and products.
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id } from './columns.ts';
 
 export const teams = sqliteTable('teams', {
@@ -34,3 +34,21 @@ export const products = sqliteTable('products', {
   listPrice: real('list_price'),
   createdAt: createdAt(),
 });
+
+/**
+ * Other spellings of a product that the user confirmed in an import's check ("Insight Pros" is
+ * "Insight Pro"): the next import maps them silently. Keyed like competitor aliases (aliasKey).
+ */
+export const productAliases = sqliteTable(
+  'product_aliases',
+  {
+    id: id(),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    aliasKey: text('alias_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('product_aliases_key').on(t.aliasKey), index('product_aliases_product').on(t.productId)],
+);

@@ -114,7 +114,7 @@ export const DEAL_FIELDS: KindField[] = [
     'Owner id (CRM)',
     'text',
     'The CRM id of the owner (OwnerId, hubspot_owner_id, user_id).',
-    ['ownerid', 'hubspotownerid', 'userid'],
+    ['ownerid', 'hubspotownerid', 'userid', 'ownercrmid'],
     { maxLength: 100 },
   ),
   field(
@@ -315,6 +315,7 @@ export const DEAL_PRESETS: Preset[] = [
       dealType: ['Deal type'],
       product: ['Product'],
       owner: ['Owner'],
+      ownerExternalId: ['Owner CRM id'],
       team: ['Team'],
       leadSource: ['Lead source'],
       sourcedBy: ['Sourced by'],
