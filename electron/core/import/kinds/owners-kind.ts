@@ -149,7 +149,7 @@ export const ownersKind: ImportKind<OwnerImportRow> = {
       'Office',
       'text',
       'Where the rep sits (London, Austin): the win-rate matrix can group by it.',
-      ['office', 'officelocation', 'location', 'site', 'city'],
+      ['office', 'officelocation', 'regionaloffice', 'location', 'site', 'city'],
       { listValues: true, maxLength: 100 },
     ),
     field('region', 'Region', 'text', 'The rep’s sales region.', ['region', 'salesregion', 'territory', 'geo'], {
