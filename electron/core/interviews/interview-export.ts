@@ -19,7 +19,7 @@ import type { RawQuote } from './quote-queries.ts';
 import { attributionInput, quoteSelect } from './quote-queries.ts';
 
 /** A JSON array of names from SQL as one list cell (names holding ";" quoted, so they read back whole). */
-function listOf(json: string | number | null): string {
+function listOf(json: string | number | null | undefined): string {
   return listCell(JSON.parse(String(json ?? '[]')) as string[]);
 }
 

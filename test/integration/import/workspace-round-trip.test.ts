@@ -80,7 +80,7 @@ function exportAll(sqlite: Workspace['sqlite'], dir: string): Record<string, str
   };
   exportAllDeals(sqlite, files.deals);
   exportAccounts(sqlite, files.accounts);
-  exportInterviewsCsv(sqlite, { includeDrafts: true }, files.interviews, { includeAnonymousNames: true });
+  exportInterviewsCsv(sqlite, {}, files.interviews, { includeAnonymousNames: true });
   exportQuotesCsv(sqlite, { includeDrafts: true }, files.quotes, { includeAnonymousNames: true });
   return files;
 }
