@@ -6,15 +6,8 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main.ts';
-import type { CliIO } from '../../../electron/cli/io.ts';
+import { runCli as run } from '../../support/cli-run.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
-
-function captureIO(): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), interactive: false };
-}
 
 const HEADER = 'Deal ID,Deal Name,Amount,Stage,Close Date,Competitors,Product,Owner';
 
@@ -25,15 +18,10 @@ describe('winnow import: accounting, --check, new workspaces, aliases, offices',
   beforeEach(async () => {
     ({ dir, cleanup } = tempDir());
     db = join(dir, 'w.winnow');
-    expect(await main(['init', '--db', db], { out: () => {}, err: () => {}, interactive: false })).toBe(0);
+    expect((await run('init', '--db', db)).code).toBe(0);
   });
   afterEach(() => cleanup());
 
-  const run = async (...args: string[]) => {
-    const io = captureIO();
-    const code = await main(args, io);
-    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-  };
   const csv = (name: string, lines: string[]) => {
     const path = join(dir, name);
     writeFileSync(path, `${lines.join('\n')}\n`);
