@@ -63,11 +63,14 @@ const FILE_OPTIONS = [
   ['--delimiter D', 'comma, semicolon, tab or pipe (default: detected)'],
   ['--valid-rows', 'import the rows without problems (default: all or nothing)'],
   ['--rejected FILE', 'write the rejected rows with their reasons to FILE'],
-  ['--check', 'check only: report what would happen, write nothing'],
+  ['--check', 'check only: report what would happen, write nothing (exit 1 if the import would fail)'],
   ['--accept-near-matches', 'take the suggested match for names that look like known ones (GTXPro -> GTX Pro)'],
   ['--add-new-themes', 'add the quote themes the file names that the workspace does not have yet'],
   ['--save-mapping NAME', 'save the mapping used (with accepted matches) for next time'],
-  DB_OPTION,
+  [
+    '--db FILE',
+    'the workspace (default: the one the app last used); a path with no workspace gets a new one, removed again if the import does not go in',
+  ],
   JSON_OPTION,
 ] as const;
 
@@ -367,9 +370,13 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   }
 
   const dbPath = workspacePathFrom(values.db);
-  mkdirSync(dirname(dbPath), { recursive: true });
-  const ws = await openWorkspace(dbPath, { mode: 'open', verify: 'quick' });
+  // An import into a --db path with no workspace makes one (export -> import into a new workspace);
+  // if the import does not go in, it is removed again, with everything made for it.
+  const created = values.db !== undefined && !existsSync(dbPath);
+  const madeDir = mkdirSync(dirname(dbPath), { recursive: true });
+  const ws = await openWorkspace(dbPath, { mode: created ? 'create' : 'open', verify: 'quick' });
   const rejectedDir = mkdtempSync(join(tmpdir(), 'winnow-cli-rejected-'));
+  let keep = !created;
   try {
     const mappingFor = (k: ImportKindId, path: string, name: string | undefined): ImportMapping => {
       let mapping: ImportMapping;
@@ -418,6 +425,10 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     }
     const result = runImport(ws.sqlite, { ...base, mode: values.check ? 'preview' : 'commit' }, hooks);
     endProgress(io);
+    keep ||= result.committed;
+    // What a real run would do: fail (exit 1) when rows have problems and it is all or nothing.
+    const wouldFail =
+      (!values['valid-rows'] && result.totals.rejected > 0) || result.files.some((f) => f.dates.ambiguous);
 
     if (values['save-mapping']) {
       saveMapping(ws.sqlite, values['save-mapping'], files[0]!.mapping, true);
@@ -435,9 +446,8 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     }
     if (values.json) {
       io.out(JSON.stringify(result, null, 2));
-      return result.committed ||
-        values.check ||
-        (result.totals.inserted + result.totals.updated === 0 && result.totals.rejected === 0)
+      if (values.check) return wouldFail ? 1 : 0;
+      return result.committed || (result.totals.inserted + result.totals.updated === 0 && result.totals.rejected === 0)
         ? 0
         : 1;
     }
@@ -447,6 +457,12 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       io.out(`Check of ${basename(mainPath)} (nothing written): ${accounting}.`);
       for (const l of describeResult(result)) io.out(l);
       for (const l of describeProblems(result)) io.out(l);
+      if (wouldFail) {
+        io.err(
+          `winnow import: the import would fail: ${n(t.rejected)} of ${n(t.rowsRead)} rows have problems, and without --valid-rows it is all or nothing.`,
+        );
+        return 1;
+      }
       return 0;
     }
     if (result.committed) {
@@ -479,5 +495,13 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   } finally {
     rmSync(rejectedDir, { recursive: true, force: true });
     ws.close();
+    if (!keep) removeNewWorkspace(dbPath, madeDir);
   }
+}
+
+/** A workspace this command made for an import that did not go in: the file, its -wal/-shm, backups and folders. */
+function removeNewWorkspace(path: string, madeDir: string | undefined): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  rmSync(`${path}.backups`, { recursive: true, force: true });
+  if (madeDir !== undefined) rmSync(madeDir, { recursive: true, force: true });
 }

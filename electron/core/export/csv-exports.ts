@@ -8,12 +8,14 @@ import { DEAL_TYPE_LABEL, OUTCOME_LABEL } from '#shared/domain/enums.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import { forEachDeal } from '../deals/deals-queries.ts';
 import type { CsvValue } from '#shared/export/csv.ts';
+import { listCell, PRIMARY_MARK } from '#shared/export/list-cell.ts';
+import { exportedId } from '#shared/domain/winnow-ids.ts';
 import { CsvFileWriter } from './csv-writer.ts';
 import { closedSql } from '../rules/deal-rules.ts';
 
-/** Competitors in one cell, the primary marked: "Acme (primary); Brightline". */
+/** Competitors in one cell, the primary marked: "Acme (primary); Brightline" (the importer reads it back). */
 export function competitorsCell(row: Pick<DealListRow, 'competitors' | 'primaryCompetitor'>): string {
-  return row.competitors.map((c) => (c === row.primaryCompetitor ? `${c} (primary)` : c)).join('; ');
+  return listCell(row.competitors.map((c) => (c === row.primaryCompetitor ? `${c}${PRIMARY_MARK}` : c)));
 }
 
 function cell(row: DealListRow, column: DealColumnId): CsvValue {
@@ -85,6 +87,7 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
     'Deal type',
     'Product',
     'Owner',
+    'Owner CRM id',
     'Team',
     'Lead source',
     'Sourced by',
@@ -97,10 +100,10 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
     'Contract end',
   ];
   const st = sqlite.prepare(
-    `SELECT d.external_id, d.name, a.name AS account, a.external_id AS account_ext, d.amount, d.currency, d.outcome, d.stage,
-            d.created_date, d.mql_date, d.sql_date, d.close_date, d.deal_type, p.name AS product, o.name AS owner, t.name AS team,
+    `SELECT d.id, d.external_id, d.name, a.name AS account, a.external_id AS account_ext, d.amount, d.currency, d.outcome, d.stage,
+            d.created_date, d.mql_date, d.sql_date, d.close_date, d.deal_type, p.name AS product, o.name AS owner, o.id AS owner_id, o.external_id AS owner_ext, t.name AS team,
             ls.name AS lead_source, d.sourced_by, d.segment, d.region,
-            (SELECT group_concat(name, '; ') FROM (SELECT c.name || CASE WHEN dc.is_primary = 1 THEN ' (primary)' ELSE '' END AS name
+            (SELECT json_group_array(json_array(name, is_primary)) FROM (SELECT c.name, dc.is_primary
                FROM deal_competitors dc JOIN competitors c ON c.id = dc.competitor_id WHERE dc.deal_id = d.id
                ORDER BY dc.is_primary DESC, c.name)) AS competitors,
             lc.name AS lost_to, d.rep_reason_text, d.contract_start, d.contract_end
@@ -111,8 +114,9 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
   );
   return write(path, header, (w) => {
     for (const r of st.iterate() as IterableIterator<Record<string, CsvValue>>) {
+      const links = JSON.parse(r.competitors as string) as [string, number][];
       w.row([
-        r.external_id,
+        exportedId(r.external_id as string | null, r.id as number),
         r.name,
         r.account,
         r.account_ext,
@@ -127,12 +131,14 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
         DEAL_TYPE_LABEL[r.deal_type as keyof typeof DEAL_TYPE_LABEL],
         r.product,
         r.owner,
+        // Reps may share a name (two Ava Adams): the id tells them apart on the way back.
+        r.owner_id === null ? null : exportedId(r.owner_ext as string | null, r.owner_id as number),
         r.team,
         r.lead_source,
         r.sourced_by,
         r.segment,
         r.region,
-        r.competitors,
+        listCell(links.map(([name, primary]) => (primary === 1 ? `${name}${PRIMARY_MARK}` : name))),
         r.lost_to,
         r.rep_reason_text,
         r.contract_start,

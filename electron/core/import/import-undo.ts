@@ -28,6 +28,7 @@ const UNDOABLE = new Set([
   'lead_sources',
   'competitors',
   'competitor_aliases',
+  'product_aliases',
   'revenue_lines',
   'interviews',
   'quotes',
@@ -57,6 +58,7 @@ const ROW_KEY: Record<string, string> = { lead_touches: 'rowid', deal_touches: '
 const LOOKUP_ORDER = [
   'campaigns',
   'competitor_aliases',
+  'product_aliases',
   'owners',
   'accounts',
   'products',

@@ -12,6 +12,7 @@ import { nearMatches } from '#shared/domain/name-matching.ts';
 import type { ChangeLog } from './change-log.ts';
 import { detach } from './detach.ts';
 import type { NameProblem } from './name-problem.ts';
+import { parseWinnowId } from '#shared/domain/winnow-ids.ts';
 import { GuideResolver, ReasonResolver, ThemeResolver } from './taxonomy-resolvers.ts';
 import type { ValueTracker } from './value-tracker.ts';
 
@@ -65,30 +66,36 @@ export class MatchingResolver {
 
   constructor(sqlite: Database.Database, entity: 'competitor' | 'product', changes: ChangeLog) {
     this.entity = entity;
-    if (entity === 'competitor') {
-      for (const c of sqlite.prepare('SELECT id, name FROM competitors').all() as { id: number; name: string }[]) {
+    // Both learn the spellings the user confirms in a check (competitor_aliases, product_aliases).
+    const table = entity === 'competitor' ? 'competitors' : 'products';
+    const aliasTable = `${entity}_aliases`;
+    const idColumn = `${entity}_id`;
+    for (const c of sqlite.prepare(`SELECT id, name FROM ${table}`).all() as { id: number; name: string }[]) {
+      if (entity === 'competitor') {
         this.known.set(c.name.toLowerCase(), c.id);
         this.candidates.push({ name: c.name, key: aliasKey(c.name) });
-      }
-      const aliases = sqlite
-        .prepare(
-          'SELECT a.competitor_id AS id, a.alias_key AS key, c.name FROM competitor_aliases a JOIN competitors c ON c.id = a.competitor_id',
-        )
-        .all() as { id: number; key: string; name: string }[];
-      for (const a of aliases) {
-        this.byKey.set(a.key, a.id);
-        this.candidates.push({ name: a.name, key: a.key });
-      }
+      } else this.register(c.name, c.id);
+    }
+    const aliases = sqlite
+      .prepare(
+        `SELECT a.${idColumn} AS id, a.alias_key AS key, c.name FROM ${aliasTable} a JOIN ${table} c ON c.id = a.${idColumn}`,
+      )
+      .all() as { id: number; key: string; name: string }[];
+    for (const a of aliases) {
+      this.byKey.set(a.key, a.id);
+      this.candidates.push({ name: a.name, key: a.key });
+    }
+    const alias = sqlite.prepare(
+      `INSERT OR IGNORE INTO ${aliasTable} (${idColumn}, alias, alias_key) VALUES (?, ?, ?)`,
+    );
+    this.addAlias = (id, spelling, key) => {
+      if (this.byKey.has(key)) return;
+      const r = alias.run(id, spelling, key);
+      if (r.changes > 0) changes.inserted(aliasTable, Number(r.lastInsertRowid));
+      this.byKey.set(key, id);
+    };
+    if (entity === 'competitor') {
       const insert = sqlite.prepare('INSERT INTO competitors (name) VALUES (?)');
-      const alias = sqlite.prepare(
-        'INSERT OR IGNORE INTO competitor_aliases (competitor_id, alias, alias_key) VALUES (?, ?, ?)',
-      );
-      this.addAlias = (id, spelling, key) => {
-        if (this.byKey.has(key)) return;
-        const r = alias.run(id, spelling, key);
-        if (r.changes > 0) changes.inserted('competitor_aliases', Number(r.lastInsertRowid));
-        this.byKey.set(key, id);
-      };
       this.createRow = (name) => {
         const id = Number(insert.run(name).lastInsertRowid);
         changes.inserted('competitors', id);
@@ -96,11 +103,7 @@ export class MatchingResolver {
         return id;
       };
     } else {
-      for (const p of sqlite.prepare('SELECT id, name FROM products').all() as { id: number; name: string }[]) {
-        this.register(p.name, p.id);
-      }
       const insert = sqlite.prepare('INSERT INTO products (name, product_line) VALUES (?, ?)');
-      this.addAlias = null;
       this.createRow = (name, line) => {
         const id = Number(insert.run(name, line).lastInsertRowid);
         changes.inserted('products', id);
@@ -396,6 +399,7 @@ export function createResolvers(sqlite: Database.Database, changes: ChangeLog, d
     },
   );
   const ownerExternal = new Map<string, NameRef>();
+  const ownerWithoutId = sqlite.prepare('SELECT name FROM owners WHERE id = ? AND external_id IS NULL').pluck();
   for (const o of sqlite
     .prepare('SELECT id, name, external_id AS ext FROM owners WHERE external_id IS NOT NULL')
     .all() as {
@@ -417,6 +421,15 @@ export function createResolvers(sqlite: Database.Database, changes: ChangeLog, d
     guide: new GuideResolver(sqlite),
     ownerByExternalId(externalId, name) {
       let ref = ownerExternal.get(externalId);
+      const own = ref ? null : parseWinnowId(externalId);
+      if (own !== null) {
+        // Winnow's export names an owner without a CRM id `winnow-<id>`: here, that owner.
+        const ownName = ownerWithoutId.get(own) as string | undefined;
+        if (ownName !== undefined) {
+          ref = new NameRef(ownName, own, null);
+          ownerExternal.set(externalId, ref);
+        }
+      }
       if (!ref) {
         externalId = detach(externalId);
         const label = detach(name ?? externalId);

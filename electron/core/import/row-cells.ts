@@ -8,6 +8,7 @@ import { parseDate } from './parse-dates.ts';
 import type { DateEvidence } from './parse-dates.ts';
 import { dateEvidence } from './parse-dates.ts';
 import { parseNumber } from './parse-numbers.ts';
+import { parseListCell } from '#shared/export/list-cell.ts';
 import { detach } from './detach.ts';
 import { ValueTracker } from './value-tracker.ts';
 import { BOOL_WORDS, ENUM_WORDS, vocabKey } from './vocab.ts';
@@ -233,15 +234,15 @@ export class RowCells {
     return raw;
   }
 
-  /** Several names in one cell ("Acme; Brightline"), in order, without blanks or repeats. */
+  /**
+   * Several names in one cell ("Acme; Brightline"), in order, without blanks or repeats. A name in
+   * double quotes may hold the separator (Winnow's exports write such names so).
+   */
   names(key: string): string[] {
     const raw = this.raw(key);
     if (raw === '') return [];
     const out: string[] = [];
-    for (const part of raw.split(this.listSeparator)) {
-      const t = part.trim();
-      if (t !== '' && !out.includes(t)) out.push(t);
-    }
+    for (const t of parseListCell(raw, this.listSeparator)) if (!out.includes(t)) out.push(t);
     return out;
   }
 

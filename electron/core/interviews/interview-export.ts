@@ -10,11 +10,18 @@ import type { CsvValue } from '#shared/export/csv.ts';
 import { CSV_BOM, csvLine } from '#shared/export/csv.ts';
 import type { InterviewFilters, QuoteFilters } from '#shared/domain/interviews.ts';
 import { attribution, isCleared } from '#shared/domain/quote-attribution.ts';
+import { exportedId } from '#shared/domain/winnow-ids.ts';
+import { listCell } from '#shared/export/list-cell.ts';
 import { AppError } from '../errors.ts';
 import { interviewWhere, quoteWhere, SEARCH_HITS_CTE } from './interview-filters.ts';
 import { listCriteria } from './interview-lookups.ts';
 import type { RawQuote } from './quote-queries.ts';
 import { attributionInput, quoteSelect } from './quote-queries.ts';
+
+/** A JSON array of names from SQL as one list cell (names holding ";" quoted, so they read back whole). */
+function listOf(json: string | number | null | undefined): string {
+  return listCell(JSON.parse(String(json ?? '[]')) as string[]);
+}
 
 export interface ExportOptions {
   includeAnonymousNames: boolean;
@@ -87,17 +94,17 @@ export function exportInterviewsCsv(
     })
     .join(',\n');
   const sql = `${match ? `WITH ${SEARCH_HITS_CTE}` : ''}
-    SELECT i.id, i.external_id AS externalId, d.external_id AS dealExternalId, d.name AS dealName, a.name AS account,
+    SELECT i.id, i.external_id AS externalId, d.id AS dealId, d.external_id AS dealExternalId, d.name AS dealName, a.name AS account,
            coalesce(d.segment, a.segment) AS segment, d.outcome, d.close_date AS closeDate, i.status,
            i.interview_date AS interviewDate, i.interviewee_name AS name, i.interviewee_title AS title,
            i.interviewee_role AS role, i.interviewer_type AS interviewer, i.channel,
            i.consent_to_quote AS consent, i.anonymous, g.name AS guide, i.buyer_statement AS statement,
            pr_r.name AS primaryReason, pr_c.name AS primaryCategory, pr.driver AS primaryDriver,
-           (SELECT group_concat(sr.name || ' (' || si.driver || ')', '; ')
+           (SELECT json_group_array(sr.name || ' (' || si.driver || ')')
               FROM interview_reasons si JOIN reasons sr ON sr.id = si.reason_id
              WHERE si.interview_id = i.id AND si.is_primary = 0) AS secondary,
            ${ratingColumns ? `${ratingColumns},` : ''}
-           (SELECT group_concat(cc.name || ' ' || rc.key || '=' || cr.rating, '; ')
+           (SELECT json_group_array(cc.name || ' ' || rc.key || '=' || cr.rating)
               FROM interview_ratings cr JOIN competitors cc ON cc.id = cr.competitor_id
               JOIN rating_criteria rc ON rc.id = cr.criterion_id
              WHERE cr.interview_id = i.id) AS competitorRatings,
@@ -154,8 +161,8 @@ export function exportInterviewsCsv(
       const hideName = r.anonymous === 1 && !options.includeAnonymousNames;
       file.line([
         r.id,
-        r.externalId,
-        r.dealExternalId,
+        exportedId(r.externalId as string | null, r.id as number),
+        exportedId(r.dealExternalId as string | null, r.dealId as number),
         r.dealName,
         r.account,
         r.segment,
@@ -175,9 +182,9 @@ export function exportInterviewsCsv(
         r.primaryReason,
         r.primaryCategory,
         r.primaryDriver,
-        r.secondary,
+        listOf(r.secondary),
         ...criteria.map((_, k) => r[`r${k}`] ?? null),
-        r.competitorRatings,
+        listOf(r.competitorRatings),
         r.quotes,
         r.notes,
         r.answers,
@@ -196,7 +203,7 @@ export function exportQuotesCsv(
 ): number {
   const { where, params, quotesFrom } = quoteWhere(filters);
   const themesOf = sqlite.prepare(
-    `SELECT group_concat(t.name, '; ') AS names FROM (SELECT t.name FROM quote_themes qt JOIN themes t ON t.id = qt.theme_id
+    `SELECT json_group_array(t.name) AS names FROM (SELECT t.name FROM quote_themes qt JOIN themes t ON t.id = qt.theme_id
       WHERE qt.quote_id = ? ORDER BY t.name COLLATE NOCASE) t`,
   );
   return withFile(path, (file) => {
@@ -232,10 +239,10 @@ export function exportQuotesCsv(
       const a = attributionInput(q);
       file.line([
         q.id,
-        q.externalId,
+        exportedId(q.externalId, q.id),
         q.interviewId,
-        q.interviewExternalId,
-        q.dealExternalId,
+        exportedId(q.interviewExternalId, q.interviewId),
+        exportedId(q.dealExternalId, q.dealId),
         q.dealName,
         q.outcome,
         q.interviewDate,
@@ -248,7 +255,7 @@ export function exportQuotesCsv(
         a.anonymous,
         attribution(a),
         a.anonymous && !options.includeAnonymousNames ? null : q.intervieweeName,
-        (themesOf.get(q.id) as { names: string | null }).names,
+        listOf((themesOf.get(q.id) as { names: string }).names),
         q.competitorName,
         q.reasonName,
       ]);

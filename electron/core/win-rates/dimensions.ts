@@ -73,6 +73,8 @@ export const DIMENSION_SQL: Record<Dimension, DimensionSql> = {
   dealType: deal('d.deal_type', 'dc.deal_type', { order: 'enum' }),
   owner: deal('d.owner_id', null, { bind: 'int', labels: 'SELECT id AS key, name AS label FROM owners' }),
   team: deal('d.team_id', null, { bind: 'int', labels: 'SELECT id AS key, name AS label FROM teams' }),
+  // The deal owner's office (owners.office, from an owners file): deals without an owner or office are "Not set".
+  office: deal('(SELECT o.office FROM owners o WHERE o.id = d.owner_id)', null),
   leadSource: deal('d.lead_source_id', null, {
     bind: 'int',
     labels: 'SELECT id AS key, name AS label FROM lead_sources',

@@ -194,8 +194,9 @@ describe('winnow import / export', () => {
       out: `Wrote 3 deals to ${out}.`,
     });
     const lines = readFileSync(out, 'utf8').split('\r\n');
+    // Cara Silva came without a CRM id: her owner id is Winnow's own (winnow-1), so she comes back to herself.
     expect(lines[1]).toBe(
-      '9001,Globex upgrade,Globex,,15000,USD,Won,closedwon,2024-02-01,,,2024-05-10,New business,,Cara Silva,,,,,,Acme (primary); Brightline,,,,',
+      '9001,Globex upgrade,Globex,,15000,USD,Won,closedwon,2024-02-01,,,2024-05-10,New business,,Cara Silva,winnow-1,,,,,,Acme (primary); Brightline,,,,',
     );
     const comp = join(dir, 'competitors.csv');
     expect((await run('export', 'competitors', '--out', comp, '--db', db)).code).toBe(0);

@@ -106,6 +106,7 @@ describe('export, edit, import', () => {
         'buyerStatement',
         'channel',
         'competitorRatings',
+        'completedAt',
         'consentToQuote',
         'dealExternalId',
         'externalId',

@@ -160,7 +160,7 @@ describe('messy input', () => {
         'not a known deal type: map it to new business, expansion, cross-sell or renewal',
       ],
       [8, 'Deal ID', '', 'missing: every deal needs its CRM id'],
-      [9, 'Deal ID', 'P-1', 'appears more than once in the file (first on line 2)'],
+      [9, 'Deal ID', 'P-1', 'appears more than once in the file, with different values (first on line 2)'],
     ]);
     const outcome = r.files[0]!.values.find((v) => v.field === 'outcome')!;
     expect(outcome.values.find((v) => v.raw === 'Verbal commit')).toMatchObject({ status: 'unknown', count: 1 });

@@ -224,6 +224,8 @@ describe('CRM presets', () => {
     expect(inspection.suggestion.presetId).toBe('generic');
     const mapping = inspection.suggestion.mapping;
     expect(mapping.fields).toEqual({
+      // "Deal" is the deal's name (the header of Winnow's own deals export).
+      name: { column: 'Deal' },
       accountName: { column: 'Customer' },
       amount: { column: 'Deal Value' },
       closeDate: { column: 'Closed On' },
@@ -235,7 +237,6 @@ describe('CRM presets', () => {
       'Map a column to Deal id (CRM): it is required.',
     ]);
     mapping.fields.externalId = { column: 'Deal Ref' };
-    mapping.fields.name = { column: 'Deal' };
     expect(mappingIssues(KINDS.deals, mapping, inspection.headers)).toEqual([]);
     const r = importFiles(ws.sqlite, [{ file: 'generic-deals.csv', mapping }]);
     expect(r.totals).toEqual({ rowsRead: 4, inserted: 4, updated: 0, unchanged: 0, rejected: 0 });

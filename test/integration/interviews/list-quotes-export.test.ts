@@ -207,8 +207,9 @@ describe('CSV export', () => {
     expect(header.slice(0, 4)).toEqual(['interview_id', 'interview_external_id', 'deal_external_id', 'deal_name']);
     expect(header).toContain('rating_product_fit');
     const first = lines[1]!;
+    // Neither the interview nor its deal has a CRM id: Winnow's own ids, so the file imports back.
     expect(first).toContain(
-      `1,,,Blue Ridge - Insight Pro,Blue Ridge Retail,Mid-market,lost,2025-03-01,complete,2025-03-10,,VP Finance,economic_buyer`,
+      `1,winnow-1,winnow-1,Blue Ridge - Insight Pro,Blue Ridge Retail,Mid-market,lost,2025-03-01,complete,2025-03-10,,VP Finance,economic_buyer`,
     );
     expect(first).toContain(',Missing capability,Product/Solution,loss,,2,');
     expect(first).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);

@@ -105,10 +105,14 @@ class AccountsWriter implements KindWriter<AccountImportRow> {
         ? (this.byExternal.get(row.externalId) ?? this.byName.get(row.name))
         : this.byName.get(row.name)
     ) as (Record<string, unknown> & { id: number; external_id: string | null }) | undefined;
+    const values: Record<string, unknown> = { name: row.name, external_id: row.externalId };
+    for (const [k, c] of TEXT_COLUMNS) values[c] = row[k];
     if (existing && this.seen.has(existing.id)) {
+      // The same row again changes nothing (unchanged); different values are the user's call.
+      if (this.upsert.changes(existing, values, KEEP).length === 0) return 'unchanged';
       cells.problem(
         row.externalId !== null ? 'externalId' : 'name',
-        'this account appears more than once in the file',
+        'this account appears more than once in the file, with different values',
         undefined,
         `first on line ${this.seen.get(existing.id)}`,
       );
@@ -123,8 +127,6 @@ class AccountsWriter implements KindWriter<AccountImportRow> {
       cells.problem('name', `an account of this name already has another CRM id (${existing.external_id})`);
       return null;
     }
-    const values: Record<string, unknown> = { name: row.name, external_id: row.externalId };
-    for (const [k, c] of TEXT_COLUMNS) values[c] = row[k];
     if (!existing) {
       const id = this.upsert.insert(values);
       this.seen.set(id, cells.line);
@@ -171,7 +173,7 @@ export const accountsKind: ImportKind<AccountImportRow> = {
       'Account id (CRM)',
       'text',
       'Matched first; deals refer to accounts by it.',
-      ['accountid', 'id', 'companyid', 'recordid', 'organizationid'],
+      ['accountid', 'id', 'companyid', 'recordid', 'organizationid', 'crmid', 'accountcrmid'],
       {
         maxLength: 100,
       },

@@ -21,7 +21,7 @@ export const DEAL_FIELDS: KindField[] = [
     'Deal name',
     'text',
     'Blank or not mapped: the account and product name (or the id) are used.',
-    ['name', 'opportunityname', 'dealname', 'title', 'dealtitle', 'opportunity'],
+    ['name', 'opportunityname', 'dealname', 'title', 'dealtitle', 'opportunity', 'deal'],
     { maxLength: 300 },
   ),
   field(
@@ -46,7 +46,7 @@ export const DEAL_FIELDS: KindField[] = [
     'Account id (CRM)',
     'text',
     'The CRM id of the account; matched before the name (an accounts file can give the details).',
-    ['accountid', 'companyid', 'organizationid', 'orgid', 'associatedcompanyids'],
+    ['accountid', 'companyid', 'organizationid', 'orgid', 'associatedcompanyids', 'accountcrmid'],
     { maxLength: 100 },
   ),
   field(
@@ -114,7 +114,7 @@ export const DEAL_FIELDS: KindField[] = [
     'Owner id (CRM)',
     'text',
     'The CRM id of the owner (OwnerId, hubspot_owner_id, user_id).',
-    ['ownerid', 'hubspotownerid', 'userid'],
+    ['ownerid', 'hubspotownerid', 'userid', 'ownercrmid'],
     { maxLength: 100 },
   ),
   field(
@@ -267,7 +267,16 @@ export const DEAL_FIELDS: KindField[] = [
     'Win/loss reason (rep)',
     'text',
     'The rep’s reason as written; coded to the reason taxonomy when it matches a reason’s name.',
-    ['lossreason', 'closedlostreason', 'lostreason', 'winreason', 'closedwonreason', 'reason', 'closedlostreasonc'],
+    [
+      'lossreason',
+      'closedlostreason',
+      'lostreason',
+      'winreason',
+      'closedwonreason',
+      'reason',
+      'closedlostreasonc',
+      'repreason',
+    ],
     { maxLength: 1000 },
   ),
   field('contractStart', 'Contract start', 'date', 'For won deals with a contract period.', [
@@ -283,6 +292,42 @@ export const DEAL_FIELDS: KindField[] = [
 ];
 
 export const DEAL_PRESETS: Preset[] = [
+  {
+    // Winnow's own "Export deals" file (electron/core/export/csv-exports.ts, exportAllDeals): every
+    // column by its exact header, so an export imports back unchanged.
+    id: 'winnow',
+    label: 'Winnow deals export',
+    description: 'A deals file exported by Winnow (CRM id, Deal, Account CRM id, Rep reason ...).',
+    signature: ['Account CRM id', 'Rep reason'],
+    columns: {
+      externalId: ['CRM id'],
+      name: ['Deal'],
+      accountName: ['Account'],
+      accountExternalId: ['Account CRM id'],
+      amount: ['Amount'],
+      currency: ['Currency'],
+      outcome: ['Outcome'],
+      stage: ['Stage'],
+      createdDate: ['Created date'],
+      mqlDate: ['MQL date'],
+      sqlDate: ['SQL date'],
+      closeDate: ['Close date'],
+      dealType: ['Deal type'],
+      product: ['Product'],
+      owner: ['Owner'],
+      ownerExternalId: ['Owner CRM id'],
+      team: ['Team'],
+      leadSource: ['Lead source'],
+      sourcedBy: ['Sourced by'],
+      segment: ['Segment'],
+      region: ['Region'],
+      competitors: ['Competitors'],
+      lostTo: ['Lost to'],
+      repReason: ['Rep reason'],
+      contractStart: ['Contract start'],
+      contractEnd: ['Contract end'],
+    },
+  },
   {
     id: 'salesforce',
     label: 'Salesforce opportunity export',

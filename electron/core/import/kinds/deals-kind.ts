@@ -4,6 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { DealType, Outcome, SourcedBy } from '#shared/domain/enums.ts';
 import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
+import { parseWinnowId } from '#shared/domain/winnow-ids.ts';
+import { splitPrimaryMark } from '#shared/export/list-cell.ts';
 import type { ImportKind, KindWriter, WriteContext, WriteOutcome } from '../kind.ts';
 import type { NameRef, Resolution } from '../resolvers.ts';
 import { isProblem } from '../resolvers.ts';
@@ -161,6 +163,17 @@ function build(c: RowCells): DealImportRow | null {
   const sourcedBy = c.choice('sourcedBy');
   if (!sourcedBy.known) c.unknownChoice('sourcedBy', 'not marketing, sales or partner: map it');
 
+  // Winnow's export marks the primary in the list ("Acme (primary); Brightline"): the marked name
+  // is the competitor, listed first so it becomes the primary (a mapped primary column still wins).
+  const competitors: string[] = [];
+  let marked: string | null = null;
+  for (const listed of c.names('competitors')) {
+    const { name, primary } = splitPrimaryMark(listed);
+    if (primary) marked ??= name;
+    if (!competitors.includes(name)) competitors.push(name);
+  }
+  if (marked !== null) competitors.splice(0, competitors.length, marked, ...competitors.filter((n) => n !== marked));
+
   const row: DealImportRow = {
     externalId,
     name: c.text('name'),
@@ -184,7 +197,7 @@ function build(c: RowCells): DealImportRow | null {
     closeDate,
     stage: c.text('stage'),
     outcome,
-    competitors: c.names('competitors'),
+    competitors,
     primaryCompetitor: c.name('primaryCompetitor'),
     lostTo: c.name('lostTo'),
     repReason: c.text('repReason'),
@@ -206,6 +219,7 @@ interface Link {
 class DealsWriter implements KindWriter<DealImportRow> {
   private readonly ctx: WriteContext;
   private readonly probe: Database.Statement;
+  private readonly probeWinnowId: Database.Statement;
   private readonly find: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly links: Database.Statement;
@@ -233,6 +247,7 @@ class DealsWriter implements KindWriter<DealImportRow> {
     this.linkCopies = ctx.bulk && this.writesCompetitors ? new LinkCopies(s) : null;
     // Most rows of a big import are new: probe the unique index first, read the row only when found.
     this.probe = s.prepare('SELECT id FROM deals WHERE external_id = ?').pluck();
+    this.probeWinnowId = s.prepare('SELECT id FROM deals WHERE id = ? AND external_id IS NULL').pluck();
     this.find = s.prepare(
       `SELECT id, import_batch_id, updated_at, ${COLUMN_FIELDS.map(([c]) => c).join(', ')} FROM deals WHERE id = ?`,
     );
@@ -264,13 +279,9 @@ class DealsWriter implements KindWriter<DealImportRow> {
 
   write(row: DealImportRow, cells: RowCells): WriteOutcome | null {
     const { resolvers } = this.ctx;
-    const existingId = this.probe.get(row.externalId) as number | undefined;
+    const existingId = this.existingId(row.externalId);
     const existing = existingId === undefined ? undefined : (this.find.get(existingId) as DealRecord);
     const firstLine = existing ? this.seen.get(existing.id) : 0;
-    if (firstLine > 0) {
-      cells.problem('externalId', 'appears more than once in the file', undefined, `first on line ${firstLine}`);
-      return null;
-    }
     const decisions = (entity: string) => cells.field(entity === 'competitor' ? 'competitors' : entity)?.values;
     const competitorDecisions =
       cells.field('competitors')?.values ?? cells.field('primaryCompetitor')?.values ?? cells.field('lostTo')?.values;
@@ -303,6 +314,10 @@ class DealsWriter implements KindWriter<DealImportRow> {
     const listed = row.competitors.map((n) => competitor('competitors', n));
     const lostTo = row.lostTo ? competitor('lostTo', row.lostTo) : null;
     if (cells.problems.length > 0) return null;
+    // A repeat of a row already written: a name the first row did not use differs for sure (and
+    // is not made: nothing is written for a rejected row).
+    const refs = [account, product, owner, team, leadSource, primary, ...listed, lostTo];
+    if (firstLine > 0 && refs.some((r) => r && !r.known)) return this.repeated(cells, firstLine);
 
     // Every check passed: from here on, write.
     const productId = product ? product.get() : null;
@@ -332,6 +347,12 @@ class DealsWriter implements KindWriter<DealImportRow> {
       contract_end: row.contractEnd,
     };
     const wanted = this.writesCompetitors ? this.wantedLinks(primary, listed, lostTo) : null;
+    if (firstLine > 0) {
+      const same =
+        this.changedColumns(existing!, values, row).length === 0 &&
+        !(wanted && this.syncLinks(existing!.id, wanted, true));
+      return same ? 'unchanged' : this.repeated(cells, firstLine);
+    }
 
     if (!existing) {
       const accountId = values.account_id as number | null;
@@ -358,12 +379,7 @@ class DealsWriter implements KindWriter<DealImportRow> {
     }
 
     this.seen.set(existing.id, cells.line);
-    const changedColumns: string[] = [];
-    for (const col of this.columns) {
-      const next = values[col];
-      if (next === null && (KEEP_WHEN_BLANK.has(col) || (col === 'currency' && row.currency === null))) continue;
-      if (existing[col] !== next) changedColumns.push(col);
-    }
+    const changedColumns = this.changedColumns(existing, values, row);
     const linksChanged = wanted ? this.syncLinks(existing.id, wanted, true) : false;
     if (changedColumns.length === 0 && !linksChanged) return 'unchanged';
 
@@ -384,6 +400,40 @@ class DealsWriter implements KindWriter<DealImportRow> {
       this.changed.set('competitors', (this.changed.get('competitors') ?? 0) + 1);
     }
     return 'updated';
+  }
+
+  /** The columns this file writes whose value differs from the deal's. */
+  private changedColumns(existing: DealRecord, values: Record<string, unknown>, row: DealImportRow): string[] {
+    const changed: string[] = [];
+    for (const col of this.columns) {
+      const next = values[col];
+      if (next === null && (KEEP_WHEN_BLANK.has(col) || (col === 'currency' && row.currency === null))) continue;
+      if (existing[col] !== next) changed.push(col);
+    }
+    return changed;
+  }
+
+  /**
+   * A second row for a deal already written by this file: the same values change nothing (counted
+   * unchanged, so an all-or-nothing import goes ahead); different ones are a problem, since which
+   * line to believe is the user's call.
+   */
+  private repeated(cells: RowCells, firstLine: number): null {
+    cells.problem(
+      'externalId',
+      'appears more than once in the file, with different values',
+      undefined,
+      `first on line ${firstLine}`,
+    );
+    return null;
+  }
+
+  /** The deal a CRM id names: by that id, or a `winnow-<id>` of Winnow's export naming a deal without one. */
+  private existingId(externalId: string): number | undefined {
+    const found = this.probe.get(externalId) as number | undefined;
+    if (found !== undefined) return found;
+    const own = parseWinnowId(externalId);
+    return own === null ? undefined : (this.probeWinnowId.get(own) as number | undefined);
   }
 
   /** Competitor id -> primary, in the order the row names them. */

@@ -210,6 +210,14 @@ export const INTERVIEW_FIELDS: KindField[] = [
     ['notes', 'note', 'comments', 'comment', 'freenotes', 'observations', 'interviewnotes'],
     { maxLength: LIMITS.notes },
   ),
+  field(
+    'completedAt',
+    'Completed at',
+    'text',
+    'When the interview was marked complete (a UTC time such as 2025-03-04T17:00:00.000Z, as Winnow exports it). Kept on complete interviews only; not mapped: the time of the import.',
+    ['completedat', 'completedon', 'completiontime'],
+    { maxLength: 40 },
+  ),
 ];
 
 const winnowColumns: Record<string, string[]> = {
@@ -233,6 +241,7 @@ const winnowColumns: Record<string, string[]> = {
   secondaryReasons: ['secondary_reasons'],
   competitorRatings: ['competitor_ratings'],
   notes: ['notes'],
+  completedAt: ['completed_at'],
 };
 for (const r of RATING_FIELDS) winnowColumns[r.us] = [`rating_${r.criterion}`];
 

@@ -28,6 +28,8 @@ export interface CompetitorRating {
 
 export interface InterviewImportRow {
   externalId: string | null;
+  /** When it was marked complete (an ISO UTC time), if the file says. */
+  completedAt: string | null;
   winnowId: number | null;
   dealExternalId: string;
   status: InterviewStatus | null;
@@ -188,8 +190,13 @@ export function buildInterviewRow(c: RowCells): InterviewImportRow {
     else competitorRatings.push(r);
   }
 
+  const completedAt = c.text('completedAt');
+  if (completedAt !== null && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(completedAt))
+    c.problem('completedAt', 'not a UTC time such as 2025-03-04T17:00:00.000Z');
+
   const row: InterviewImportRow = {
     externalId: ext === '' ? null : ext,
+    completedAt,
     winnowId,
     dealExternalId,
     status: choice<InterviewStatus>(c, 'interviewStatus', 'status (draft or complete)'),

@@ -14,6 +14,8 @@ import { isListProblem } from '../taxonomy-resolvers.ts';
 import { INTERVIEW_FIELDS, INTERVIEW_PRESETS, RATING_FIELDS } from './interview-fields.ts';
 import type { CodedName, InterviewImportRow } from './interview-rows.ts';
 import { buildInterviewRow } from './interview-rows.ts';
+import { byCrmIdSql, crmIdParams } from './crm-id-sql.ts';
+import { parseWinnowId } from '#shared/domain/winnow-ids.ts';
 
 interface InterviewRecord {
   id: number;
@@ -145,7 +147,7 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
   constructor(ctx: WriteContext) {
     this.ctx = ctx;
     const s = ctx.sqlite;
-    this.deal = s.prepare('SELECT id, outcome FROM deals WHERE external_id = ?');
+    this.deal = s.prepare(`SELECT id, outcome FROM deals WHERE ${byCrmIdSql('deals')}`);
     this.byExternal = s.prepare(`${SELECT} WHERE external_id = ?`);
     this.byId = s.prepare(`${SELECT} WHERE id = ?`);
     this.codings = s.prepare(
@@ -192,9 +194,22 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
 
   /** The interview this row is about, or undefined for a new one; problems go to `cells`. */
   private target(row: InterviewImportRow, deal: DealInfo | undefined, cells: RowCells): InterviewRecord | undefined {
-    if (row.winnowId === null) {
-      return row.externalId === null ? undefined : (this.byExternal.get(row.externalId) as InterviewRecord | undefined);
+    // Winnow's export writes `winnow-<id>` for an interview without an id of its own: back in
+    // the same workspace that is the interview itself (its id stays blank, nothing changes).
+    if (row.externalId !== null && row.winnowId !== null && parseWinnowId(row.externalId) === row.winnowId) {
+      const own = this.byId.get(row.winnowId) as InterviewRecord | undefined;
+      if (own && own.external_id === null && (!deal || own.deal_id === deal.id)) row.externalId = null;
     }
+    if (row.externalId !== null) {
+      // The file's interview id is what matches; a Winnow number only names an interview that has
+      // no id yet (it gets this one). Any other number comes from another workspace's export (a
+      // new workspace, a colleague's file) and means nothing here: the row is a new interview.
+      const byExternal = this.byExternal.get(row.externalId) as InterviewRecord | undefined;
+      if (byExternal || row.winnowId === null) return byExternal;
+      const w = this.byId.get(row.winnowId) as InterviewRecord | undefined;
+      return w && w.external_id === null && (!deal || w.deal_id === deal.id) ? w : undefined;
+    }
+    if (row.winnowId === null) return undefined;
     const w = this.byId.get(row.winnowId) as InterviewRecord | undefined;
     if (!w) {
       cells.problem(
@@ -209,16 +224,6 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
         'this interview of the workspace is about another deal: the file may come from another workspace (then map Winnow interview id to nothing)',
       );
       return undefined;
-    }
-    if (row.externalId !== null && w.external_id !== row.externalId) {
-      if (w.external_id !== null) {
-        cells.problem('externalId', `Winnow interview ${w.id} has the interview id "${w.external_id}", not this one`);
-        return undefined;
-      }
-      if (this.byExternal.get(row.externalId) !== undefined) {
-        cells.problem('externalId', 'another interview already has this id');
-        return undefined;
-      }
     }
     return w;
   }
@@ -371,7 +376,10 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
 
   write(row: InterviewImportRow, cells: RowCells): WriteOutcome | null {
     const { ctx } = this;
-    const deal = row.dealExternalId === '' ? undefined : (this.deal.get(row.dealExternalId) as DealInfo | undefined);
+    const deal =
+      row.dealExternalId === ''
+        ? undefined
+        : (this.deal.get(...crmIdParams(row.dealExternalId)) as DealInfo | undefined);
     if (row.dealExternalId !== '' && !deal) {
       cells.problem(
         'dealExternalId',
@@ -503,7 +511,8 @@ class InterviewsWriter implements KindWriter<InterviewImportRow> {
     else if (!existing) next.status = missing.length === 0 ? 'complete' : 'draft';
     else if (next.status === 'complete' && missing.length > 0) next.status = 'draft';
     const now = new Date().toISOString();
-    next.completed_at = next.status === 'complete' ? (cur.status === 'complete' ? cur.completed_at : now) : null;
+    next.completed_at =
+      next.status === 'complete' ? (row.completedAt ?? (cur.status === 'complete' ? cur.completed_at : now)) : null;
 
     if (!existing) {
       const values: Record<string, unknown> = { import_batch_id: ctx.batchId };

@@ -11,7 +11,13 @@ export interface OwnerImportRow {
   name: string;
   email: string | null;
   team: string | null;
+  office: string | null;
+  region: string | null;
+  manager: string | null;
 }
+
+/** Text columns of owners written as given (mapped ones only). */
+const TEXT_COLUMNS = ['email', 'office', 'region', 'manager'] as const;
 
 const KEEP = new Set(['name']);
 
@@ -26,14 +32,14 @@ class OwnersWriter implements KindWriter<OwnerImportRow> {
     this.ctx = ctx;
     const cols = ['name'];
     if (ctx.mapped('externalId')) cols.push('external_id');
-    if (ctx.mapped('email')) cols.push('email');
+    for (const c of TEXT_COLUMNS) if (ctx.mapped(c)) cols.push(c);
     if (ctx.mapped('team')) cols.push('team_id');
     this.upsert = new Upserter(ctx, 'owners', cols);
     this.byExternal = ctx.sqlite.prepare(
-      'SELECT id, external_id, name, email, team_id FROM owners WHERE external_id = ?',
+      'SELECT id, external_id, name, email, office, region, manager, team_id FROM owners WHERE external_id = ?',
     );
     this.byName = ctx.sqlite.prepare(
-      'SELECT id, external_id, name, email, team_id FROM owners WHERE name = ? ORDER BY id LIMIT 1',
+      'SELECT id, external_id, name, email, office, region, manager, team_id FROM owners WHERE name = ? ORDER BY id LIMIT 1',
     );
   }
 
@@ -43,19 +49,22 @@ class OwnersWriter implements KindWriter<OwnerImportRow> {
         ? (this.byExternal.get(row.externalId) ?? this.byName.get(row.name))
         : this.byName.get(row.name)
     ) as (Record<string, unknown> & { id: number }) | undefined;
+    const team = row.team
+      ? this.ctx.resolvers.team.resolve(row.team, cells.field('team')?.values, cells.tracker('team'))
+      : null;
     if (existing && this.seen.has(existing.id)) {
+      // The same row again changes nothing (unchanged); different values are the user's call.
+      const same = (!team || team.known) && this.upsert.changes(existing, this.values(row, team), KEEP).length === 0;
+      if (same) return 'unchanged';
       cells.problem(
         row.externalId !== null ? 'externalId' : 'name',
-        'this owner appears more than once in the file',
+        'this owner appears more than once in the file, with different values',
         undefined,
         `first on line ${this.seen.get(existing.id)}`,
       );
       return null;
     }
-    const team = row.team
-      ? this.ctx.resolvers.team.resolve(row.team, cells.field('team')?.values, cells.tracker('team'))
-      : null;
-    const values = { name: row.name, external_id: row.externalId, email: row.email, team_id: team ? team.get() : null };
+    const values = this.values(row, team);
     let outcome: WriteOutcome;
     let id: number;
     if (!existing) {
@@ -70,6 +79,18 @@ class OwnersWriter implements KindWriter<OwnerImportRow> {
     return outcome;
   }
 
+  private values(row: OwnerImportRow, team: { get(): number } | null): Record<string, unknown> {
+    return {
+      name: row.name,
+      external_id: row.externalId,
+      email: row.email,
+      office: row.office,
+      region: row.region,
+      manager: row.manager,
+      team_id: team ? team.get() : null,
+    };
+  }
+
   finish(): void {}
 
   changedFields(): Map<string, number> {
@@ -82,7 +103,15 @@ function build(c: RowCells): OwnerImportRow | null {
   if (name === null) c.problem('name', 'missing: every owner needs a name', '');
   const email = c.text('email');
   if (email !== null && !/^[^@\s]+@[^@\s]+$/.test(email)) c.problem('email', 'not an email address');
-  const row: OwnerImportRow = { externalId: c.text('externalId'), name: name ?? '', email, team: c.name('team') };
+  const row: OwnerImportRow = {
+    externalId: c.text('externalId'),
+    name: name ?? '',
+    email,
+    team: c.name('team'),
+    office: c.text('office'),
+    region: c.text('region'),
+    manager: c.text('manager'),
+  };
   return c.problems.length === 0 ? row : null;
 }
 
@@ -116,17 +145,30 @@ export const ownersKind: ImportKind<OwnerImportRow> = {
     ),
     field('email', 'Email', 'text', 'Optional.', ['email', 'emailaddress'], { maxLength: 200 }),
     field(
-      'team',
-      'Team',
-      'lookup',
-      'A new name adds a team.',
-      ['team', 'teamname', 'salesteam', 'manager', 'role', 'userrole'],
-      {
-        entity: 'team',
-        listValues: true,
-        maxLength: 200,
-      },
+      'office',
+      'Office',
+      'text',
+      'Where the rep sits (London, Austin): the win-rate matrix can group by it.',
+      ['office', 'officelocation', 'regionaloffice', 'location', 'site', 'city'],
+      { listValues: true, maxLength: 100 },
     ),
+    field('region', 'Region', 'text', 'The rep’s sales region.', ['region', 'salesregion', 'territory', 'geo'], {
+      listValues: true,
+      maxLength: 100,
+    }),
+    field(
+      'manager',
+      'Manager',
+      'text',
+      'The rep’s manager, by name.',
+      ['manager', 'managername', 'reportsto', 'salesmanager', 'managerfullname'],
+      { listValues: true, maxLength: 200 },
+    ),
+    field('team', 'Team', 'lookup', 'A new name adds a team.', ['team', 'teamname', 'salesteam', 'role', 'userrole'], {
+      entity: 'team',
+      listValues: true,
+      maxLength: 200,
+    }),
   ],
   presets: [
     {
@@ -139,6 +181,9 @@ export const ownersKind: ImportKind<OwnerImportRow> = {
         name: ['Name', 'Full Name'],
         email: ['Email'],
         team: ['UserRole.Name', 'Role', 'Team'],
+        office: ['Office', 'City'],
+        region: ['Region', 'Region__c'],
+        manager: ['Manager.Name', 'Manager'],
       },
     },
     {

@@ -11,6 +11,8 @@ import type { ImportKind, KindWriter, WriteContext, WriteOutcome } from '../kind
 import { isProblem } from '../resolvers.ts';
 import type { RowCells } from '../row-cells.ts';
 import { isListProblem } from '../taxonomy-resolvers.ts';
+import { parseWinnowId } from '#shared/domain/winnow-ids.ts';
+import { byCrmIdSql, crmIdParams } from './crm-id-sql.ts';
 import { field, options } from './field-helpers.ts';
 
 export interface QuoteImportRow {
@@ -43,6 +45,7 @@ interface InterviewInfo {
   status: string;
   consent: number;
   deal: string | null;
+  dealId: number;
 }
 
 const COLUMNS: [column: keyof QuoteRecord, label: string][] = [
@@ -55,7 +58,7 @@ const COLUMNS: [column: keyof QuoteRecord, label: string][] = [
 ];
 
 const QUOTE = 'SELECT id, external_id, interview_id, text, sentiment, shareable, competitor_id, reason_id FROM quotes';
-const INTERVIEW = `SELECT i.id, i.status, i.consent_to_quote AS consent, d.external_id AS deal
+const INTERVIEW = `SELECT i.id, i.status, i.consent_to_quote AS consent, d.external_id AS deal, d.id AS dealId
   FROM interviews i JOIN deals d ON d.id = i.deal_id`;
 
 function positive(c: RowCells, key: string, what: string): number | null {
@@ -118,7 +121,7 @@ class QuotesWriter implements KindWriter<QuoteImportRow> {
   constructor(ctx: WriteContext) {
     this.ctx = ctx;
     const s = ctx.sqlite;
-    this.interviewByExternal = s.prepare(`${INTERVIEW} WHERE i.external_id = ?`);
+    this.interviewByExternal = s.prepare(`${INTERVIEW} WHERE ${byCrmIdSql('i')}`);
     this.interviewById = s.prepare(`${INTERVIEW} WHERE i.id = ?`);
     this.byId = s.prepare(`${QUOTE} WHERE id = ?`);
     this.byExternal = s.prepare(`${QUOTE} WHERE external_id = ?`);
@@ -136,7 +139,7 @@ class QuotesWriter implements KindWriter<QuoteImportRow> {
   private interview(row: QuoteImportRow, cells: RowCells): InterviewInfo | undefined {
     let found: InterviewInfo | undefined;
     if (row.interviewExternalId !== null) {
-      found = this.interviewByExternal.get(row.interviewExternalId) as InterviewInfo | undefined;
+      found = this.interviewByExternal.get(...crmIdParams(row.interviewExternalId)) as InterviewInfo | undefined;
       if (!found)
         cells.problem(
           'interviewExternalId',
@@ -150,7 +153,12 @@ class QuotesWriter implements KindWriter<QuoteImportRow> {
           'no interview has this number in this workspace: it was deleted, or the file comes from another workspace',
         );
     }
-    if (found && row.dealExternalId !== null && found.deal !== row.dealExternalId) {
+    if (
+      found &&
+      row.dealExternalId !== null &&
+      found.deal !== row.dealExternalId &&
+      !(found.deal === null && parseWinnowId(row.dealExternalId) === found.dealId)
+    ) {
       cells.problem('dealExternalId', `the interview is about another deal (${found.deal ?? 'one without a CRM id'})`);
       return undefined;
     }
@@ -160,8 +168,17 @@ class QuotesWriter implements KindWriter<QuoteImportRow> {
   /** The quote this row is about, or null for a new one; undefined after a problem. */
   private target(row: QuoteImportRow, interviewId: number, cells: RowCells): QuoteRecord | null | undefined {
     let q: QuoteRecord | undefined;
-    if (row.winnowId !== null) {
-      q = this.byId.get(row.winnowId) as QuoteRecord | undefined;
+    let winnowId = row.winnowId;
+    if (winnowId !== null && row.externalId !== null && parseWinnowId(row.externalId) === winnowId) {
+      // Winnow's export writes `winnow-<id>` for a quote without an id of its own. Back in the same
+      // workspace that is the quote itself (its id stays blank); anywhere else (a new workspace) the
+      // number names nothing of this file's, and the id is what matches.
+      const own = this.byId.get(winnowId) as QuoteRecord | undefined;
+      if (own && own.external_id === null && own.interview_id === interviewId) row.externalId = null;
+      else winnowId = null;
+    }
+    if (winnowId !== null) {
+      q = this.byId.get(winnowId) as QuoteRecord | undefined;
       if (!q) {
         cells.problem(
           'winnowId',
@@ -190,7 +207,7 @@ class QuotesWriter implements KindWriter<QuoteImportRow> {
       }
       q ??= byExt;
     }
-    if (!q && row.winnowId === null) {
+    if (!q && winnowId === null) {
       // No id to go by: the same words on the same interview are the same quote.
       const same = (this.ofInterview.all(interviewId) as QuoteRecord[]).find(
         (x) => x.text.trim() === row.text && (row.externalId === null || x.external_id === null),

@@ -37,13 +37,18 @@ export class Upserter {
     return id;
   }
 
+  /** The mapped columns of `existing` that differ from `values` (null values in `keep` are skipped). */
+  changes(existing: Record<string, unknown>, values: Record<string, unknown>, keep: Set<string>): string[] {
+    return this.columns.filter((c) => !(values[c] === null && keep.has(c)) && existing[c] !== values[c]);
+  }
+
   /** Update the mapped columns of `existing` that differ from `values`; null values in `keep` are skipped. */
   update(
     existing: Record<string, unknown> & { id: number },
     values: Record<string, unknown>,
     keep: Set<string>,
   ): WriteOutcome {
-    const changed = this.columns.filter((c) => !(values[c] === null && keep.has(c)) && existing[c] !== values[c]);
+    const changed = this.changes(existing, values, keep);
     if (changed.length === 0) return 'unchanged';
     const key = changed.join(',');
     let st = this.updates.get(key);
