@@ -97,9 +97,24 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
       help: m.velocityHelp,
       details: m.velocityDetails,
     })),
-  sourced: () => import('./commands/sourced.ts').then((m) => ({ run: m.sourcedCommand, help: m.sourcedHelp })),
-  criteria: () => import('./commands/criteria.ts').then((m) => ({ run: m.criteriaCommand, help: m.criteriaHelp })),
-  archive: () => import('./commands/archive.ts').then((m) => ({ run: m.archiveCommand, help: m.archiveHelp })),
+  sourced: () =>
+    import('./commands/sourced.ts').then((m) => ({
+      run: m.sourcedCommand,
+      help: m.sourcedHelp,
+      details: m.sourcedDetails,
+    })),
+  criteria: () =>
+    import('./commands/criteria.ts').then((m) => ({
+      run: m.criteriaCommand,
+      help: m.criteriaHelp,
+      details: m.criteriaDetails,
+    })),
+  archive: () =>
+    import('./commands/archive.ts').then((m) => ({
+      run: m.archiveCommand,
+      help: m.archiveHelp,
+      details: m.archiveDetails,
+    })),
   plan: () => import('./commands/plan.ts').then((m) => ({ run: m.planCommand, help: m.planHelp })),
   report: () =>
     import('./commands/report.ts').then((m) => ({
@@ -143,10 +158,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   try {
     const command = await load();
-    const help = helpIndex(rest);
+    // A command with its own --help text (sourced, criteria, plan) prints it itself.
+    const help = command.details ? helpIndex(rest) : -1;
     if (help >= 0) {
       const words = rest.slice(0, help).filter((w) => !w.startsWith('-'));
-      io.out(command.details ? command.details(words) : `Usage: ${command.help}`);
+      io.out(command.details!(words));
       return 0;
     }
     return await command.run(rest, io);

@@ -10,6 +10,7 @@ import { appVersion } from '../app-version.ts';
 import type { CliIO } from '../io.ts';
 import { UsageError } from '../io.ts';
 import { workspacePathFrom } from '../workspace-arg.ts';
+import { helpText } from '../help.ts';
 
 export const archiveHelp =
   'winnow archive export [--db FILE] --out X.zip | archive import X.zip --db NEW   whole workspace to one zip and back (a new file)';
@@ -65,3 +66,14 @@ async function importCommand(argv: string[], io: CliIO): Promise<number> {
     io.out(`The archive's schema ${r.archiveSchema} was upgraded to ${r.schemaVersion}.`);
   return 0;
 }
+
+export const archiveDetails = () =>
+  helpText(
+    ['winnow archive export [--db FILE] --out X.zip', 'winnow archive import X.zip --db NEW'],
+    'The whole workspace as one zip (every table as JSON Lines and CSV, with a manifest of row counts and\n' +
+      'SHA-256 per table), and back into a NEW workspace file; an altered or newer archive is refused.',
+    [
+      ['--out X.zip', 'export: the zip to write'],
+      ['--db FILE', 'export: the workspace (default: the last used); import: the new file to create'],
+    ],
+  );

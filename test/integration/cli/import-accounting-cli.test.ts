@@ -190,7 +190,7 @@ describe('winnow import: accounting, --check, new workspaces, aliases, offices',
     ]);
     const text = await run('matrix', '--rows', 'office', '--db', db);
     expect(text.out.split('\n').slice(0, 3)).toEqual([
-      'Win rates by Owner’s office (7 closed deals)',
+      'Win rates by Owner’s office (7 closed deals, all close dates)',
       expect.stringMatching(/^Owner’s office\s+Won\s+Closed/),
       expect.stringMatching(/^-+/),
     ]);
