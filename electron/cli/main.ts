@@ -101,13 +101,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     import('./commands/sourced.ts').then((m) => ({
       run: m.sourcedCommand,
       help: m.sourcedHelp,
-      details: m.sourcedDetails,
     })),
   criteria: () =>
     import('./commands/criteria.ts').then((m) => ({
       run: m.criteriaCommand,
       help: m.criteriaHelp,
-      details: m.criteriaDetails,
     })),
   archive: () =>
     import('./commands/archive.ts').then((m) => ({
