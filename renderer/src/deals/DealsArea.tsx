@@ -10,6 +10,7 @@ import { useSettings } from '../settings/use-settings.ts';
 import { UndoBar } from '../components/UndoBar.tsx';
 import type { UndoOffer } from '../components/UndoBar.tsx';
 import { EmptyState } from '../components/Notice.tsx';
+import { TabPanel, Tabs } from '../components/Tabs.tsx';
 import { ImportLog } from '../imports/ImportLog.tsx';
 import { ImportWizard } from '../imports/ImportWizard.tsx';
 import { hrefFor, navigate, useHashParams } from '../lib/hash-params.ts';
@@ -97,25 +98,17 @@ export function DealsArea() {
       {inTable && (
         <header className="page-head area-head">
           <h1>Deals</h1>
-          <nav className="tabs" aria-label="Deals">
-            <a href={hrefFor('/deals')} aria-current={tab === 'table' ? 'page' : undefined} data-testid="tab-table">
-              Table
-            </a>
-            <a
-              href={hrefFor('/deals', { tab: 'import' })}
-              aria-current={tab === 'import' ? 'page' : undefined}
-              data-testid="tab-import"
-            >
-              Import
-            </a>
-            <a
-              href={hrefFor('/deals', { tab: 'log' })}
-              aria-current={tab === 'log' ? 'page' : undefined}
-              data-testid="tab-log"
-            >
-              Import log
-            </a>
-          </nav>
+          <Tabs
+            label="Deals"
+            idBase="deals"
+            className="area-tabs"
+            selected={tab}
+            items={[
+              { id: 'table', label: 'Table', href: hrefFor('/deals'), testId: 'tab-table' },
+              { id: 'import', label: 'Import', href: hrefFor('/deals', { tab: 'import' }), testId: 'tab-import' },
+              { id: 'log', label: 'Import log', href: hrefFor('/deals', { tab: 'log' }), testId: 'tab-log' },
+            ]}
+          />
           {tab === 'table' && (
             <a className="button" href={hrefFor('/deals', { new: 1 })} data-testid="new-deal">
               New deal
@@ -123,7 +116,13 @@ export function DealsArea() {
           )}
         </header>
       )}
-      {body}
+      {inTable ? (
+        <TabPanel idBase="deals" selected={tab}>
+          {body}
+        </TabPanel>
+      ) : (
+        body
+      )}
       <UndoBar offer={undo} onClose={closeUndo} />
     </div>
   );

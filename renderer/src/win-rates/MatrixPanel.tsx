@@ -9,6 +9,7 @@ import { useQuery } from '../api/use-query.ts';
 import { heatmapOption } from '../charts/win-rates-charts.ts';
 import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
+import { TabPanel, Tabs } from '../components/Tabs.tsx';
 import { formatInt } from '../lib/format.ts';
 import { DrillDown } from './DrillDown.tsx';
 import { MatrixTable } from './MatrixTable.tsx';
@@ -87,26 +88,17 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
     <div className="matrix-panel" aria-busy={result.loading}>
       {result.error && <ErrorMessage error={result.error} title="The matrix could not be computed" />}
       <div className="toolbar">
-        <div className="segmented" role="tablist" aria-label="View">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'table'}
-            onClick={() => setView('table')}
-            data-testid="view-table"
-          >
-            Table
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'heatmap'}
-            onClick={() => setView('heatmap')}
-            data-testid="view-heatmap"
-          >
-            Heatmap
-          </button>
-        </div>
+        <Tabs
+          label="View"
+          idBase="matrix-view"
+          className="toggle"
+          selected={view}
+          onSelect={setView}
+          items={[
+            { id: 'table', label: 'Table', testId: 'view-table' },
+            { id: 'heatmap', label: 'Heatmap', testId: 'view-heatmap' },
+          ]}
+        />
         <label className="control inline">
           Sort rows by
           <select value={sort} onChange={(e) => setSort(e.target.value as RowSort)} data-testid="sort-rows">
@@ -146,7 +138,8 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
         </p>
       )}
       {exportError && <ErrorMessage error={exportError} title="Export failed" />}
-      {m.rows.length === 0 ? (
+      <TabPanel idBase="matrix-view" selected={view}>
+        {m.rows.length === 0 ? (
         <EmptyState title="No closed deals match">
           <p>Widen the close period or remove a filter. Open deals never count in a win rate.</p>
         </EmptyState>
@@ -169,6 +162,7 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
           </p>
         </section>
       )}
+      </TabPanel>
       {drill && (
         <DrillDown
           key={JSON.stringify([query, drill.cell])}

@@ -67,11 +67,14 @@ const columns = helper.columns([
               </>
             )}
           </span>
-          {r.intervieweeName && (
-            <span className="muted small">
-              <UserText>{r.intervieweeName}</UserText>
-              {r.anonymous && ' (anonymous)'}
-            </span>
+          {r.anonymous ? (
+            <span className="muted small">Anonymous</span>
+          ) : (
+            r.intervieweeName && (
+              <span className="muted small">
+                <UserText>{r.intervieweeName}</UserText>
+              </span>
+            )
           )}
         </div>
       );
