@@ -3,7 +3,7 @@
 // the back button works; the table keeps its view while the user looks at a deal.
 import '../styles/workspace.css';
 import { useCallback, useState } from 'react';
-import type { DealViewState, UndoToken } from '#shared/domain/deals.ts';
+import type { DealFilter, DealViewState, UndoToken } from '#shared/domain/deals.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { useSettings } from '../settings/use-settings.ts';
@@ -20,6 +20,12 @@ import { DEFAULT_VIEW } from './deal-view-state.ts';
 import { DealPage } from './DealPage.tsx';
 import { DealsTable } from './DealsTable.tsx';
 
+/** The data-quality note's links: which deals each one lists. */
+const QUALITY_FILTERS: Record<string, DealFilter> = {
+  'lost-no-amount': { outcomes: ['lost'], noAmount: true },
+  'no-deal-type': { dealTypeAssumed: true },
+};
+
 export function DealsArea() {
   const params = useHashParams();
   const [view, setView] = useState<DealViewState>(DEFAULT_VIEW);
@@ -34,6 +40,15 @@ export function DealsArea() {
   if (competitorParam !== seenCompetitor) {
     setSeenCompetitor(competitorParam);
     if (competitorParam !== null) setView({ ...DEFAULT_VIEW, filter: { competitorId: competitorParam } });
+  }
+
+  // #/deals?quality=… (from the data-quality note) opens the table on the deals it counts.
+  const qualityParam = params.get('quality');
+  const [seenQuality, setSeenQuality] = useState<string | null>(null);
+  if (qualityParam !== seenQuality) {
+    setSeenQuality(qualityParam);
+    const filter = QUALITY_FILTERS[qualityParam ?? ''];
+    if (filter) setView({ ...DEFAULT_VIEW, filter });
   }
 
   // Writes invalidate the deals domain themselves (api/domains.ts): only the undo offer is kept here.
@@ -89,7 +104,12 @@ export function DealsArea() {
       </EmptyState>
     );
   } else {
-    body = <DealsTable view={view} onView={setView} />;
+    body = (
+      <>
+        <QualityFilterNote view={view} onView={setView} />
+        <DealsTable view={view} onView={setView} />
+      </>
+    );
   }
 
   const inTable = !params.get('new') && !(dealId > 0);
@@ -125,5 +145,23 @@ export function DealsArea() {
       )}
       <UndoBar offer={undo} onClose={closeUndo} />
     </div>
+  );
+}
+
+/** The data-quality filters have no control of their own: say they are on, and offer to drop them. */
+function QualityFilterNote({ view, onView }: { view: DealViewState; onView: (v: DealViewState) => void }) {
+  const { noAmount, dealTypeAssumed, ...rest } = view.filter;
+  if (!noAmount && !dealTypeAssumed) return null;
+  return (
+    <p className="notice" role="status" data-testid="quality-filter">
+      Showing only{' '}
+      {[noAmount && 'deals with no amount (0 or blank)', dealTypeAssumed && 'deals imported without a deal type']
+        .filter(Boolean)
+        .join(' and ')}
+      .{' '}
+      <button type="button" className="link" onClick={() => onView({ ...view, filter: rest })}>
+        Show all deals
+      </button>
+    </p>
   );
 }

@@ -6,7 +6,9 @@ import type { AppInfo } from '#shared/domain/workspace.ts';
 import { useQuery } from '../api/use-query.ts';
 import { useSettings } from '../settings/use-settings.ts';
 import { competitorsOption, outcomesOption, winRateTrendOption } from '../charts/dashboard-charts.ts';
+import { DataQualityNote } from '../components/DataQualityNote.tsx';
 import { EChart } from '../components/EChart.tsx';
+import { NoCompetitors } from '../components/NoCompetitors.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt, formatMoney, formatPercent } from '../lib/format.ts';
@@ -97,6 +99,7 @@ function Dashboard({ s }: { s: DashboardSummary }) {
           )}
         </div>
       </div>
+      <DataQualityNote />
       <div className="charts">
         <section className="panel">
           <h2>Deals by outcome</h2>
@@ -116,38 +119,44 @@ function Dashboard({ s }: { s: DashboardSummary }) {
         </section>
         <section className="panel wide">
           <h2>Competitors met most often</h2>
-          <EChart
-            option={competitors}
-            height={300}
-            label="Bar chart of competitors by deals met"
-            testId="chart-competitors"
-          />
-          <table className="data-table" data-testid="competitor-table">
-            <thead>
-              <tr>
-                <th>Competitor</th>
-                <th className="num">Deals met</th>
-                <th className="num">Closed</th>
-                <th>Our win rate against them (95% CI, n)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.topCompetitors.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <a href={hrefFor('/competitors', { id: c.id })} title="Open the competitor's profile">
-                      {c.name}
-                    </a>
-                  </td>
-                  <td className="num">{formatInt(c.encounters)}</td>
-                  <td className="num">{formatInt(c.closed)}</td>
-                  <td>
-                    <RateView rate={c.winRate} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {s.topCompetitors.length === 0 ? (
+            <NoCompetitors />
+          ) : (
+            <>
+              <EChart
+                option={competitors}
+                height={300}
+                label="Bar chart of competitors by deals met"
+                testId="chart-competitors"
+              />
+              <table className="data-table" data-testid="competitor-table">
+                <thead>
+                  <tr>
+                    <th>Competitor</th>
+                    <th className="num">Deals met</th>
+                    <th className="num">Closed</th>
+                    <th>Our win rate against them (95% CI, n)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.topCompetitors.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <a href={hrefFor('/competitors', { id: c.id })} title="Open the competitor's profile">
+                          {c.name}
+                        </a>
+                      </td>
+                      <td className="num">{formatInt(c.encounters)}</td>
+                      <td className="num">{formatInt(c.closed)}</td>
+                      <td>
+                        <RateView rate={c.winRate} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
         </section>
       </div>
     </div>

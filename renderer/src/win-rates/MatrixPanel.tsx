@@ -7,6 +7,7 @@ import { PERIOD_DIMENSIONS } from '#shared/domain/win-rates.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { heatmapOption } from '../charts/win-rates-charts.ts';
+import { DataQualityNote } from '../components/DataQualityNote.tsx';
 import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { TabPanel, Tabs } from '../components/Tabs.tsx';
@@ -140,28 +141,28 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
       {exportError && <ErrorMessage error={exportError} title="Export failed" />}
       <TabPanel idBase="matrix-view" selected={view}>
         {m.rows.length === 0 ? (
-        <EmptyState title="No closed deals match">
-          <p>Widen the close period or remove a filter. Open deals never count in a win rate.</p>
-        </EmptyState>
-      ) : view === 'table' ? (
-        <MatrixTable m={m} rows={rows} trend={trend.data} onDrill={(cell, title) => setDrill({ cell, title })} />
-      ) : (
-        <section className="panel">
-          <EChart
-            option={option!}
-            height={Math.max(220, 60 + rows.length * 28)}
-            label="Heatmap of win rate by row and column; click a cell for its deals"
-            testId="matrix-heatmap"
-            onEvents={onEvents}
-            onChart={(c) => (chart.current = c)}
-          />
-          <p className="muted small">
-            Colour: green above the overall rate (
-            {m.overall.rate.rate === null ? '–' : `${(m.overall.rate.rate * 100).toFixed(1)}%`}), red below; pale when n
-            is low, grey with counts when n is too small. Click a cell for its deals.
-          </p>
-        </section>
-      )}
+          <EmptyState title="No closed deals match">
+            <p>Widen the close period or remove a filter. Open deals never count in a win rate.</p>
+          </EmptyState>
+        ) : view === 'table' ? (
+          <MatrixTable m={m} rows={rows} trend={trend.data} onDrill={(cell, title) => setDrill({ cell, title })} />
+        ) : (
+          <section className="panel">
+            <EChart
+              option={option!}
+              height={Math.max(220, 60 + rows.length * 28)}
+              label="Heatmap of win rate by row and column; click a cell for its deals"
+              testId="matrix-heatmap"
+              onEvents={onEvents}
+              onChart={(c) => (chart.current = c)}
+            />
+            <p className="muted small">
+              Colour: green above the overall rate (
+              {m.overall.rate.rate === null ? '–' : `${(m.overall.rate.rate * 100).toFixed(1)}%`}), red below; pale when
+              n is low, grey with counts when n is too small. Click a cell for its deals.
+            </p>
+          </section>
+        )}
       </TabPanel>
       {drill && (
         <DrillDown
@@ -173,6 +174,7 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
           onClose={() => setDrill(null)}
         />
       )}
+      {query.measure === 'amount' && <DataQualityNote />}
       <MatrixNotes m={m} />
     </div>
   );

@@ -26,7 +26,15 @@ export function NewInterviewForm({ dealId }: { dealId: number }) {
   return <Editor record={record} error={blank.error} what="The interview could not be started" />;
 }
 
-function Editor({ record, error, what }: { record: FormRecord | undefined; error: Error | null | undefined; what: string }) {
+function Editor({
+  record,
+  error,
+  what,
+}: {
+  record: FormRecord | undefined;
+  error: Error | null | undefined;
+  what: string;
+}) {
   const options = useQuery((api) => api.interviews.options(), []);
   const failed = error ?? options.error;
   let body: ReactNode;

@@ -190,7 +190,13 @@ export function InterviewForm({
         onRetry={() => void autosave.flush().catch(() => undefined)}
       />
       <div className="capture-grid">
-        <form id={FORM_ID} className="capture-main form" aria-label="Interview" onSubmit={(e) => e.preventDefault()} noValidate>
+        <form
+          id={FORM_ID}
+          className="capture-main form"
+          aria-label="Interview"
+          onSubmit={(e) => e.preventDefault()}
+          noValidate
+        >
           <MetaFields draft={draft} edit={edit} invalid={invalid} />
           <fieldset className="panel">
             <legend>The buyer's own words</legend>
@@ -322,7 +328,8 @@ export function InterviewForm({
             )}
           </section>
           <p className="muted small">
-            {STATUS_LABEL[status]} · {id === null ? 'not saved yet' : `started ${(record.createdAt ?? todayLocal()).slice(0, 10)}`}
+            {STATUS_LABEL[status]} ·{' '}
+            {id === null ? 'not saved yet' : `started ${(record.createdAt ?? todayLocal()).slice(0, 10)}`}
             {record.externalId ? ` · id ${record.externalId}` : ''}
           </p>
         </aside>
