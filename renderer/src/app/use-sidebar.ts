@@ -26,6 +26,7 @@ export function useSidebar(): { collapsed: boolean; toggle: () => void } {
     if (typeof window.matchMedia !== 'function') return;
     const mq = window.matchMedia(NARROW);
     const onChange = () => setNarrow(mq.matches);
+    onChange(); // the window may have been resized between the first render and this effect
     mq.addEventListener('change', onChange);
     return () => mq.removeEventListener('change', onChange);
   }, []);

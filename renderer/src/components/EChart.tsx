@@ -2,7 +2,8 @@
 // first time a chart is drawn: until then the chart's box holds its place, so the figures around
 // it paint without waiting for it and nothing moves when it arrives.
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import { withLegibleAxes } from '../charts/base.ts';
 
 export interface EChartProps {
   option: EChartsCoreOption;
@@ -21,12 +22,13 @@ export interface EChartProps {
 const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 
 export function EChart(props: EChartProps) {
+  const option = useMemo(() => withLegibleAxes(props.option as Record<string, unknown>), [props.option]);
   const placeholder = (
     <div role="img" aria-label={props.label} aria-busy="true" style={{ width: '100%', height: props.height ?? 260 }} />
   );
   return (
     <Suspense fallback={placeholder}>
-      <EChartCanvas {...props} />
+      <EChartCanvas {...props} option={option} />
     </Suspense>
   );
 }

@@ -21,6 +21,7 @@ import { SegmentedControl } from '../components/SegmentedControl.tsx';
 import { formatInt } from '../lib/format.ts';
 import { hrefFor } from '../lib/hash-params.ts';
 import css from './funnel.module.css';
+import { DateInput } from '../components/DateInput.tsx';
 
 type Tab = 'funnel' | 'velocity';
 type DrillKind = 'reached' | 'open' | 'out' | 'lost' | 'no_decision';
@@ -231,11 +232,11 @@ function FunnelView() {
         />
         <label>
           From
-          <input type="date" value={scope.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
+          <DateInput value={scope.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
         </label>
         <label>
           To
-          <input type="date" value={scope.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
+          <DateInput value={scope.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
         </label>
         <label>
           Break down by
