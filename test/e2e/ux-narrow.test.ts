@@ -154,7 +154,7 @@ describe('at 1024x700', () => {
     expect(await sidebarWidth()).toBeGreaterThan(150);
     await a.page.getByTestId('sidebar-toggle').click();
     expect(await sidebarWidth()).toBeLessThanOrEqual(60);
-  });
+  }, 480_000); // sixteen screens, each waited for, on a machine shared with other test runs
 });
 
 describe('interview capture', () => {

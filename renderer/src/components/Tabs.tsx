@@ -41,7 +41,7 @@ export function tabKeyTarget(key: string, i: number, n: number): number | null {
 export function Tabs<T extends string>({ label, idBase, items, selected, onSelect, className }: TabsProps<T>) {
   const refs = useRef<(HTMLElement | null)[]>([]);
   const open = (item: TabItem<T>) => {
-    if (item.href) window.location.hash = item.href.replace(/^#/, '');
+    if (item.href) window.location.assign(item.href);
     else onSelect?.(item.id);
   };
   const onKeyDown = (e: KeyboardEvent, i: number) => {

@@ -1,28 +1,24 @@
-// The data-quality note and what it links to, and what careful users rely on for interviews:
-// counts computed by hand on a literal dataset, real migrations, real SQL.
+// The data-quality note and what its links list: counts computed by hand on a literal dataset,
+// real migrations, real SQL, real imports.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataQuality } from '#core/dashboard/data-quality.ts';
 import type { Workspace } from '#core/db/open-workspace.ts';
 import { listDeals } from '#core/deals/deals-queries.ts';
-import { listDrafts, listInterviews } from '#core/interviews/interview-list.ts';
-import { blankInterview } from '#core/interviews/interview-store.ts';
 import { DEFAULT_DEAL_SORT } from '#shared/domain/deals.ts';
 import type { DealFilter } from '#shared/domain/deals.ts';
 import { importFiles } from '../../support/import.ts';
 import { insertDeals } from '../../support/insert.ts';
-import { insertInterviews } from '../../support/insert-interviews.ts';
 import { tempWorkspace } from '../../support/temp-workspace.ts';
 
 let ws: Workspace;
 let dir: string;
 let cleanup: () => void;
-let ids: number[];
 
 beforeEach(async () => {
   ({ ws, dir, cleanup } = await tempWorkspace());
-  ids = insertDeals(ws.sqlite, [
+  insertDeals(ws.sqlite, [
     { name: 'Lost zero', outcome: 'lost', amount: 0 },
     { name: 'Lost blank', outcome: 'lost' },
     { name: 'Lost priced', outcome: 'lost', amount: 4000 },
@@ -76,33 +72,5 @@ describe('data quality', () => {
     importFiles(ws.sqlite, [{ file: csv }]);
     expect(names({ dealTypeAssumed: true })).toEqual(['Also untyped']);
     expect(dataQuality(ws.sqlite).noDealType).toBe(1);
-  });
-});
-
-describe('interviews', () => {
-  it('never carries an anonymous interviewee’s name in the list or the drafts', () => {
-    insertInterviews(ws.sqlite, [
-      { dealId: ids[0]!, status: 'complete', name: 'Jane Secret', title: 'CFO', anonymous: true, statement: 'Too dear' },
-      { dealId: ids[1]!, status: 'draft', name: 'Draft Secret', title: 'Buyer', anonymous: true },
-      { dealId: ids[2]!, status: 'draft', name: 'Open Name', title: 'CTO' },
-    ]);
-    const list = listInterviews(ws.sqlite, { filters: {}, sort: 'date', dir: 'desc', offset: 0, limit: 100 });
-    const rows = list.rows.map((r) => JSON.stringify([r.intervieweeName, r.anonymous])).sort();
-    expect(rows).toEqual(['["Open Name",false]', '[null,true]', '[null,true]']);
-    const drafts = listDrafts(ws.sqlite, 20)
-      .drafts.map((d) => JSON.stringify([d.intervieweeName, d.intervieweeTitle]))
-      .sort();
-    expect(drafts).toEqual(['["Open Name","CTO"]', '[null,"Buyer"]']);
-    expect(JSON.stringify(list) + JSON.stringify(drafts)).not.toContain('Secret');
-  });
-
-  it('starts a new interview without storing anything', () => {
-    const before = ws.sqlite.prepare('SELECT count(*) AS n FROM interviews').get();
-    const blank = blankInterview(ws.sqlite, ids[0]!, '2026-02-01');
-    expect(blank.deal.name).toBe('Lost zero');
-    expect(blank.draft.interviewDate).toBe('2026-02-01');
-    expect(blank.draft.guideId).not.toBeNull(); // the default guide for lost deals
-    expect(blank.missing.map((m) => m.path)).toContain('intervieweeRole');
-    expect(ws.sqlite.prepare('SELECT count(*) AS n FROM interviews').get()).toEqual(before);
   });
 });

@@ -67,9 +67,10 @@ export class AutosaveController {
   }
 
   /** The form as it is now, and what to do with a save's answer. */
-  sync(draft: InterviewDraft, onSaved: (r: SaveResult) => void): void {
+  sync(draft: InterviewDraft, onSaved: (r: SaveResult) => void, onCreated?: (id: number) => void): void {
     this.draft = draft;
     this.onSaved = onSaved;
+    if (onCreated) this.onCreated = onCreated;
   }
 
   /** The form changed (a new version): save soon. */
@@ -177,10 +178,7 @@ export function useAutosave(
         (api, d) => api.interviews.create({ dealId, ...(d.interviewDate ? { interviewDate: d.interviewDate } : {}) }),
       ),
   );
-  useEffect(() => {
-    ctl.sync(draft, onSaved);
-    ctl.onCreated = onCreated;
-  });
+  useEffect(() => ctl.sync(draft, onSaved, onCreated));
   useEffect(() => ctl.changed(version), [ctl, version]);
   useEffect(() => () => ctl.leave(), [ctl]);
   return { state, flush: () => ctl.flush() };
