@@ -196,5 +196,5 @@ describe('interview capture', () => {
     await again.getByTestId('interview-form').waitFor();
     await expect.poll(() => again.getByTestId('notes').inputValue(), { timeout: POLL }).toBe(saved);
     await again.screenshot({ path: join(SCREENSHOT_DIR, 'interview-draft-resumed.png') });
-  });
+  }, 300_000); // two launches and 80 paced keystrokes: about 3 minutes on a machine shared with other runs
 });
