@@ -5,6 +5,7 @@
 // from elsewhere), or a button when it is local state; both behave the same from the keyboard.
 import { useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { tabKeyTarget } from './tab-keys.ts';
 import './tabs.css';
 
 export interface TabItem<T extends string> {
@@ -28,15 +29,6 @@ export interface TabsProps<T extends string> {
 
 export const tabId = (idBase: string, id: string) => `${idBase}-tab-${id}`;
 export const panelId = (idBase: string) => `${idBase}-panel`;
-
-/** Which tab a key moves to from index i of n, or null when the key is not a tab-strip key. */
-export function tabKeyTarget(key: string, i: number, n: number): number | null {
-  if (key === 'ArrowRight' || key === 'ArrowDown') return (i + 1) % n;
-  if (key === 'ArrowLeft' || key === 'ArrowUp') return (i - 1 + n) % n;
-  if (key === 'Home') return 0;
-  if (key === 'End') return n - 1;
-  return null;
-}
 
 export function Tabs<T extends string>({ label, idBase, items, selected, onSelect, className }: TabsProps<T>) {
   const refs = useRef<(HTMLElement | null)[]>([]);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDateProblem } from '#shared/domain/dates.ts';
 import { SIDE_LABEL_WIDTH, withLegibleAxes } from '../../../renderer/src/charts/base.ts';
-import { tabKeyTarget } from '../../../renderer/src/components/Tabs.tsx';
+import { tabKeyTarget } from '../../../renderer/src/components/tab-keys.ts';
 
 describe('tab strip keys', () => {
   it('move right and left with wrap-around, Home and End to the ends, and ignore other keys', () => {
