@@ -36,7 +36,7 @@ export function InterviewsArea() {
   const view = VIEWS.find((v) => v.id === params.get('view'))?.id ?? 'list';
   return (
     <div className="interviews" data-testid="interviews-area">
-      <div className="subnav">
+      <nav className="subnav" aria-label="Interviews pages">
         <Tabs
           label="Interviews"
           idBase="interviews"
@@ -46,7 +46,7 @@ export function InterviewsArea() {
         <a className="button-link" href={interviewsHref({ new: 1 })} data-testid="new-interview">
           New interview
         </a>
-      </div>
+      </nav>
       <TabPanel idBase="interviews" selected={view}>
         {/* Keyed by the query: following a link with other filters starts the view afresh from them. */}
         {view === 'list' && <InterviewList key={params.toString()} params={params} />}
