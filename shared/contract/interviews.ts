@@ -11,6 +11,7 @@ import type {
   InterviewPage,
   InterviewRecord,
   SaveResult,
+  UnsavedInterview,
 } from '../domain/interviews.ts';
 import { INTERVIEW_SORTS } from '../domain/interviews.ts';
 import { channel, namespace } from './define.ts';
@@ -87,6 +88,10 @@ export const interviewsChannels = namespace('interviews', {
     'Reasons, criteria, themes and guides for the capture form',
   ).returns<CaptureOptions>(),
   'interviews:get': channel(byId, 'One interview with its deal').returns<InterviewRecord>(),
+  'interviews:blank': channel(
+    z.object({ dealId: rowId, interviewDate: isoDate.optional() }).strict(),
+    'A new interview on a deal as the form starts it, stored only by its first save',
+  ).returns<UnsavedInterview>(),
   'interviews:create': channel(
     z.object({ dealId: rowId, interviewDate: isoDate.optional() }).strict(),
     'Start a draft interview on a deal (with the guide for its outcome)',

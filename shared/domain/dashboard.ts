@@ -48,3 +48,12 @@ export interface DashboardSummary {
   lastImport: ImportBatchSummary | null;
   currency: string;
 }
+
+/** Deals that distort the win rate by amount or the new-business scope (Home, the matrix by amount). */
+export interface DataQuality {
+  lostDeals: number;
+  /** Lost deals whose amount is 0 or blank: they add nothing to the closed amount. */
+  lostZeroAmount: number;
+  /** Deals imported without a deal type: stored as new business, which may be wrong. */
+  noDealType: number;
+}

@@ -48,3 +48,15 @@ export function quarterOf(iso: string): string {
 export function monthStart(iso: string): string {
   return `${iso.slice(0, 7)}-01`;
 }
+
+/**
+ * Why a typed date is not a date, or null when it is one ('2026-03-31'). Winnow writes and reads
+ * dates one way everywhere, ISO yyyy-mm-dd: imports, exports, the CLI and every screen.
+ */
+export function isoDateProblem(text: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'Write the date as yyyy-mm-dd, for example 2026-03-31.';
+  const d = new Date(`${text}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text)
+    return `${text} is not a day of the calendar.`;
+  return null;
+}

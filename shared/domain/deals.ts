@@ -65,6 +65,10 @@ export const dealFilterSchema = z
     dealTypes: z.array(z.enum(DEAL_TYPES)).max(4).optional(),
     amountMin: z.number().min(0).max(1e15).optional(),
     amountMax: z.number().min(0).max(1e15).optional(),
+    /** Only deals with no amount (0 or blank): the data-quality note's link. */
+    noAmount: z.literal(true).optional(),
+    /** Only deals imported without a deal type (new business assumed). */
+    dealTypeAssumed: z.literal(true).optional(),
   })
   .strict();
 export type DealFilter = z.infer<typeof dealFilterSchema>;

@@ -87,6 +87,7 @@ export interface InterviewListRow {
   closeDate: string | null;
   status: InterviewStatus;
   interviewDate: string | null;
+  /** Null when the interview is anonymous: lists never carry the name. */
   intervieweeName: string | null;
   intervieweeTitle: string | null;
   intervieweeRole: IntervieweeRole | null;
@@ -162,6 +163,13 @@ export interface InterviewRecord {
   deal: DealContext;
   draft: InterviewDraft;
   /** What is still needed to complete it (empty when it can be completed). */
+  missing: FieldIssue[];
+}
+
+/** A new interview before its first save: nothing is stored until the user types. */
+export interface UnsavedInterview {
+  deal: DealContext;
+  draft: InterviewDraft;
   missing: FieldIssue[];
 }
 

@@ -77,6 +77,8 @@ export function dealWhere(filter: DealFilter, options: WhereOptions = {}): SqlPa
     clauses.push(`${col('d.amount')} <= ?`);
     params.push(filter.amountMax);
   }
+  if (filter.noAmount) clauses.push(`(${col('d.amount')} IS NULL OR ${col('d.amount')} = 0)`);
+  if (filter.dealTypeAssumed) clauses.push('d.deal_type_assumed = 1');
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 

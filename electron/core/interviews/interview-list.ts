@@ -69,7 +69,9 @@ export function listInterviews(sqlite: Database.Database, req: ListRequest): Int
           ORDER BY ${key} ${keyDir}, i.id ${dir}
           LIMIT @limit OFFSET @offset)
        SELECT i.id, i.deal_id AS dealId, d.name AS dealName, a.name AS accountName, d.outcome, d.close_date AS closeDate,
-              i.status, i.interview_date AS interviewDate, i.interviewee_name AS intervieweeName,
+              i.status, i.interview_date AS interviewDate,
+              -- An anonymous interviewee's name never leaves the core in a list (only the form shows it).
+              CASE WHEN i.anonymous = 1 THEN NULL ELSE i.interviewee_name END AS intervieweeName,
               i.interviewee_title AS intervieweeTitle, i.interviewee_role AS intervieweeRole,
               i.interviewer_type AS interviewerType, i.channel, i.anonymous,
               pr.reason_id AS reasonId, r.name AS reasonName, pr.driver,
@@ -151,7 +153,8 @@ export function listDrafts(sqlite: Database.Database, limit: number): { total: n
     .n;
   const drafts = sqlite
     .prepare(
-      `SELECT i.id, d.name AS dealName, a.name AS accountName, d.outcome, i.interviewee_name AS intervieweeName,
+      `SELECT i.id, d.name AS dealName, a.name AS accountName, d.outcome,
+              CASE WHEN i.anonymous = 1 THEN NULL ELSE i.interviewee_name END AS intervieweeName,
               i.interviewee_title AS intervieweeTitle, i.interview_date AS interviewDate, i.updated_at AS updatedAt
          FROM interviews i JOIN deals d ON d.id = i.deal_id LEFT JOIN accounts a ON a.id = d.account_id
         WHERE i.status = 'draft'

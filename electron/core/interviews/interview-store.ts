@@ -6,8 +6,8 @@ import type { FieldIssue } from '#shared/contract/result.ts';
 import type { Driver, InterviewStatus, Outcome, Sentiment } from '#shared/domain/enums.ts';
 import { missingForCompletion } from '#shared/domain/interview-completeness.ts';
 import type { DraftQuote, InterviewDraft } from '#shared/domain/interview-draft.ts';
-import { questionKey } from '#shared/domain/interview-draft.ts';
-import type { DealContext, InterviewRecord, SaveResult } from '#shared/domain/interviews.ts';
+import { emptyDraft, questionKey } from '#shared/domain/interview-draft.ts';
+import type { DealContext, InterviewRecord, SaveResult, UnsavedInterview } from '#shared/domain/interviews.ts';
 import { blankToNull, cleanLine, cleanText } from '#shared/text/clean-text.ts';
 import { AppError } from '../errors.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
@@ -177,16 +177,35 @@ export function getInterview(sqlite: Database.Database, id: number): InterviewRe
   };
 }
 
+/** The guide a new interview on a deal with this outcome starts with (the outcome's default). */
+function defaultGuideId(sqlite: Database.Database, outcome: Outcome): number | null {
+  const guide = sqlite.prepare('SELECT id FROM interview_guides WHERE default_for = ?').get(outcome) as
+    { id: number } | undefined;
+  return guide?.id ?? null;
+}
+
+/**
+ * What a new interview on a deal starts as, without storing anything: the form opens on it and
+ * the draft is created by the first save, so choosing a deal and going back leaves no empty draft.
+ */
+export function blankInterview(sqlite: Database.Database, dealId: number, interviewDate?: string): UnsavedInterview {
+  const deal = dealContext(sqlite, dealId);
+  const draft: InterviewDraft = {
+    ...emptyDraft(),
+    interviewDate: interviewDate ?? null,
+    guideId: defaultGuideId(sqlite, deal.outcome),
+  };
+  return { deal, draft, missing: missingForCompletion(draft, latestAllowedDate()) };
+}
+
 export function createInterview(sqlite: Database.Database, dealId: number, interviewDate?: string): InterviewRecord {
   const deal = sqlite.prepare('SELECT id, outcome FROM deals WHERE id = ?').get(dealId) as
     { id: number; outcome: Outcome } | undefined;
   if (!deal) throw new AppError('not_found', `Deal ${dealId} does not exist.`);
-  const guide = sqlite.prepare('SELECT id FROM interview_guides WHERE default_for = ?').get(deal.outcome) as
-    { id: number } | undefined;
   const id = Number(
     sqlite
       .prepare("INSERT INTO interviews (deal_id, status, interview_date, guide_id) VALUES (?, 'draft', ?, ?)")
-      .run(dealId, interviewDate ?? null, guide?.id ?? null).lastInsertRowid,
+      .run(dealId, interviewDate ?? null, defaultGuideId(sqlite, deal.outcome)).lastInsertRowid,
   );
   return getInterview(sqlite, id);
 }

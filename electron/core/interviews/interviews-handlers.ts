@@ -9,6 +9,7 @@ import { exportInterviewsCsv, exportQuotesCsv } from './interview-export.ts';
 import { listDrafts, listInterviews } from './interview-list.ts';
 import { captureOptions, findDeals, interviewFacets, listGuides } from './interview-lookups.ts';
 import {
+  blankInterview,
   completeInterview,
   createInterview,
   deleteInterview,
@@ -31,6 +32,7 @@ export const interviewsHandlers: HandlersOf<
   'interviews:findDeals': (arg, s) => findDeals(s.require().sqlite, arg.query, arg.limit, arg.dealId),
   'interviews:options': (_arg, s) => captureOptions(s.require().sqlite),
   'interviews:get': (arg, s) => getInterview(s.require().sqlite, arg.id),
+  'interviews:blank': (arg, s) => blankInterview(s.require().sqlite, arg.dealId, arg.interviewDate),
   'interviews:create': (arg, s) => createInterview(s.require().sqlite, arg.dealId, arg.interviewDate),
   'interviews:save': (arg, s) => saveInterview(s.require().sqlite, arg.id, arg.draft, arg.dealId),
   'interviews:complete': (arg, s) => completeInterview(s.require().sqlite, arg.id),

@@ -1,5 +1,6 @@
 // The app shell: navigation, the workspace menu, and the current area inside an error boundary.
 import { Suspense, useEffect, useState } from 'react';
+import type { MouseEvent } from 'react';
 import { useQuery } from '../api/use-query.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ErrorMessage } from '../components/Notice.tsx';
@@ -21,6 +22,13 @@ import {
 } from './lazy-areas.tsx';
 import { AREAS, areaForPath } from './routes.ts';
 import { useHashRoute } from './use-hash-route.ts';
+import { useSidebar } from './use-sidebar.ts';
+
+/** The hash is the route: the skip link moves the focus instead of following its href. */
+function skipToMain(e: MouseEvent) {
+  e.preventDefault();
+  document.getElementById('main-content')?.focus();
+}
 
 export function App() {
   const path = useHashRoute();
@@ -40,6 +48,7 @@ export function App() {
     if (ready) preloadAreas();
   }, [ready]);
 
+  const sidebar = useSidebar();
   let body;
   if (info.error) body = <ErrorMessage error={info.error} title="Winnow could not start" />;
   else if (!info.data) body = <p className="muted">Opening workspace…</p>;
@@ -65,17 +74,35 @@ export function App() {
   else body = <ReportsPage />; // the last area left: 'reports'
 
   return (
-    <div className="shell">
-      <nav className="sidebar" aria-label="Areas">
+    <div className={`shell${sidebar.collapsed ? ' sidebar-collapsed' : ''}`}>
+      <a className="skip-link" href="#main-content" onClick={skipToMain}>
+        Skip to the content
+      </a>
+      <nav className="sidebar" aria-label="Areas" data-testid="sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
-          Winnow
+          <span className="brand-name">Winnow</span>
         </div>
-        <ul>
+        <button
+          type="button"
+          className="sidebar-toggle"
+          aria-expanded={!sidebar.collapsed}
+          aria-controls="area-links"
+          title={sidebar.collapsed ? 'Show the area names' : 'Show icons only'}
+          onClick={sidebar.toggle}
+          data-testid="sidebar-toggle"
+        >
+          <span aria-hidden="true">{sidebar.collapsed ? '»' : '«'}</span>
+          <span className="sidebar-label">{sidebar.collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}</span>
+        </button>
+        <ul id="area-links">
           {AREAS.map((a) => (
             <li key={a.id}>
               <a href={`#${a.path}`} aria-current={a.id === area.id ? 'page' : undefined} title={a.purpose}>
-                {a.label}
+                <span className="sidebar-icon" aria-hidden="true">
+                  {a.icon}
+                </span>
+                <span className="sidebar-label">{a.label}</span>
               </a>
             </li>
           ))}
@@ -83,7 +110,7 @@ export function App() {
       </nav>
       <div className="main">
         <header className="topbar">{info.data && <WorkspaceMenu info={info.data} />}</header>
-        <main key={`${workspacePath}:${restores}`}>
+        <main key={`${workspacePath}:${restores}`} id="main-content" tabIndex={-1}>
           {info.data?.workspace && <SafetyBanner onRestored={restored} />}
           <ErrorBoundary resetKey={`${path}:${workspacePath}:${restores}`}>
             <Suspense fallback={<AreaLoading />}>{body}</Suspense>

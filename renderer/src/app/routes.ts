@@ -6,12 +6,15 @@ export interface Area {
   path: string;
   /** What the area does, in a sentence (the sidebar link's hint). */
   purpose: string;
+  /** A glyph the collapsed sidebar shows in place of the label (decorative: the label stays for screen readers). */
+  icon: string;
 }
 
 export const AREAS: Area[] = [
-  { id: 'home', label: 'Home', path: '/', purpose: 'Headline figures of the workspace.' },
+  { id: 'home', icon: '⌂', label: 'Home', path: '/', purpose: 'Headline figures of the workspace.' },
   {
     id: 'deals',
+    icon: '☰',
     label: 'Deals',
     path: '/deals',
     purpose:
@@ -19,12 +22,14 @@ export const AREAS: Area[] = [
   },
   {
     id: 'interviews',
+    icon: '✎',
     label: 'Interviews',
     path: '/interviews',
     purpose: 'Log win/loss interviews, code reasons, keep a quote library, and see why we win and why we lose.',
   },
   {
     id: 'win-rates',
+    icon: '%',
     label: 'Win rates',
     path: '/win-rates',
     purpose:
@@ -32,30 +37,35 @@ export const AREAS: Area[] = [
   },
   {
     id: 'competitors',
+    icon: '⚑',
     label: 'Competitors',
     path: '/competitors',
     purpose: 'A profile per competitor: win rate over time, head-to-head, reasons, ratings and quotes.',
   },
   {
     id: 'retention',
+    icon: '↻',
     label: 'Retention',
     path: '/retention',
     purpose: 'Cohorts of customers by first revenue: logo retention, NRR and GRR, tied back to why we won them.',
   },
   {
     id: 'funnel',
+    icon: '▽',
     label: 'Funnel',
     path: '/funnel',
     purpose: 'MQL-to-closed-deal conversion, velocity, and the needed-MQL planner.',
   },
   {
     id: 'reports',
+    icon: '▤',
     label: 'Reports',
     path: '/reports',
     purpose: 'Build a report from the analyses, preview it, save it as a template and export it as PDF.',
   },
   {
     id: 'settings',
+    icon: '⚙',
     label: 'Settings',
     path: '/settings',
     purpose: 'Definitions and thresholds in force.',

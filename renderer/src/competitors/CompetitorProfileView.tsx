@@ -284,7 +284,7 @@ function Profile({ p, period, setPeriod }: { p: CompetitorProfile; period: Perio
                   <td>{d.name}</td>
                   <td>{d.account ?? '–'}</td>
                   <td className="num">{d.amount === null ? '–' : formatMoney(d.amount, p.currency)}</td>
-                  <td>{d.closeDate ?? 'open'}</td>
+                  <td className="date">{d.closeDate ?? 'open'}</td>
                   <td className={`outcome outcome-${d.outcome}`}>{OUTCOME_LABEL[d.outcome]}</td>
                   <td>{d.competitors ?? '–'}</td>
                 </tr>

@@ -3,7 +3,8 @@
 // it paint without waiting for it and nothing moves when it arrives. Given `exportAs`, the chart
 // carries the shared export menu (PNG, SVG) with that context.
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
+import { withLegibleAxes } from '../charts/base.ts';
 import type { FigureContext } from './figure-context.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 
@@ -28,6 +29,7 @@ const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 export function EChart(props: EChartProps) {
   const live = useRef<ECharts | null>(null);
   const { exportAs, onChart } = props;
+  const option = useMemo(() => withLegibleAxes(props.option as Record<string, unknown>), [props.option]);
   const placeholder = (
     <div role="img" aria-label={props.label} aria-busy="true" style={{ width: '100%', height: props.height ?? 260 }} />
   );
@@ -35,6 +37,7 @@ export function EChart(props: EChartProps) {
     <Suspense fallback={placeholder}>
       <EChartCanvas
         {...props}
+        option={option}
         onChart={(c) => {
           live.current = c;
           onChart?.(c);

@@ -6,6 +6,7 @@ import type { DealFilter, DealOptions, NamedOption } from '#shared/domain/deals.
 import { DEAL_TYPE_LABEL, DEAL_TYPES, OUTCOME_LABEL, OUTCOMES } from '#shared/domain/enums.ts';
 import type { DealType } from '#shared/domain/enums.ts';
 import { cleanFilter, filterCount, quarterRange, quartersBetween } from './deal-view-state.ts';
+import { DateInput } from '../components/DateInput.tsx';
 
 interface Props {
   filter: DealFilter;
@@ -143,15 +144,13 @@ export function DealFilters({ filter, options, onChange }: Props) {
       </label>
       <fieldset className="filter filter-range">
         <legend>Closed between</legend>
-        <input
-          type="date"
+        <DateInput
           aria-label="Closed on or after"
           value={filter.closeFrom ?? ''}
           onChange={(e) => set({ closeFrom: e.target.value || undefined })}
           data-testid="close-from"
         />
-        <input
-          type="date"
+        <DateInput
           aria-label="Closed on or before"
           value={filter.closeTo ?? ''}
           onChange={(e) => set({ closeTo: e.target.value || undefined })}

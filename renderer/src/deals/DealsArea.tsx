@@ -3,13 +3,14 @@
 // the back button works; the table keeps its view while the user looks at a deal.
 import '../styles/workspace.css';
 import { useCallback, useState } from 'react';
-import type { DealViewState, UndoToken } from '#shared/domain/deals.ts';
+import type { DealFilter, DealViewState, UndoToken } from '#shared/domain/deals.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { useSettings } from '../settings/use-settings.ts';
 import { UndoBar } from '../components/UndoBar.tsx';
 import type { UndoOffer } from '../components/UndoBar.tsx';
 import { EmptyState } from '../components/Notice.tsx';
+import { TabPanel, Tabs } from '../components/Tabs.tsx';
 import { ImportLog } from '../imports/ImportLog.tsx';
 import { ImportWizard } from '../imports/ImportWizard.tsx';
 import { hrefFor, navigate, useHashParams } from '../lib/hash-params.ts';
@@ -18,6 +19,12 @@ import { emptyDraft, inputOf } from './deal-form-state.ts';
 import { DEFAULT_VIEW } from './deal-view-state.ts';
 import { DealPage } from './DealPage.tsx';
 import { DealsTable } from './DealsTable.tsx';
+
+/** The data-quality note's links: which deals each one lists. */
+const QUALITY_FILTERS: Record<string, DealFilter> = {
+  'lost-no-amount': { outcomes: ['lost'], noAmount: true },
+  'no-deal-type': { dealTypeAssumed: true },
+};
 
 export function DealsArea() {
   const params = useHashParams();
@@ -33,6 +40,15 @@ export function DealsArea() {
   if (competitorParam !== seenCompetitor) {
     setSeenCompetitor(competitorParam);
     if (competitorParam !== null) setView({ ...DEFAULT_VIEW, filter: { competitorId: competitorParam } });
+  }
+
+  // #/deals?quality=… (from the data-quality note) opens the table on the deals it counts.
+  const qualityParam = params.get('quality');
+  const [seenQuality, setSeenQuality] = useState<string | null>(null);
+  if (qualityParam !== seenQuality) {
+    setSeenQuality(qualityParam);
+    const filter = QUALITY_FILTERS[qualityParam ?? ''];
+    if (filter) setView({ ...DEFAULT_VIEW, filter });
   }
 
   // Writes invalidate the deals domain themselves (api/domains.ts): only the undo offer is kept here.
@@ -88,7 +104,12 @@ export function DealsArea() {
       </EmptyState>
     );
   } else {
-    body = <DealsTable view={view} onView={setView} />;
+    body = (
+      <>
+        <QualityFilterNote view={view} onView={setView} />
+        <DealsTable view={view} onView={setView} />
+      </>
+    );
   }
 
   const inTable = !params.get('new') && !(dealId > 0);
@@ -97,25 +118,17 @@ export function DealsArea() {
       {inTable && (
         <header className="page-head area-head">
           <h1>Deals</h1>
-          <nav className="tabs" aria-label="Deals">
-            <a href={hrefFor('/deals')} aria-current={tab === 'table' ? 'page' : undefined} data-testid="tab-table">
-              Table
-            </a>
-            <a
-              href={hrefFor('/deals', { tab: 'import' })}
-              aria-current={tab === 'import' ? 'page' : undefined}
-              data-testid="tab-import"
-            >
-              Import
-            </a>
-            <a
-              href={hrefFor('/deals', { tab: 'log' })}
-              aria-current={tab === 'log' ? 'page' : undefined}
-              data-testid="tab-log"
-            >
-              Import log
-            </a>
-          </nav>
+          <Tabs
+            label="Deals"
+            idBase="deals"
+            className="area-tabs"
+            selected={tab}
+            items={[
+              { id: 'table', label: 'Table', href: hrefFor('/deals'), testId: 'tab-table' },
+              { id: 'import', label: 'Import', href: hrefFor('/deals', { tab: 'import' }), testId: 'tab-import' },
+              { id: 'log', label: 'Import log', href: hrefFor('/deals', { tab: 'log' }), testId: 'tab-log' },
+            ]}
+          />
           {tab === 'table' && (
             <a className="button" href={hrefFor('/deals', { new: 1 })} data-testid="new-deal">
               New deal
@@ -123,8 +136,32 @@ export function DealsArea() {
           )}
         </header>
       )}
-      {body}
+      {inTable ? (
+        <TabPanel idBase="deals" selected={tab}>
+          {body}
+        </TabPanel>
+      ) : (
+        body
+      )}
       <UndoBar offer={undo} onClose={closeUndo} />
     </div>
+  );
+}
+
+/** The data-quality filters have no control of their own: say they are on, and offer to drop them. */
+function QualityFilterNote({ view, onView }: { view: DealViewState; onView: (v: DealViewState) => void }) {
+  const { noAmount, dealTypeAssumed, ...rest } = view.filter;
+  if (!noAmount && !dealTypeAssumed) return null;
+  return (
+    <p className="notice" role="status" data-testid="quality-filter">
+      Showing only{' '}
+      {[noAmount && 'deals with no amount (0 or blank)', dealTypeAssumed && 'deals imported without a deal type']
+        .filter(Boolean)
+        .join(' and ')}
+      .{' '}
+      <button type="button" className="link" onClick={() => onView({ ...view, filter: rest })}>
+        Show all deals
+      </button>
+    </p>
   );
 }

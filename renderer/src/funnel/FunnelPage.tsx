@@ -27,6 +27,7 @@ import { CriteriaView } from './CriteriaView.tsx';
 import css from './funnel.module.css';
 import { PlannerView } from './PlannerView.tsx';
 import { SourcedView } from './SourcedView.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 
 type Tab = 'funnel' | 'velocity' | 'sourced' | 'criteria' | 'planner';
 type DrillKind = 'reached' | 'open' | 'out' | 'lost' | 'no_decision';
@@ -267,11 +268,11 @@ function FunnelView() {
         />
         <label>
           From
-          <input type="date" value={scope.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
+          <DateInput value={scope.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
         </label>
         <label>
           To
-          <input type="date" value={scope.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
+          <DateInput value={scope.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
         </label>
         <label>
           Break down by

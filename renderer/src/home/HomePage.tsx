@@ -8,8 +8,10 @@ import { useQuery } from '../api/use-query.ts';
 import { useSettings } from '../settings/use-settings.ts';
 import { competitorsOption, outcomesOption, winRateTrendOption } from '../charts/dashboard-charts.ts';
 import { periodText } from '#shared/export/context.ts';
+import { DataQualityNote } from '../components/DataQualityNote.tsx';
 import { EChart } from '../components/EChart.tsx';
 import { ExportableTable } from '../components/ExportableTable.tsx';
+import { NoCompetitors } from '../components/NoCompetitors.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt, formatMoney, formatPercent } from '../lib/format.ts';
@@ -104,6 +106,7 @@ function Dashboard({ s, t }: { s: DashboardSummary; t: ConfidenceThresholds }) {
           )}
         </div>
       </div>
+      <DataQualityNote />
       <div className="charts">
         <section className="panel">
           <h2>Deals by outcome</h2>
@@ -141,55 +144,61 @@ function Dashboard({ s, t }: { s: DashboardSummary; t: ConfidenceThresholds }) {
         </section>
         <section className="panel wide">
           <h2>Competitors met most often</h2>
-          <EChart
-            option={competitors}
-            height={300}
-            label="Bar chart of competitors by deals met"
-            testId="chart-competitors"
-            exportAs={{
-              title: 'Competitors met most often',
-              n: { value: met, of: 'competitor encounters' },
-              period: 'all dates',
-              measure: 'deals met',
-            }}
-          />
-          <ExportableTable
-            context={{
-              title: 'Competitors met most often, with our win rate against them',
-              n: { value: met, of: 'competitor encounters' },
-              interval: '95% Wilson intervals',
-              period: 'all dates',
-              measure: 'deals met; win rate by count',
-            }}
-            testId="competitor-table-export"
-          >
-            <table className="data-table" data-testid="competitor-table">
-              <thead>
-                <tr>
-                  <th>Competitor</th>
-                  <th className="num">Deals met</th>
-                  <th className="num">Closed</th>
-                  <th>Our win rate against them (95% CI, n)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.topCompetitors.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <a href={hrefFor('/competitors', { id: c.id })} title="Open the competitor's profile">
-                        {c.name}
-                      </a>
-                    </td>
-                    <td className="num">{formatInt(c.encounters)}</td>
-                    <td className="num">{formatInt(c.closed)}</td>
-                    <td>
-                      <RateView rate={c.winRate} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ExportableTable>
+          {s.topCompetitors.length === 0 ? (
+            <NoCompetitors />
+          ) : (
+            <>
+              <EChart
+                option={competitors}
+                height={300}
+                label="Bar chart of competitors by deals met"
+                testId="chart-competitors"
+                exportAs={{
+                  title: 'Competitors met most often',
+                  n: { value: met, of: 'competitor encounters' },
+                  period: 'all dates',
+                  measure: 'deals met',
+                }}
+              />
+              <ExportableTable
+                context={{
+                  title: 'Competitors met most often, with our win rate against them',
+                  n: { value: met, of: 'competitor encounters' },
+                  interval: '95% Wilson intervals',
+                  period: 'all dates',
+                  measure: 'deals met; win rate by count',
+                }}
+                testId="competitor-table-export"
+              >
+                <table className="data-table" data-testid="competitor-table">
+                  <thead>
+                    <tr>
+                      <th>Competitor</th>
+                      <th className="num">Deals met</th>
+                      <th className="num">Closed</th>
+                      <th>Our win rate against them (95% CI, n)</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.topCompetitors.map((c) => (
+                      <tr key={c.id}>
+                        <td>
+                          <a href={hrefFor('/competitors', { id: c.id })} title="Open the competitor's profile">
+                            {c.name}
+                          </a>
+                        </td>
+                        <td className="num">{formatInt(c.encounters)}</td>
+                        <td className="num">{formatInt(c.closed)}</td>
+                        <td>
+                          <RateView rate={c.winRate} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ExportableTable>
+            </>
+          )}
         </section>
       </div>
     </div>

@@ -17,6 +17,7 @@ import { ReportPreview } from './ReportPreview.tsx';
 import { DimensionOptions, SectionEditor } from './SectionEditor.tsx';
 import { addSection, defaultSpec, moveSection, removeSection, updateSection } from './report-builder-model.ts';
 import styles from './reports.module.css';
+import { DateInput } from '../components/DateInput.tsx';
 
 function FilterPicker({ spec, onChange }: { spec: ReportSpec; onChange: (s: ReportSpec) => void }) {
   const current = spec.filters[0];
@@ -192,8 +193,7 @@ export function ReportsPage() {
             <>
               <label className={styles.field}>
                 From
-                <input
-                  type="date"
+                <DateInput
                   data-testid="report-from"
                   value={spec.period.from}
                   onChange={(e) =>
@@ -203,8 +203,7 @@ export function ReportsPage() {
               </label>
               <label className={styles.field}>
                 To
-                <input
-                  type="date"
+                <DateInput
                   data-testid="report-to"
                   value={spec.period.to}
                   onChange={(e) =>

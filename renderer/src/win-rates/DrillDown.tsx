@@ -94,7 +94,7 @@ export function DrillDown({
                   </td>
                   <td>{d.account ?? '–'}</td>
                   <td className="num">{d.amount === null ? '–' : formatMoney(d.amount, currency)}</td>
-                  <td>{d.closeDate ?? '–'}</td>
+                  <td className="date">{d.closeDate ?? '–'}</td>
                   <td className={`outcome outcome-${d.outcome}`}>{OUTCOME_LABEL[d.outcome]}</td>
                   <td>{d.segment ?? '–'}</td>
                   <td>{d.owner ?? '–'}</td>

@@ -5,6 +5,7 @@ import type { Dimension, MatrixFilter, MatrixQuery } from '#shared/domain/win-ra
 import { DIMENSION_LABEL, DIMENSIONS, dimValueLabel } from '#shared/domain/win-rates.ts';
 import { useQuery } from '../api/use-query.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 
 export function DimensionSelect({
   label,
@@ -54,8 +55,7 @@ export function PeriodInputs({
       <legend>{legend}</legend>
       <label>
         from
-        <input
-          type="date"
+        <DateInput
           value={value.from ?? ''}
           onChange={(e) => set('from', e.target.value)}
           data-testid={`${testId}-from`}
@@ -63,12 +63,7 @@ export function PeriodInputs({
       </label>
       <label>
         to
-        <input
-          type="date"
-          value={value.to ?? ''}
-          onChange={(e) => set('to', e.target.value)}
-          data-testid={`${testId}-to`}
-        />
+        <DateInput value={value.to ?? ''} onChange={(e) => set('to', e.target.value)} data-testid={`${testId}-to`} />
       </label>
     </fieldset>
   );

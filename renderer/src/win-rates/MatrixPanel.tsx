@@ -6,8 +6,10 @@ import { PERIOD_DIMENSIONS } from '#shared/domain/win-rates.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { heatmapOption } from '../charts/win-rates-charts.ts';
+import { DataQualityNote } from '../components/DataQualityNote.tsx';
 import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
+import { TabPanel, Tabs } from '../components/Tabs.tsx';
 import { formatInt } from '../lib/format.ts';
 import { DrillDown } from './DrillDown.tsx';
 import { MatrixTable } from './MatrixTable.tsx';
@@ -74,26 +76,17 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
     <div className="matrix-panel" aria-busy={result.loading}>
       {result.error && <ErrorMessage error={result.error} title="The matrix could not be computed" />}
       <div className="toolbar">
-        <div className="segmented" role="tablist" aria-label="View">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'table'}
-            onClick={() => setView('table')}
-            data-testid="view-table"
-          >
-            Table
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={view === 'heatmap'}
-            onClick={() => setView('heatmap')}
-            data-testid="view-heatmap"
-          >
-            Heatmap
-          </button>
-        </div>
+        <Tabs
+          label="View"
+          idBase="matrix-view"
+          className="toggle"
+          selected={view}
+          onSelect={setView}
+          items={[
+            { id: 'table', label: 'Table', testId: 'view-table' },
+            { id: 'heatmap', label: 'Heatmap', testId: 'view-heatmap' },
+          ]}
+        />
         <label className="control inline">
           Sort rows by
           <select value={sort} onChange={(e) => setSort(e.target.value as RowSort)} data-testid="sort-rows">
@@ -119,31 +112,37 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
           {result.loading ? ' · updating…' : ''}
         </span>
       </div>
-      {m.rows.length === 0 ? (
-        <EmptyState title="No closed deals match">
-          <p>Widen the close period or remove a filter. Open deals never count in a win rate.</p>
-        </EmptyState>
-      ) : view === 'table' ? (
-        <ExportableTable context={winRateContext(matrixTitle(query), query, m)} testId="matrix-export" extra={fullCsv}>
-          <MatrixTable m={m} rows={rows} trend={trend.data} onDrill={(cell, title) => setDrill({ cell, title })} />
-        </ExportableTable>
-      ) : (
-        <section className="panel">
-          <EChart
-            option={option!}
-            height={Math.max(220, 60 + rows.length * 28)}
-            label="Heatmap of win rate by row and column; click a cell for its deals"
-            testId="matrix-heatmap"
-            onEvents={onEvents}
-            exportAs={winRateContext(`${matrixTitle(query)} (heatmap)`, query, m)}
-          />
-          <p className="muted small">
-            Colour: green above the overall rate (
-            {m.overall.rate.rate === null ? '–' : `${(m.overall.rate.rate * 100).toFixed(1)}%`}), red below; pale when n
-            is low, grey with counts when n is too small. Click a cell for its deals.
-          </p>
-        </section>
-      )}
+      <TabPanel idBase="matrix-view" selected={view}>
+        {m.rows.length === 0 ? (
+          <EmptyState title="No closed deals match">
+            <p>Widen the close period or remove a filter. Open deals never count in a win rate.</p>
+          </EmptyState>
+        ) : view === 'table' ? (
+          <ExportableTable
+            context={winRateContext(matrixTitle(query), query, m)}
+            testId="matrix-export"
+            extra={fullCsv}
+          >
+            <MatrixTable m={m} rows={rows} trend={trend.data} onDrill={(cell, title) => setDrill({ cell, title })} />
+          </ExportableTable>
+        ) : (
+          <section className="panel">
+            <EChart
+              option={option!}
+              height={Math.max(220, 60 + rows.length * 28)}
+              label="Heatmap of win rate by row and column; click a cell for its deals"
+              testId="matrix-heatmap"
+              onEvents={onEvents}
+              exportAs={winRateContext(`${matrixTitle(query)} (heatmap)`, query, m)}
+            />
+            <p className="muted small">
+              Colour: green above the overall rate (
+              {m.overall.rate.rate === null ? '–' : `${(m.overall.rate.rate * 100).toFixed(1)}%`}), red below; pale when
+              n is low, grey with counts when n is too small. Click a cell for its deals.
+            </p>
+          </section>
+        )}
+      </TabPanel>
       {drill && (
         <DrillDown
           key={JSON.stringify([query, drill.cell])}
@@ -154,6 +153,7 @@ export function MatrixPanel({ query }: { query: MatrixQuery }) {
           onClose={() => setDrill(null)}
         />
       )}
+      {query.measure === 'amount' && <DataQualityNote />}
       <MatrixNotes m={m} />
     </div>
   );

@@ -7,6 +7,7 @@ import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
 import { useQuery } from '../api/use-query.ts';
 import { encountersOption, rateBandOption } from '../charts/win-rates-charts.ts';
 import { EChart } from '../components/EChart.tsx';
+import { NoCompetitors } from '../components/NoCompetitors.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
 import { formatInt } from '../lib/format.ts';
@@ -88,49 +89,57 @@ function Body({ s }: { s: OverviewSummary }) {
         </section>
         <section className="panel">
           <h2>Competitors by deals met</h2>
-          <EChart
-            option={enc}
-            height={Math.max(220, 24 * Math.min(15, s.competitors.length) + 40)}
-            label="Bar chart of competitors by deals met"
-            testId="overview-competitors"
-            exportAs={context('Competitors by deals met', {
-              n: { value: s.competitors.reduce((a, c) => a + c.encounters, 0), of: 'competitor encounters' },
-              interval: null,
-              measure: 'deals met (open included)',
-            })}
-          />
+          {ranked.length === 0 ? (
+            <NoCompetitors />
+          ) : (
+            <EChart
+              option={enc}
+              height={Math.max(220, 24 * Math.min(15, s.competitors.length) + 40)}
+              label="Bar chart of competitors by deals met"
+              testId="overview-competitors"
+              exportAs={context('Competitors by deals met', {
+                n: { value: s.competitors.reduce((a, c) => a + c.encounters, 0), of: 'competitor encounters' },
+                interval: null,
+                measure: 'deals met (open included)',
+              })}
+            />
+          )}
         </section>
         <section className="panel">
           <h2>Where we are strongest: by the interval&apos;s lower bound</h2>
-          <ExportableTable
-            context={context('Where we are strongest: competitors by the win rate interval’s lower bound')}
-            testId="ranked-export"
-          >
-            <table className="data-table" data-testid="ranked-competitors">
-              <thead>
-                <tr>
-                  <th>#</th>
-                  <th>Competitor</th>
-                  <th className="num">Deals met</th>
-                  <th>Win rate against them (95% CI, n)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranked.slice(0, 12).map((c, i) => (
-                  <tr key={c.id}>
-                    <td>{i + 1}</td>
-                    <td>
-                      <a href={`#/competitors?id=${c.id}`}>{c.name}</a>
-                    </td>
-                    <td className="num">{formatInt(c.encounters)}</td>
-                    <td>
-                      <RateView rate={c.involved} />
-                    </td>
+          {ranked.length === 0 ? (
+            <p className="muted">No competitor to rank yet.</p>
+          ) : (
+            <ExportableTable
+              context={context('Where we are strongest: competitors by the win rate interval’s lower bound')}
+              testId="ranked-export"
+            >
+              <table className="data-table" data-testid="ranked-competitors">
+                <thead>
+                  <tr>
+                    <th>#</th>
+                    <th>Competitor</th>
+                    <th className="num">Deals met</th>
+                    <th>Win rate against them (95% CI, n)</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </ExportableTable>
+                </thead>
+                <tbody>
+                  {ranked.slice(0, 12).map((c, i) => (
+                    <tr key={c.id}>
+                      <td>{i + 1}</td>
+                      <td>
+                        <a href={`#/competitors?id=${c.id}`}>{c.name}</a>
+                      </td>
+                      <td className="num">{formatInt(c.encounters)}</td>
+                      <td>
+                        <RateView rate={c.involved} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ExportableTable>
+          )}
           <p className="muted small">
             Ranked by the lower end of the 95% interval, so a 2-of-2 record cannot top the list.
           </p>

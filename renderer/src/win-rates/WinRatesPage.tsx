@@ -4,6 +4,7 @@ import type { MatrixQuery } from '#shared/domain/win-rates.ts';
 import { PERIOD_DIMENSIONS } from '#shared/domain/win-rates.ts';
 import { closedDefinition } from '#shared/domain/settings.ts';
 import { useQuery } from '../api/use-query.ts';
+import { TabPanel, Tabs } from '../components/Tabs.tsx';
 import { useSettings } from '../settings/use-settings.ts';
 import { ChangePanel } from './ChangePanel.tsx';
 import { MatrixControls } from './MatrixControls.tsx';
@@ -43,25 +44,22 @@ export function WinRatesPage() {
           </p>
         )}
       </header>
-      <nav className="tabs" aria-label="Win-rate views">
-        {VIEWS.map(([v, label]) => (
-          <a
-            key={v}
-            href={`#/win-rates?view=${v}`}
-            aria-current={view === v ? 'page' : undefined}
-            data-testid={`tab-${v}`}
-          >
-            {label}
-          </a>
-        ))}
-      </nav>
-      {view === 'overview' && <OverviewPanel />}
-      {view === 'matrix' && <MatrixControls query={query} onChange={setQuery} />}
-      {view === 'change' && (
-        <MatrixControls query={changeQuery} onChange={setQuery} showPeriod={false} exclude={PERIOD_DIMENSIONS} />
-      )}
-      {view === 'matrix' && <MatrixPanel query={query} />}
-      {view === 'change' && info.data && <ChangePanel query={changeQuery} lastCloseDate={info.data.lastCloseDate} />}
+      <Tabs
+        label="Win-rate views"
+        idBase="win-rates"
+        className="underlined"
+        selected={view}
+        items={VIEWS.map(([v, label]) => ({ id: v, label, href: `#/win-rates?view=${v}`, testId: `tab-${v}` }))}
+      />
+      <TabPanel idBase="win-rates" selected={view}>
+        {view === 'overview' && <OverviewPanel />}
+        {view === 'matrix' && <MatrixControls query={query} onChange={setQuery} />}
+        {view === 'change' && (
+          <MatrixControls query={changeQuery} onChange={setQuery} showPeriod={false} exclude={PERIOD_DIMENSIONS} />
+        )}
+        {view === 'matrix' && <MatrixPanel query={query} />}
+        {view === 'change' && info.data && <ChangePanel query={changeQuery} lastCloseDate={info.data.lastCloseDate} />}
+      </TabPanel>
     </div>
   );
 }

@@ -25,6 +25,8 @@ export const deals = sqliteTable(
     ownerId: integer('owner_id').references(() => owners.id, { onDelete: 'set null' }),
     teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
     dealType: text('deal_type', { enum: DEAL_TYPES }).notNull().default('new_business'),
+    /** 1 when an import gave no deal type and new business was assumed (the data-quality note counts these). */
+    dealTypeAssumed: flag('deal_type_assumed'),
     leadSourceId: integer('lead_source_id').references(() => leadSources.id, { onDelete: 'set null' }),
     sourcedBy: text('sourced_by', { enum: SOURCED_BY }),
     segment: text('segment'),

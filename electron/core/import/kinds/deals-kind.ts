@@ -55,6 +55,7 @@ const COLUMN_FIELDS: [column: string, fields: string[]][] = [
   ['owner_id', ['owner', 'ownerExternalId']],
   ['team_id', ['team']],
   ['deal_type', ['dealType']],
+  ['deal_type_assumed', ['dealType']],
   ['lead_source_id', ['leadSource']],
   ['sourced_by', ['sourcedBy']],
   ['segment', ['segment']],
@@ -82,6 +83,7 @@ const COLUMN_LABEL: Record<string, string> = {
   owner_id: 'owner',
   team_id: 'team',
   deal_type: 'deal type',
+  deal_type_assumed: 'deal type',
   lead_source_id: 'lead source',
   sourced_by: 'sourced by',
   segment: 'segment',
@@ -100,7 +102,7 @@ const COLUMN_LABEL: Record<string, string> = {
 };
 
 /** Columns that must not become NULL: a blank cell leaves them as they are. */
-const KEEP_WHEN_BLANK = new Set(['name', 'deal_type', 'outcome', 'currency']);
+const KEEP_WHEN_BLANK = new Set(['name', 'deal_type', 'deal_type_assumed', 'outcome', 'currency']);
 
 const INSERT_COLUMNS = ['external_id', ...COLUMN_FIELDS.map(([c]) => c), 'import_batch_id', 'competitor_count'];
 
@@ -330,6 +332,8 @@ class DealsWriter implements KindWriter<DealImportRow> {
       owner_id: owner ? owner.get() : null,
       team_id: team ? team.get() : null,
       deal_type: row.dealType,
+      // A given type is known (0); a blank one is decided below: assumed on insert, kept on update.
+      deal_type_assumed: row.dealType === null ? null : 0,
       lead_source_id: leadSource ? leadSource.get() : null,
       sourced_by: row.sourcedBy,
       segment: row.segment,
@@ -364,6 +368,7 @@ class DealsWriter implements KindWriter<DealImportRow> {
       if (values.team_id === null && values.owner_id !== null) values.team_id = this.teamOf(values.owner_id as number);
       values.name ??= this.fallbackName(row, account?.name ?? null, product?.name ?? null);
       values.currency ??= this.ctx.settings.currency;
+      values.deal_type_assumed ??= values.deal_type === null ? 1 : 0;
       values.deal_type ??= 'new_business';
       values.outcome ??= 'open';
       const linkCount = this.linkCopies && wanted ? wanted.size : 0;

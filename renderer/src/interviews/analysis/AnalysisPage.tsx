@@ -15,6 +15,7 @@ import { AgreementSection } from './AgreementSection.tsx';
 import { RatingSection } from './RatingSection.tsx';
 import { ReasonsSection } from './ReasonsSection.tsx';
 import { ThemeSection } from './ThemeSection.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 function filtersFrom(params: URLSearchParams): AnalysisFilters {
   const f: AnalysisFilters = {};
@@ -126,11 +127,11 @@ export function AnalysisPage({ params }: { params: URLSearchParams }) {
           />
           <label className="field">
             <span className="field-label">Deals closed from</span>
-            <input type="date" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} />
+            <DateInput value={filters.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} />
           </label>
           <label className="field">
             <span className="field-label">to</span>
-            <input type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} />
+            <DateInput value={filters.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} />
           </label>
           <SelectField
             label="Group by"

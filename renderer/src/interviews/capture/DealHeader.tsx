@@ -9,6 +9,12 @@ import type { SaveState } from './use-autosave.ts';
 
 function SaveIndicator({ save, onRetry }: { save: SaveState; onRetry: () => void }) {
   switch (save.kind) {
+    case 'blank':
+      return (
+        <span className="save-state blank" data-testid="save-state" data-state="blank">
+          Not saved yet: the draft is kept from the first thing you type
+        </span>
+      );
     case 'saved':
       return (
         <span className="save-state saved" data-testid="save-state" data-state="saved">

@@ -1,7 +1,7 @@
 // The capture form. Everything typed is autosaved (use-autosave.ts); "Complete" checks the
 // required fields and says which are missing. Keyboard first: natural tab order, Alt+Q adds a
 // quote, Alt+T a theme tag, Alt+R jumps to the reasons, Ctrl+S saves now, Ctrl+Enter completes.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { missingForCompletion } from '#shared/domain/interview-completeness.ts';
@@ -25,14 +25,25 @@ import { useAutosave } from './use-autosave.ts';
 
 export type Edit = (change: (d: InterviewDraft) => InterviewDraft) => void;
 
+/** What the form opens on: a stored interview, or a new one (id null) that its first save stores. */
+export type FormRecord = Pick<InterviewRecord, 'deal' | 'draft' | 'status'> & {
+  id: number | null;
+  createdAt: string | null;
+  externalId: string | null;
+};
+
 const focusById = (id: string) => document.getElementById(id)?.focus();
+const FORM_ID = 'iv-form';
+/** The form's first field, where the cursor starts and where the skip link leads. */
+const focusFirstField = () =>
+  document.getElementById(FORM_ID)?.querySelector<HTMLElement>('input, select, textarea')?.focus();
 
 export function InterviewForm({
   record,
   options,
   reloadOptions,
 }: {
-  record: InterviewRecord;
+  record: FormRecord;
   options: CaptureOptions;
   reloadOptions: () => void;
 }) {
@@ -43,6 +54,20 @@ export function InterviewForm({
   const [completeError, setCompleteError] = useState<Error | null>(null);
   const [attempted, setAttempted] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [id, setId] = useState(record.id);
+  const root = useRef<HTMLDivElement>(null);
+
+  // After choosing a deal the cursor is in the first field, so typing and the shortcuts (handled
+  // on this form's element) work at once, without a click first.
+  useEffect(() => {
+    if (!root.current?.contains(document.activeElement)) focusFirstField();
+  }, []);
+
+  /** The first save stored the new interview: the address names it now (without reloading the form). */
+  const onCreated = useCallback((newId: number) => {
+    setId(newId);
+    window.history.replaceState(null, '', interviewsHref({ id: newId }));
+  }, []);
 
   const edit: Edit = useCallback((change) => {
     setDraft(change);
@@ -63,7 +88,7 @@ export function InterviewForm({
     setStatus(r.status);
     if (r.reopened) setNotice('This interview went back to draft: a required field was emptied.');
   }, []);
-  const autosave = useAutosave(record.id, record.deal.id, draft, version, onSaved);
+  const autosave = useAutosave(record.id, record.deal.id, draft, version, onSaved, onCreated);
 
   const missing = useMemo(() => missingForCompletion(draft, todayLocal()), [draft]);
   const invalid = useMemo(() => new Set(attempted ? missing.map((m) => m.path) : []), [attempted, missing]);
@@ -75,7 +100,11 @@ export function InterviewForm({
     setNotice(null);
     try {
       await autosave.flush();
-      const r = await call((api) => api.interviews.complete({ id: record.id }));
+      if (id === null) {
+        // Nothing typed yet, so nothing is stored: the same refusal the core would give.
+        throw new ApiError({ code: 'invalid_argument', message: 'Not complete yet.', issues: missing });
+      }
+      const r = await call((api) => api.interviews.complete({ id }));
       setStatus(r.status);
       setNotice('Marked complete. It now counts in the analyses.');
     } catch (e) {
@@ -86,7 +115,8 @@ export function InterviewForm({
   const reopen = async () => {
     try {
       await autosave.flush();
-      const r = await call((api) => api.interviews.reopen({ id: record.id }));
+      if (id === null) return;
+      const r = await call((api) => api.interviews.reopen({ id }));
       setStatus(r.status);
       setNotice('Back to draft.');
     } catch (e) {
@@ -96,7 +126,7 @@ export function InterviewForm({
 
   const remove = async () => {
     try {
-      await call((api) => api.interviews.delete({ id: record.id }));
+      if (id !== null) await call((api) => api.interviews.delete({ id }));
       window.location.replace(interviewsHref());
     } catch (e) {
       setCompleteError(e as Error);
@@ -137,7 +167,19 @@ export function InterviewForm({
   const issues = completeError instanceof ApiError ? completeError.issues : undefined;
 
   return (
-    <div className="interviews capture" onKeyDown={onKeyDown} data-testid="interview-form">
+    <div className="interviews capture" onKeyDown={onKeyDown} ref={root} data-testid="interview-form">
+      <a
+        href={`#${FORM_ID}`}
+        className="skip-link"
+        onClick={(e) => {
+          // The hash is the app's route: move the focus instead of following the link.
+          e.preventDefault();
+          focusFirstField();
+        }}
+        data-testid="skip-to-form"
+      >
+        Skip to the form
+      </a>
       <a href={interviewsHref()} className="small">
         ← Interviews
       </a>
@@ -148,7 +190,13 @@ export function InterviewForm({
         onRetry={() => void autosave.flush().catch(() => undefined)}
       />
       <div className="capture-grid">
-        <form className="capture-main form" onSubmit={(e) => e.preventDefault()} noValidate>
+        <form
+          id={FORM_ID}
+          className="capture-main form"
+          aria-label="Interview"
+          onSubmit={(e) => e.preventDefault()}
+          noValidate
+        >
           <MetaFields draft={draft} edit={edit} invalid={invalid} />
           <fieldset className="panel">
             <legend>The buyer's own words</legend>
@@ -280,7 +328,8 @@ export function InterviewForm({
             )}
           </section>
           <p className="muted small">
-            {STATUS_LABEL[status]} · started {record.createdAt.slice(0, 10)}
+            {STATUS_LABEL[status]} ·{' '}
+            {id === null ? 'not saved yet' : `started ${(record.createdAt ?? todayLocal()).slice(0, 10)}`}
             {record.externalId ? ` · id ${record.externalId}` : ''}
           </p>
         </aside>

@@ -4,6 +4,7 @@ import type { InterviewDraft } from '#shared/domain/interview-draft.ts';
 import { CHANNEL_LABEL, INTERVIEWER_LABEL, ROLE_LABEL } from '#shared/domain/interviews.ts';
 import { fromLabels, SelectField } from '../options.tsx';
 import type { Edit } from './InterviewForm.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export function MetaFields({ draft, edit, invalid }: { draft: InterviewDraft; edit: Edit; invalid: Set<string> }) {
   return (
@@ -12,9 +13,8 @@ export function MetaFields({ draft, edit, invalid }: { draft: InterviewDraft; ed
       <div className="field-grid">
         <label className="field">
           <span className="field-label">Date</span>
-          <input
+          <DateInput
             id="iv-interviewDate"
-            type="date"
             value={draft.interviewDate ?? ''}
             onChange={(e) => edit((d) => ({ ...d, interviewDate: e.target.value || null }))}
             aria-invalid={invalid.has('interviewDate') || undefined}

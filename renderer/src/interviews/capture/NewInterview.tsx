@@ -1,6 +1,6 @@
 // Step one of a new interview: find the deal. Typing searches deal names, accounts and CRM ids;
 // with nothing typed, the recently closed deals that have no interview yet are offered.
-// Arrow keys move, Enter starts the interview (a draft is created and saved from then on).
+// Arrow keys move, Enter opens the form (the draft is stored from the first thing typed in it).
 import { useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { OUTCOME_LABEL } from '#shared/domain/enums.ts';
@@ -10,7 +10,7 @@ import { useQuery } from '../../api/use-query.ts';
 import { ErrorMessage } from '../../components/Notice.tsx';
 import { formatInt, formatMoney } from '../../lib/format.ts';
 import { interviewsHref } from '../hash-query.ts';
-import { todayLocal, UserText } from '../options.tsx';
+import { UserText } from '../options.tsx';
 
 export function NewInterview({ dealId }: { dealId?: number }) {
   const [text, setText] = useState('');
@@ -26,23 +26,17 @@ export function NewInterview({ dealId }: { dealId?: number }) {
   const list = deals.data ?? [];
   const current = query === text.trim() && !deals.loading;
 
-  const start = async (deal: DealOption) => {
+  /** Opens the form on the deal; the draft is stored only once something is typed in it. */
+  const start = (deal: DealOption) => {
     setBusy(true);
-    setError(null);
-    try {
-      const r = await call((api) => api.interviews.create({ dealId: deal.id, interviewDate: todayLocal() }));
-      window.location.replace(interviewsHref({ id: r.id }));
-    } catch (e) {
-      setError(e as Error);
-      setBusy(false);
-    }
+    window.location.replace(interviewsHref({ capture: deal.id }));
   };
 
   /** Enter before the results for the typed text arrived: ask for them and take the first. */
   const startFirstMatch = async () => {
     try {
       const [first] = await call((api) => api.interviews.findDeals({ query: text.trim(), limit: 1 }));
-      if (first) await start(first);
+      if (first) start(first);
     } catch (e) {
       setError(e as Error);
     }
@@ -62,7 +56,7 @@ export function NewInterview({ dealId }: { dealId?: number }) {
         return;
       }
       const deal = list[active];
-      if (deal && !busy) void start(deal);
+      if (deal && !busy) start(deal);
     } else if (e.key === 'Escape') {
       window.location.hash = interviewsHref();
     }
@@ -80,7 +74,7 @@ export function NewInterview({ dealId }: { dealId?: number }) {
           as a draft from the first keystroke.
         </p>
       </header>
-      {dealId !== undefined && <LinkedDeal dealId={dealId} busy={busy} onStart={(d) => void start(d)} />}
+      {dealId !== undefined && <LinkedDeal dealId={dealId} busy={busy} onStart={start} />}
       <section className="panel">
         <label className="field">
           <span className="field-label">Deal</span>
@@ -124,7 +118,7 @@ export function NewInterview({ dealId }: { dealId?: number }) {
               aria-selected={i === active}
               className={i === active ? 'active' : ''}
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => !busy && void start(d)}
+              onClick={() => !busy && start(d)}
               data-testid="deal-option"
             >
               <span className={`badge outcome-${d.outcome}`}>{OUTCOME_LABEL[d.outcome]}</span>{' '}

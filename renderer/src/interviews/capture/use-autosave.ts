@@ -4,6 +4,8 @@
 //    edit, so continuous typing is saved about every 0.6 s, leaving time for the request itself
 //    on a busy machine.
 //  - Saves run one at a time; edits made during a save are sent by the next one.
+//  - A new interview is not stored until the first edit: that save creates the draft first
+//    (interviews:create), so opening the form and leaving it leaves nothing behind.
 //  - New quotes get their ids from the first save; the ids are kept here as well as in the
 //    form, so a save that starts before the form re-renders cannot create a quote twice.
 import { useEffect, useState } from 'react';
@@ -17,25 +19,42 @@ export const SAVE_MAX_WAIT_MS = 600;
 const RETRY_MS = 2000;
 
 export type SaveState =
-  { kind: 'saved'; at: string | null } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; error: Error };
+  | { kind: 'blank' }
+  | { kind: 'saved'; at: string | null }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'error'; error: Error };
 
 type Save = (api: Api, id: number, draft: InterviewDraft) => ReturnType<Api['interviews']['save']>;
+/** Stores a new interview's draft row and returns its id (only for a form opened on no interview). */
+type Create = (api: Api, draft: InterviewDraft) => ReturnType<Api['interviews']['create']>;
 
 export class AutosaveController {
   draft: InterviewDraft;
   version: number;
   onSaved: (r: SaveResult) => void = () => {};
+  /** Told the new interview's id once its first save has created it. */
+  onCreated: (id: number) => void = () => {};
   private savedVersion: number;
   private firstUnsavedAt: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private readonly quoteIds = new Map<string, number>();
-  private readonly id: number;
+  private id: number | null;
   private readonly setState: (s: SaveState) => void;
   private readonly save: Save;
+  private readonly create: Create | undefined;
 
-  constructor(id: number, draft: InterviewDraft, version: number, setState: (s: SaveState) => void, save: Save) {
+  constructor(
+    id: number | null,
+    draft: InterviewDraft,
+    version: number,
+    setState: (s: SaveState) => void,
+    save: Save,
+    create?: Create,
+  ) {
     this.id = id;
+    this.create = create;
     this.draft = draft;
     this.version = version;
     this.savedVersion = version;
@@ -48,9 +67,10 @@ export class AutosaveController {
   }
 
   /** The form as it is now, and what to do with a save's answer. */
-  sync(draft: InterviewDraft, onSaved: (r: SaveResult) => void): void {
+  sync(draft: InterviewDraft, onSaved: (r: SaveResult) => void, onCreated?: (id: number) => void): void {
     this.draft = draft;
     this.onSaved = onSaved;
+    if (onCreated) this.onCreated = onCreated;
   }
 
   /** The form changed (a new version): save soon. */
@@ -99,7 +119,15 @@ export class AutosaveController {
     };
     this.setState({ kind: 'saving' });
     try {
-      const result = await call((api) => this.save(api, this.id, draft));
+      if (this.id === null) {
+        const create = this.create;
+        if (!create) throw new Error('This form has no interview to save to.');
+        const created = await call((api) => create(api, draft));
+        this.id = created.id;
+        this.onCreated(created.id);
+      }
+      const id: number = this.id;
+      const result = await call((api) => this.save(api, id, draft));
       for (const [key, quoteId] of Object.entries(result.quoteIds)) this.quoteIds.set(key, quoteId);
       this.savedVersion = version;
       this.onSaved(result);
@@ -129,21 +157,28 @@ export class AutosaveController {
   }
 }
 
+/** id null: a new interview, created by the first save; onCreated hears its id. */
 export function useAutosave(
-  id: number,
+  id: number | null,
   dealId: number,
   draft: InterviewDraft,
   version: number,
   onSaved: (result: SaveResult) => void,
+  onCreated: (id: number) => void,
 ): { state: SaveState; flush: () => Promise<void> } {
-  const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
+  const [state, setState] = useState<SaveState>(id === null ? { kind: 'blank' } : { kind: 'saved', at: null });
   const [ctl] = useState(
     () =>
-      new AutosaveController(id, draft, version, setState, (api, i, d) =>
-        api.interviews.save({ id: i, dealId, draft: d }),
+      new AutosaveController(
+        id,
+        draft,
+        version,
+        setState,
+        (api, i, d) => api.interviews.save({ id: i, dealId, draft: d }),
+        (api, d) => api.interviews.create({ dealId, ...(d.interviewDate ? { interviewDate: d.interviewDate } : {}) }),
       ),
   );
-  useEffect(() => ctl.sync(draft, onSaved));
+  useEffect(() => ctl.sync(draft, onSaved, onCreated));
   useEffect(() => ctl.changed(version), [ctl, version]);
   useEffect(() => () => ctl.leave(), [ctl]);
   return { state, flush: () => ctl.flush() };

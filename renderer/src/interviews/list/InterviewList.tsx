@@ -30,6 +30,7 @@ import { fromLabels, SelectField, UserText } from '../options.tsx';
 import { usePaged } from '../use-paged.ts';
 import type { Paged } from '../use-paged.ts';
 import { DraftsPanel } from './DraftsPanel.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, InterviewListRow>();
@@ -37,7 +38,11 @@ const helper = createColumnHelper<typeof features, InterviewListRow>();
 const outcomeBadge = (o: Outcome) => <span className={`badge outcome-${o}`}>{OUTCOME_LABEL[o]}</span>;
 
 const columns = helper.columns([
-  helper.accessor('interviewDate', { id: 'date', header: 'Date', cell: (c) => c.getValue() ?? '–' }),
+  helper.accessor('interviewDate', {
+    id: 'date',
+    header: 'Date',
+    cell: (c) => <span className="date">{c.getValue() ?? '–'}</span>,
+  }),
   helper.display({
     id: 'deal',
     header: 'Deal',
@@ -67,11 +72,14 @@ const columns = helper.columns([
               </>
             )}
           </span>
-          {r.intervieweeName && (
-            <span className="muted small">
-              <UserText>{r.intervieweeName}</UserText>
-              {r.anonymous && ' (anonymous)'}
-            </span>
+          {r.anonymous ? (
+            <span className="muted small">Anonymous</span>
+          ) : (
+            r.intervieweeName && (
+              <span className="muted small">
+                <UserText>{r.intervieweeName}</UserText>
+              </span>
+            )
           )}
         </div>
       );
@@ -276,11 +284,11 @@ function FilterSelects({
       />
       <label className="field">
         <span className="field-label">Interviewed from</span>
-        <input type="date" value={filters.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} />
+        <DateInput value={filters.from ?? ''} onChange={(e) => set('from', e.target.value || undefined)} />
       </label>
       <label className="field">
         <span className="field-label">to</span>
-        <input type="date" value={filters.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} />
+        <DateInput value={filters.to ?? ''} onChange={(e) => set('to', e.target.value || undefined)} />
       </label>
     </div>
   );

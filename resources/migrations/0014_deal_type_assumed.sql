@@ -1,0 +1,1 @@
+ALTER TABLE `deals` ADD `deal_type_assumed` integer DEFAULT false NOT NULL;
