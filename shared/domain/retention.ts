@@ -282,6 +282,10 @@ export interface RetentionStatus {
   customers: number;
   sources: Record<RevenueSource, number>;
   leftOut: LeftOutDeals;
+  /** Accounts with imported purchase lines that all came to zero: not customers (docs/METRICS.md#activity). */
+  zeroOnly: number;
+  /** What makes a month active: revenue above zero, or any purchase line (the setting). */
+  activity: 'revenue' | 'anyPurchase';
 }
 
 export interface RefreshResult {

@@ -35,6 +35,11 @@ export const settingsFields = z
       .refine((c) => CURRENCY_CODES.has(c), 'Choose a currency from the list'),
     /** Set once the user has chosen "start empty" or loaded data; hides the welcome panel. */
     onboarded: z.boolean(),
+    /**
+     * Retention: a customer is active in a month with revenue above zero ('revenue'), or with any
+     * imported purchase line, even of amount zero ('anyPurchase'; docs/METRICS.md#activity).
+     */
+    retentionActivity: z.enum(['revenue', 'anyPurchase'], { error: 'Choose revenue or any purchase' }),
     /** Rolling backups beside the workspace: keep this many of the newest ... */
     backupKeepLast: count(1, 100),
     /** ... plus the newest of each of this many days (docs/ARCHITECTURE.md#storage). */
@@ -55,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hideRateBelowN: 5,
   currency: 'USD',
   onboarded: false,
+  retentionActivity: 'revenue',
   backupKeepLast: 10,
   backupKeepDays: 7,
 };

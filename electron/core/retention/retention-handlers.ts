@@ -11,7 +11,7 @@ import { cohortReport, retentionScope } from './cohort-queries.ts';
 import { dimensionValues } from './group-cells.ts';
 import { drillReport } from './drill-queries.ts';
 import { movementsReport } from './movement-queries.ts';
-import { leftOutDeals, planRefresh } from './retention-refresh.ts';
+import { leftOutDeals, planRefresh, zeroOnlyAccounts } from './retention-refresh.ts';
 
 /**
  * The open workspace and the maintained tables as they are: these reads run on read-only
@@ -48,6 +48,8 @@ export const retentionHandlers: HandlersOf<typeof retentionChannels, CoreContext
       customers: scope.customers,
       sources: scope.sources,
       leftOut: leftOutDeals(ws.sqlite),
+      zeroOnly: zeroOnlyAccounts(ws.sqlite),
+      activity: readSettings(ws.sqlite).retentionActivity,
     };
   },
   'retention:rebuild': async (arg, s) => {

@@ -13,11 +13,34 @@ import { GRAIN_MONTHS, GRAINS } from '#shared/domain/retention.ts';
 import { AppError } from '../errors.ts';
 import { monthIndex, periodOfMonth, periodsPerYear } from '#shared/analytics/cohort-periods.ts';
 import { writeCells } from './cell-measures.ts';
-import { CHUNK_SOURCE_SQL, DEAL_MONTHS_SQL, LEFT_OUT_SQL, LINES_MONTHS_SQL, WINNING_DEAL_SQL } from './revenue-sql.ts';
+import { readSettings } from '../settings/settings-store.ts';
+import {
+  CHUNK_SOURCE_SQL,
+  DEAL_MONTHS_SQL,
+  LEFT_OUT_SQL,
+  linesMonthsSql,
+  WINNING_DEAL_SQL,
+  ZERO_ONLY_SQL,
+} from './revenue-sql.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 
 /** Bump when the derivation rules change: every workspace then rebuilds once. */
 export const RETENTION_RULES_VERSION = '1';
+
+/**
+ * The rules the maintained tables were built under: the version, plus the activity setting (a
+ * change of it rebuilds everything, as a new rules version would).
+ */
+export function rulesVersion(sqlite: Database.Database): string {
+  return readSettings(sqlite).retentionActivity === 'anyPurchase'
+    ? `${RETENTION_RULES_VERSION}+any-purchase`
+    : RETENTION_RULES_VERSION;
+}
+
+/** Accounts with purchase lines whose every month was zero, as counted at the last refresh. */
+export function zeroOnlyAccounts(sqlite: Database.Database): number {
+  return Number(readStateMap(sqlite).get('zero_only') ?? 0) || 0;
+}
 
 /** Accounts per chunk: progress and cancel are checked between chunks. */
 const CHUNK = 5_000;
@@ -107,7 +130,7 @@ function dataEnd(sqlite: Database.Database): string | null {
 export function planRefresh(sqlite: Database.Database): RefreshPlan {
   const state = readStateMap(sqlite);
   const dirty = (sqlite.prepare('SELECT count(*) AS n FROM retention_dirty').get() as { n: number }).n;
-  const built = state.get('version') === RETENTION_RULES_VERSION && state.has('built_at');
+  const built = state.get('version') === rulesVersion(sqlite) && state.has('built_at');
   const asOf = dataEnd(sqlite);
   const asOfMonth = asOf === null ? null : monthIndex(asOf);
   const storedMonth = state.get('as_of_month');
@@ -180,7 +203,7 @@ function chunkStatements(sqlite: Database.Database) {
        SELECT account_id FROM temp.retention_todo WHERE account_id > ? ORDER BY account_id LIMIT ${CHUNK}`,
     ),
     last: sqlite.prepare('SELECT max(account_id) AS id, count(*) AS n FROM temp.retention_chunk'),
-    lines: sqlite.prepare(LINES_MONTHS_SQL),
+    lines: sqlite.prepare(linesMonthsSql(readSettings(sqlite).retentionActivity === 'anyPurchase')),
     deals: sqlite.prepare(DEAL_MONTHS_SQL),
     leftOut: sqlite.prepare(LEFT_OUT_SQL),
     customers: sqlite.prepare(`
@@ -350,7 +373,8 @@ export function refreshRetention(
       const put = sqlite.prepare(
         'INSERT INTO retention_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       );
-      put.run('version', RETENTION_RULES_VERSION);
+      put.run('version', rulesVersion(sqlite));
+      put.run('zero_only', String((sqlite.prepare(ZERO_ONLY_SQL).get() as { n: number }).n));
       put.run('as_of_month', String(asOfMonth ?? ''));
       put.run('built_at', new Date().toISOString());
       const counts = sqlite.prepare('SELECT source, count(*) AS n FROM retention_customers GROUP BY source').all() as {

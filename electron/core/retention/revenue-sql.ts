@@ -32,17 +32,30 @@ export const CHUNK_SOURCE_SQL = `
          END
     FROM temp.retention_chunk c`;
 
-/** Monthly revenue of chunk accounts from their imported lines of the chosen kind. Params: asOfMonth. */
-export const LINES_MONTHS_SQL = `
+/**
+ * Monthly revenue of chunk accounts from their imported lines of the chosen kind. Params: asOfMonth.
+ * anyPurchase (the retentionActivity setting): a month with any line counts as active, its revenue
+ * never below zero; else only months whose total is above zero (docs/METRICS.md#activity).
+ */
+export const linesMonthsSql = (anyPurchase: boolean) => `
   INSERT INTO temp.retention_months (account_id, month, revenue)
-  SELECT r.account_id, ${monthIndexSql('r.period')} AS month, total(r.amount) AS revenue
+  SELECT r.account_id, ${monthIndexSql('r.period')} AS month, ${anyPurchase ? 'max(total(r.amount), 0)' : 'total(r.amount)'} AS revenue
     FROM temp.retention_chunk_source s
     -- CROSS JOIN keeps the chunk as the outer loop: without statistics SQLite would rather scan
     -- every revenue line and probe the chunk.
     CROSS JOIN revenue_lines r ON r.account_id = s.account_id AND r.kind = s.source
    WHERE s.source IN ('mrr', 'invoice') AND ${monthIndexSql('r.period')} <= ?
    GROUP BY r.account_id, r.period
-  HAVING total(r.amount) > 0`;
+  ${anyPurchase ? '' : 'HAVING total(r.amount) > 0'}`;
+
+/**
+ * Accounts with imported purchase lines that are not customers: every line of theirs was zero (or
+ * credits cancelled it), so no month counted. Said on the Retention screen beside the choice to
+ * count any purchase as activity.
+ */
+export const ZERO_ONLY_SQL = `
+  SELECT count(*) AS n FROM (SELECT DISTINCT account_id FROM revenue_lines WHERE account_id IS NOT NULL) r
+   WHERE NOT EXISTS (SELECT 1 FROM retention_customers c WHERE c.account_id = r.account_id)`;
 
 /**
  * Monthly revenue of chunk accounts without imported lines, from their won deals. Uses

@@ -11,6 +11,7 @@ import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { useJob } from '../jobs/use-job.ts';
 import { formatInt } from '../lib/format.ts';
 import { hrefFor } from '../lib/hash-params.ts';
+import { ActivityNote } from './ActivityNote.tsx';
 import { RetentionView } from './RetentionView.tsx';
 import './retention.css';
 
@@ -99,6 +100,7 @@ export function RetentionPage() {
           , or load the demo company from <a href="#/">Home</a> to explore.
         </p>
         <LeftOut status={s} />
+        <ActivityNote status={s} />
         {problems}
       </EmptyState>
     );

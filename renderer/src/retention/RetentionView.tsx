@@ -9,6 +9,7 @@ import type { Display, HeatmapCellRef } from '../charts/retention-charts.ts';
 import { ErrorMessage } from '../components/Notice.tsx';
 import { SegmentedControl } from '../components/SegmentedControl.tsx';
 import { formatInt } from '../lib/format.ts';
+import { ActivityNote } from './ActivityNote.tsx';
 import { CohortDrill } from './CohortDrill.tsx';
 import { CohortMatrixPanel } from './CohortMatrixPanel.tsx';
 import { Definitions } from './Definitions.tsx';
@@ -70,6 +71,7 @@ export function RetentionView({ status, onRebuild }: { status: RetentionStatus; 
           {RETENTION_DEFINITIONS.cohort}
         </p>
         <LeftOut status={status} />
+        <ActivityNote status={status} />
       </header>
 
       <section className="panel retention-controls" aria-label="What to show">
