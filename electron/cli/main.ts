@@ -99,6 +99,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     })),
   sourced: () => import('./commands/sourced.ts').then((m) => ({ run: m.sourcedCommand, help: m.sourcedHelp })),
   criteria: () => import('./commands/criteria.ts').then((m) => ({ run: m.criteriaCommand, help: m.criteriaHelp })),
+  plan: () => import('./commands/plan.ts').then((m) => ({ run: m.planCommand, help: m.planHelp })),
   report: () =>
     import('./commands/report.ts').then((m) => ({
       run: m.reportCommand,

@@ -20,6 +20,7 @@ import { interviewsChannels } from './interviews.ts';
 import { jobsChannels } from './jobs.ts';
 import { matrixChannels } from './matrix.ts';
 import { overviewChannels } from './overview.ts';
+import { plansChannels } from './plans.ts';
 import { quotesChannels } from './quotes.ts';
 import { reasonsChannels } from './reasons.ts';
 import { reportsChannels } from './reports.ts';
@@ -50,6 +51,7 @@ export const NAMESPACES = {
   jobs: jobsChannels,
   matrix: matrixChannels,
   overview: overviewChannels,
+  plans: plansChannels,
   quotes: quotesChannels,
   reasons: reasonsChannels,
   reports: reportsChannels,
@@ -79,6 +81,7 @@ export const contract = {
   ...jobsChannels,
   ...matrixChannels,
   ...overviewChannels,
+  ...plansChannels,
   ...quotesChannels,
   ...reasonsChannels,
   ...reportsChannels,

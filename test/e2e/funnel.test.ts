@@ -7,12 +7,10 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchWinnow, SCREENSHOT_DIR } from './harness/launch.ts';
 import type { Winnow } from './harness/launch.ts';
-
-const HUBSPOT = fileURLToPath(new URL('../fixtures/funnel/hubspot-contacts.csv', import.meta.url));
+import { importHubspotLeads } from './harness/import-hubspot-leads.ts';
 
 describe('funnel from a HubSpot contacts export', () => {
   let app: Winnow;
@@ -31,25 +29,7 @@ describe('funnel from a HubSpot contacts export', () => {
 
   it('imports the contacts, shows the cohort funnel and lists the MQLs behind a count', async () => {
     const { page } = app;
-    await page.goto(`${app.origin}/#/funnel`);
-    await page.getByTestId('funnel-import').click();
-    await page.getByTestId('import-wizard').waitFor();
-    expect(await page.getByTestId('import-what-leads').isChecked()).toBe(true);
-    await app.dialogs.next('openFile', HUBSPOT);
-    await page.getByTestId('choose-leads-file').click();
-    await expect.poll(() => page.getByTestId('chosen-files').innerText()).toContain('hubspot-contacts.csv');
-    await page.getByTestId('to-mapping').click();
-    expect(await page.getByTestId('map-mqlDate').inputValue()).toBe('col:Became a Marketing Qualified Lead date');
-    expect(await page.getByTestId('map-customerDate').inputValue()).toBe('col:Became a Customer date');
-    await page.getByTestId('to-check').click();
-    await expect
-      .poll(() => page.getByTestId('row-accounting').first().innerText(), { timeout: 30_000 })
-      .toBe('6 rows: 6 new, 0 updated, 0 unchanged, 0 with problems');
-    await page.getByTestId('start-import').click();
-    await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
-    await page.getByTestId('see-funnel').click();
-
-    await page.getByTestId('funnel-table').first().waitFor({ timeout: 30_000 });
+    await importHubspotLeads(app);
     expect(await page.getByTestId('funnel-mode-name').innerText()).toContain('Cohort');
     const counts = async () => {
       const out: string[] = [];

@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { ChromiumPrinter } from '#core/reports/chromium-printer.ts';
+import { dispatch } from '#core/rpc/dispatch.ts';
+import { handlers } from '#core/rpc/handlers.ts';
 import { Session } from '#core/session/session.ts';
 import type { HostPlatform } from '#core/session/host-platform.ts';
 import { tempDir } from './temp-workspace.ts';
@@ -70,5 +72,14 @@ export function testCoreConfig(dir: string, dbPath: string) {
     connectionWorkerUrl: new URL('../../electron/core/process/connection-worker.ts', import.meta.url).href,
     dbPath,
     readers: 1,
+  };
+}
+
+/** Calls a channel as the renderer does (validated, dispatched) and unwraps the answer; an error throws with its code. */
+export function caller(session: () => Session) {
+  return async <T>(channel: string, arg?: unknown): Promise<T> => {
+    const r = await dispatch(handlers, channel, arg, session());
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value as T;
   };
 }

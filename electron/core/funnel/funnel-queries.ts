@@ -62,19 +62,16 @@ function dataKey(sqlite: Database.Database): string {
   return `${version}:${sqlite.prepare('SELECT total_changes()').pluck().get() as number}`;
 }
 
-const maturityCache = new WeakMap<Database.Database, { key: string; days: number | null }>();
+const wonDaysCache = new WeakMap<Database.Database, { key: string; days: number[] }>();
 
-/** P90 of days from MQL date to close date over MQLs whose deal was won (docs/METRICS.md#mature-cohorts). */
-export function maturityDays(sqlite: Database.Database): number | null {
+/**
+ * Days from MQL date to close date of MQLs whose deal was won, ascending, over all history: the
+ * P90 sets maturity and the median is the planner's lag. Cached per data version.
+ */
+export function mqlToWonDays(sqlite: Database.Database): number[] {
   const key = dataKey(sqlite);
-  const hit = maturityCache.get(sqlite);
+  const hit = wonDaysCache.get(sqlite);
   if (hit?.key === key) return hit.days;
-  const days = computeMaturityDays(sqlite);
-  maturityCache.set(sqlite, { key, days });
-  return days;
-}
-
-function computeMaturityDays(sqlite: Database.Database): number | null {
   const days = sqlite
     .prepare(
       `SELECT CAST(julianday(r_close) - julianday(r_mql) AS INTEGER) AS days FROM (${itemsSql({ by: null })})
@@ -82,7 +79,13 @@ function computeMaturityDays(sqlite: Database.Database): number | null {
     )
     .pluck()
     .all() as number[];
-  const p = percentileSorted(days, 0.9);
+  wonDaysCache.set(sqlite, { key, days });
+  return days;
+}
+
+/** P90 of days from MQL date to close date over MQLs whose deal was won (docs/METRICS.md#mature-cohorts). */
+export function maturityDays(sqlite: Database.Database): number | null {
+  const p = percentileSorted(mqlToWonDays(sqlite), 0.9);
   return p === null ? null : Math.ceil(p);
 }
 

@@ -14,6 +14,7 @@ import { dealsHandlers } from '../deals/deals-handlers.ts';
 import { exportFigureHandlers } from '../export/save-figure.ts';
 import { funnelHandlers } from '../funnel/funnel-handlers.ts';
 import { sourcedHandlers } from '../funnel/sourced-handlers.ts';
+import { plansHandlers } from '../funnel/plans-handlers.ts';
 import { importHandlers } from '../import/import-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { reasonsHandlers } from '../reasons/reasons-handlers.ts';
@@ -61,6 +62,7 @@ export const dataHandlers = refreshingAfterWrites({
   ...competitorsHandlers,
   ...funnelHandlers,
   ...sourcedHandlers,
+  ...plansHandlers,
 });
 
 /** All of them, for in-process use (the CLI, integration tests), where the Session is the context. */

@@ -49,6 +49,9 @@ export const WRITE_EFFECTS: Record<string, Effect> = {
   'interviews:complete': INTERVIEW_FIGURES,
   'interviews:reopen': INTERVIEW_FIGURES,
   'interviews:delete': INTERVIEW_FIGURES,
+  // A saved plan changes only the list of plans; the figures come from the data.
+  'plans:save': ['plans'],
+  'plans:delete': ['plans'],
   'reasons:addCategory': ['reasons'],
   'reasons:renameCategory': ['reasons', ...INTERVIEW_FIGURES],
   'reasons:moveCategory': ['reasons', ...INTERVIEW_FIGURES],

@@ -1,5 +1,5 @@
-// The Funnel area: the funnel (cohort or period, by a field, drill to the items), the MQL trap and
-// velocity with stuck items. Definitions: docs/METRICS.md#funnel.
+// The Funnel area: the funnel (cohort or period, by a field, drill to the items), the MQL trap,
+// velocity with stuck items and the needed-MQL planner. Definitions: docs/METRICS.md#funnel.
 import { useState } from 'react';
 import type { Rate } from '#shared/analytics/rate.ts';
 import type {
@@ -26,8 +26,9 @@ import { hrefFor } from '../lib/hash-params.ts';
 import { CriteriaView } from './CriteriaView.tsx';
 import css from './funnel.module.css';
 import { SourcedView } from './SourcedView.tsx';
+import { PlannerView } from './PlannerView.tsx';
 
-type Tab = 'funnel' | 'velocity' | 'sourced' | 'criteria';
+type Tab = 'funnel' | 'velocity' | 'planner' | 'sourced' | 'criteria';
 type DrillKind = 'reached' | 'open' | 'out' | 'lost' | 'no_decision';
 interface Drill {
   stage: FunnelStage;
@@ -518,6 +519,7 @@ export function FunnelPage() {
             options={[
               { value: 'funnel', label: 'Funnel and MQL trap' },
               { value: 'velocity', label: 'Velocity and stuck items' },
+              { value: 'planner', label: 'Needed-MQL planner' },
               { value: 'sourced', label: 'Sourced and attribution' },
               { value: 'criteria', label: 'Qualification criteria' },
             ]}
@@ -528,6 +530,8 @@ export function FunnelPage() {
             <FunnelView />
           ) : tab === 'velocity' ? (
             <VelocityView />
+          ) : tab === 'planner' ? (
+            <PlannerView />
           ) : tab === 'sourced' ? (
             <SourcedView />
           ) : (

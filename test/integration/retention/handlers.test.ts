@@ -9,7 +9,7 @@ import { INLINE_REFRESH_LIMIT } from '#core/retention/retention-refresh.ts';
 import type { Session } from '#core/session/session.ts';
 import type { CohortReport, DrillReport, RetentionStatus } from '#shared/domain/retention.ts';
 import { tempDir } from '../../support/temp-workspace.ts';
-import { testSession } from '../../support/test-session.ts';
+import { caller, testSession } from '../../support/test-session.ts';
 import { seedAbc } from './abc-customers.ts';
 import { m } from './insert-revenue.ts';
 
@@ -27,11 +27,7 @@ describe('retention channels', () => {
     cleanup();
   });
 
-  const call = async <T>(channel: string, arg?: unknown): Promise<T> => {
-    const r = await dispatch(handlers, channel, arg, session);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value as T;
-  };
+  const call = caller(() => session);
   /** What the screen does when the data changed outside the app's writes: the rebuild job. */
   const rebuild = async (full = false) => {
     const { jobId } = await call<{ jobId: string }>('retention:rebuild', { full });

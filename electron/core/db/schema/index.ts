@@ -7,6 +7,7 @@ export * from './interviews.ts';
 export * from './lead-sources.ts';
 export * from './marketing.ts';
 export * from './org.ts';
+export * from './plans.ts';
 export * from './reasons.ts';
 export * from './reports.ts';
 export * from './retention.ts';
