@@ -9,8 +9,11 @@ import { esc, int, intervalText, money, note, rateText, table } from './html.ts'
 import type { Rate } from '#shared/analytics/rate.ts';
 
 /** A rate with its interval and n in one cell, as the screen's RateView reads. */
-const rateCell = (r: Rate) =>
-  r.n === 0 ? '–' : `${rateText(r)}<small> ${esc(intervalText(r))} · n ${int(r.n)}</small>`;
+const rateCell = (r: Rate) => {
+  if (r.n === 0) return '–';
+  const ci = intervalText(r);
+  return `${rateText(r)}<small>${ci === '–' ? '' : `${esc(ci)} · `}n ${int(r.n)}</small>`;
+};
 
 function criteriaTable(rows: CriterionResult[], title: string, r: CriteriaReport): string {
   const level = `${(r.correctedLevel * 100).toFixed(1)}%`;
@@ -33,7 +36,7 @@ function criteriaTable(rows: CriterionResult[], title: string, r: CriteriaReport
       `${esc(c.label)}${c.predicts ? ' <strong>predicts</strong>' : ''}${c.warning ? `<small class="warning">${esc(c.warning)}</small>` : ''}`,
       rateCell(c.met.conversion),
       rateCell(c.notMet.conversion),
-      `<strong>${esc(liftPoints(c.lift))}</strong> (${esc(liftRange(c.liftCorrected))})<small>95% CI ${esc(liftRange(c.lift))}</small>`,
+      `<span class="nowrap"><strong>${esc(liftPoints(c.lift))}</strong> (${esc(liftRange(c.liftCorrected))})</span><small>95% CI ${esc(liftRange(c.lift))}</small>`,
       `${esc(pValueText(c.p))} / ${esc(pValueText(c.q))}`,
       rateCell(c.met.winRate),
       `${rateCell(c.notMet.winRate)}<small>difference ${esc(liftPoints(c.winRateDifference))} (${esc(liftRange(c.winRateDifference))})</small>`,
