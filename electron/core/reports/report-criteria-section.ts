@@ -58,7 +58,8 @@ export function criteriaSection(r: CriteriaReport, charts: Charts, wide: boolean
         : `${int(r.mqls)} mature MQLs (${scope}, MQL dates up to ${r.matureTo}) carry no qualification answers. Import leads with yes / no / unknown columns for the criteria to fill this section.`,
     );
   // The screen's option without its tooltip: a printed chart has no pointer.
-  const { tooltip: _tooltip, ...chart } = criteriaByCountOption(r.byCount);
+  const chart: Record<string, unknown> = { ...criteriaByCountOption(r.byCount) };
+  delete chart.tooltip;
   return [
     `<p class="lead">${int(r.mqls)} mature MQLs (${esc(scope)}; mature cohorts up to ${esc(r.matureTo ?? '…')}). ${esc(r.definition)} ${int(r.selected)} of ${int(r.tested)} criteria predict conversion after the correction (q ≤ ${r.alpha}); corrected intervals use z = ${r.correctedZ.toFixed(2)}.</p>`,
     criteriaTable(

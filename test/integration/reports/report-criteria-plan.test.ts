@@ -28,7 +28,7 @@ const unescape = (s: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&quot;/g, '"');
 
-describe('report qualification-criteria and saved-plan sections', () => {
+describe.skipIf(findChromium() === null)('report qualification-criteria and saved-plan sections', () => {
   let dir: string;
   let cleanup: () => void;
   let session: Session;
