@@ -22,7 +22,7 @@ function inputs(plan: SavedPlan, h: PlanHistory, p: PlanResult): string {
     ? `from history: n = ${h.dealSize.n} won new-business deals closed ${w} (95% interval on the log scale)`
     : '';
   const rate = h.rate
-    ? `from history: ${formatAmount(h.rate.hits)} won of ${formatAmount(h.rate.n)} MQLs, mature cohorts ${w.split(' to ')[0]} to ${h.matureTo ?? '…'} (95% Wilson)`
+    ? `from history: ${formatAmount(h.rate.hits)} won of ${formatAmount(h.rate.n)} MQLs, mature cohorts ${h.window?.from ?? '…'} to ${h.matureTo ?? '…'} (95% Wilson)`
     : '';
   const i = plan.inputs;
   return facts([

@@ -124,6 +124,22 @@ describe.skipIf(findChromium() === null)('report qualification-criteria and save
     expect(text).toContain(formatRate(plan.hitAtNeeded!));
   });
 
+  it('counts only the mature MQLs dated in the report period when the template says so', async () => {
+    const period = { from: '2025-01-01', to: '2025-01-14' };
+    const crit = await call<CriteriaReport>('funnel:criteria', period);
+    const s: ReportSpec = {
+      ...spec('Q3 stretch'),
+      period: { kind: 'absolute', ...period },
+      sections: [{ id: 'c', kind: 'criteria', orientation: 'landscape', mqls: 'report' }],
+    };
+    const html = unescape((await call<ReportDocument>('reports:render', { spec: s })).body);
+    // L1 to L3 (2025-01-10, 12, 14) and the planner's W3 (2025-01-10): four mature MQLs.
+    expect(crit.mqls).toBe(4);
+    expect(html).toContain('4 mature MQLs (MQL dates 2025-01-01 to 2025-01-14;');
+    for (const c of crit.criteria.filter((x) => x.met.mqls + x.notMet.mqls > 0))
+      expect(html).toContain(`${liftPoints(c.lift)}</strong> (${liftRange(c.liftCorrected)})</span>`);
+  });
+
   it('says so when the chosen plan is no longer saved', async () => {
     const doc = await call<ReportDocument>('reports:render', { spec: spec('Gone') });
     expect(unescape(doc.body)).toContain('No plan called “Gone” is saved any more');
