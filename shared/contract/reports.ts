@@ -3,7 +3,7 @@
 // handlers, and the retention tables are kept up to date by the writes and jobs that change data.
 import { z } from 'zod';
 import type { PdfResult, ReportDocument, ReportTemplate } from '../domain/reports.ts';
-import { ORIENTATIONS, PAGE_SIZES, RELATIVE_PERIODS } from '../domain/reports.ts';
+import { CRITERIA_SCOPES, ORIENTATIONS, PAGE_SIZES, RELATIVE_PERIODS } from '../domain/reports.ts';
 import { FUNNEL_MODES, FUNNEL_STARTS } from '../domain/funnel.ts';
 import { DIMENSIONS } from '../domain/win-rates.ts';
 import { channel, namespace } from './define.ts';
@@ -53,6 +53,14 @@ export const reportSectionSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ ...base, kind: z.literal('velocity') }).strict(),
+  z.object({ ...base, kind: z.literal('criteria'), mqls: z.enum(CRITERIA_SCOPES).default('all') }).strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal('plan'),
+      plan: z.string().trim().min(1, 'Choose a saved plan for the plan section').max(120),
+    })
+    .strict(),
   z.object({ ...base, kind: z.literal('notes'), markdown: z.string().max(100_000).default('') }).strict(),
 ]);
 

@@ -13,6 +13,8 @@ export const SECTION_KINDS = [
   'retention',
   'funnel',
   'velocity',
+  'criteria',
+  'plan',
   'notes',
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -26,6 +28,8 @@ export const SECTION_LABEL: Record<SectionKind, string> = {
   retention: 'Retention cohorts and revenue movements',
   funnel: 'Marketing funnel',
   velocity: 'Funnel velocity',
+  criteria: 'Qualification criteria',
+  plan: 'Saved needed-MQL plan',
   notes: 'Notes',
 };
 
@@ -72,8 +76,15 @@ export type ReportSection = SectionBase &
     | { kind: 'retention'; grain: 'month' | 'quarter' | 'year' }
     | { kind: 'funnel'; mode: FunnelMode; start: FunnelStart }
     | { kind: 'velocity' }
+    /** 'all': every mature MQL, as the Criteria tab opens; 'report': MQL dates in the report's period. */
+    | { kind: 'criteria'; mqls: CriteriaScope }
+    /** A needed-MQL plan saved in the Funnel area, chosen by its name. */
+    | { kind: 'plan'; plan: string }
     | { kind: 'notes'; markdown: string }
   );
+
+export const CRITERIA_SCOPES = ['all', 'report'] as const;
+export type CriteriaScope = (typeof CRITERIA_SCOPES)[number];
 
 export interface ReportSpec {
   title: string;
@@ -149,8 +160,8 @@ export function resolvePeriod(
   }
 }
 
-/** A new section of a kind with its defaults. */
-export function newSection(kind: SectionKind, id: string): ReportSection {
+/** A new section of a kind with its defaults; a plan section starts on `plan` (the first saved plan). */
+export function newSection(kind: SectionKind, id: string, plan = ''): ReportSection {
   const base = { id, orientation: 'portrait' as Orientation };
   switch (kind) {
     case 'summary':
@@ -177,6 +188,10 @@ export function newSection(kind: SectionKind, id: string): ReportSection {
       return { ...base, kind, mode: 'cohort', start: 'lead' };
     case 'velocity':
       return { ...base, kind };
+    case 'criteria':
+      return { ...base, kind, mqls: 'all', orientation: 'landscape' };
+    case 'plan':
+      return { ...base, kind, plan };
     case 'notes':
       return { ...base, kind, markdown: '' };
   }

@@ -30,7 +30,8 @@ export const reportDetails = () =>
       'winnow report --list [--db FILE] [--json]',
     ],
     'Re-runs a report template saved in the Reports area and prints it to PDF with Chromium (CHROMIUM_PATH,\n' +
-      'else /usr/bin/chromium): the same document the app previews.',
+      'else /usr/bin/chromium): the same document the app previews. A saved-plan section prints the\n' +
+      'needed-MQL plan of that name as saved now (see winnow plan); a deleted plan prints a note.',
     [
       ['--template NAME', 'the saved template to run'],
       ['--from DATE', "with --to: this period instead of the template's (YYYY-MM-DD)"],

@@ -10,7 +10,9 @@ import { resolvePeriod } from '#shared/domain/reports.ts';
 import type { Settings } from '#shared/domain/settings.ts';
 import type { CompetitorProfile, MatrixQuery, Period } from '#shared/domain/win-rates.ts';
 import { DIMENSION_LABEL } from '#shared/domain/win-rates.ts';
+import type { PlanHistory, SavedPlan } from '#shared/domain/plans.ts';
 import { funnelHandlers } from '../funnel/funnel-handlers.ts';
+import { plansHandlers } from '../funnel/plans-handlers.ts';
 import { interviewsHandlers } from '../interviews/interviews-handlers.ts';
 import { retentionHandlers } from '../retention/retention-handlers.ts';
 import type { CoreContext } from '../rpc/context.ts';
@@ -24,6 +26,7 @@ const reportHandlers = {
   ...interviewsHandlers,
   ...retentionHandlers,
   ...funnelHandlers,
+  ...plansHandlers,
 };
 type ReportChannel = keyof typeof reportHandlers & Channel;
 
@@ -47,6 +50,9 @@ export type SectionData =
   | { kind: 'retention'; cohorts: ResultOf<'retention:cohorts'>; movements: ResultOf<'retention:movements'> }
   | { kind: 'funnel'; report: ResultOf<'funnel:report'> }
   | { kind: 'velocity'; report: ResultOf<'funnel:velocity'> }
+  | { kind: 'criteria'; report: ResultOf<'funnel:criteria'> }
+  /** saved is null when no plan of that name is saved any more (deleted or renamed since). */
+  | { kind: 'plan'; name: string; saved: { plan: SavedPlan; history: PlanHistory } | null }
   | { kind: 'notes'; markdown: string };
 
 export interface ReportData {
@@ -193,6 +199,20 @@ async function gatherSection(
     case 'velocity': {
       const arg = { from: period.from, to: period.to, stuckDays: null };
       return { kind: 'velocity', report: await callChannel('funnel:velocity', arg, ctx) };
+    }
+    case 'criteria': {
+      // Only mature MQLs count either way (a recent quarter alone is often empty: say so, not zero).
+      const arg = section.mqls === 'report' ? { from: period.from, to: period.to } : { from: null, to: null };
+      return { kind: 'criteria', report: await callChannel('funnel:criteria', arg, ctx) };
+    }
+    case 'plan': {
+      // The plan's own inputs pick its history window and target period, not the report's period,
+      // so the section prints what the planner shows for that plan.
+      const plan = (await callChannel('plans:list', {}, ctx)).find((p) => p.name === section.plan);
+      if (!plan) return { kind: 'plan', name: section.plan, saved: null };
+      const { period: planPeriod, from, to } = plan.inputs;
+      const history = await callChannel('plans:history', { period: planPeriod, from, to }, ctx);
+      return { kind: 'plan', name: section.plan, saved: { plan, history } };
     }
     case 'notes':
       return { kind: 'notes', markdown: section.markdown };

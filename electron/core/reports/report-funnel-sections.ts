@@ -8,7 +8,7 @@ import { funnelChart, velocityChart } from './report-charts.ts';
 import { esc, int, intervalText, note, pct, rateText, table } from './html.ts';
 
 /** Where a section draws its charts (report-sections' chartDrawer; declared here to keep imports one-way). */
-interface Charts {
+export interface Charts {
   draw(option: EChartsCoreOption, caption: string, wide: boolean): string;
 }
 

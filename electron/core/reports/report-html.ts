@@ -96,6 +96,11 @@ export const REPORT_CSS = `
 .report table.matrix td.num, .report table.matrix th.num { text-align: center; }
 .report .cell { display: inline-block; min-width: 15mm; padding: 0.6mm 1mm; border-radius: 1mm; }
 .report .cell small { display: block; font-size: 6.5pt; color: #444; }
+.report table.criteria { font-size: 8pt; }
+.report table.criteria td + td { white-space: normal; }
+.report table.criteria small, .report table.by-count small { display: block; font-size: 6.5pt; color: #444; }
+.report table.criteria small.warning { color: #8a4b00; }
+.report .nowrap { white-space: nowrap; }
 .report .h0 { background: #f4d6d2; } .report .h1 { background: #f7e6d0; } .report .h2 { background: #f3f0d8; }
 .report .h3 { background: #dcebdc; } .report .h4 { background: #c4e3cd; } .report .hx { background: #eef0f3; }
 .report .low { color: #7a828c; } .report .hidden { color: #7a828c; font-style: italic; }

@@ -20,6 +20,8 @@ import {
 } from './report-charts.ts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { funnelSection, velocitySection } from './report-funnel-sections.ts';
+import { criteriaSection } from './report-criteria-section.ts';
+import { planSection } from './report-plan-section.ts';
 import { esc, figure, int, intervalText, money, note, pct, rateClass, rateText, table } from './html.ts';
 import type { SectionData } from './report-data.ts';
 
@@ -58,6 +60,10 @@ export function sectionBody(section: ReportSection, data: SectionData, charts: C
       return funnelSection(data.report, charts, wide);
     case 'velocity':
       return velocitySection(data.report, charts, wide);
+    case 'criteria':
+      return criteriaSection(data.report, charts, wide);
+    case 'plan':
+      return planSection(data.name, data.saved);
     case 'notes':
       return notes(data.markdown);
   }

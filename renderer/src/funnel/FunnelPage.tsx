@@ -531,6 +531,8 @@ export function FunnelPage() {
             <FunnelView />
           ) : tab === 'velocity' ? (
             <VelocityView />
+          ) : tab === 'planner' ? (
+            <PlannerView />
           ) : tab === 'sourced' ? (
             <SourcedView />
           ) : tab === 'criteria' ? (

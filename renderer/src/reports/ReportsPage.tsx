@@ -79,6 +79,10 @@ export function ReportsPage() {
   const [status, setStatus] = useState('');
   const [tick, setTick] = useState(0);
   const templates = useQuery((api) => api.reports.templates(), [tick]);
+  const plans = useQuery((api) => api.plans.list(), []);
+  const planNames = (plans.data ?? []).map((p) => p.name);
+  // A plan section needs a saved plan: without one the builder does not offer it.
+  const kinds = SECTION_KINDS.filter((k) => k !== 'plan' || planNames.length > 0);
 
   const run = async (what: 'preview' | 'pdf' | 'save', fn: () => Promise<void>) => {
     setBusy(what);
@@ -239,6 +243,7 @@ export function ReportsPage() {
               onChange={(patch) => setSpec((cur) => updateSection(cur, s.id, patch))}
               onMove={(by) => setSpec((cur) => moveSection(cur, s.id, by))}
               onRemove={() => setSpec((cur) => removeSection(cur, s.id))}
+              plans={planNames}
             />
           ))}
         </ol>
@@ -247,20 +252,25 @@ export function ReportsPage() {
           <select
             value=""
             data-testid="report-add-section"
-            onChange={(e) => e.target.value && setSpec((cur) => addSection(cur, e.target.value as SectionKind))}
+            onChange={(e) =>
+              e.target.value && setSpec((cur) => addSection(cur, e.target.value as SectionKind, planNames[0]))
+            }
           >
             <option value="">Choose…</option>
-            {SECTION_KINDS.map((k) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
                 {SECTION_LABEL[k]}
               </option>
             ))}
           </select>
         </label>
-        <p className="muted small">
-          Qualification criteria and saved plans are in the Funnel area (and the <code>winnow criteria</code> and
-          <code>winnow plan</code> commands).
-        </p>
+        {plans.data && planNames.length === 0 && (
+          <p className="muted small" data-testid="report-no-plans">
+            No needed-MQL plan is saved, so a plan section cannot be added: save one in Funnel → Needed-MQL planner (or
+            with <code>winnow plan</code>) to print it here.
+          </p>
+        )}
+        {plans.error && <ErrorMessage error={plans.error} title="Saved plans could not be read" />}
         <div className={styles.actions}>
           <button type="button" onClick={preview} disabled={busy !== null} data-testid="report-preview-button">
             {busy === 'preview' ? 'Building…' : 'Preview'}

@@ -1,7 +1,7 @@
 // One section of the report being built: its kind, order, orientation and its own options.
 import type { FunnelMode, FunnelStart } from '#shared/domain/funnel.ts';
 import { FUNNEL_STARTS, STAGE_LABEL } from '#shared/domain/funnel.ts';
-import type { ReportSection } from '#shared/domain/reports.ts';
+import type { CriteriaScope, ReportSection } from '#shared/domain/reports.ts';
 import { ORIENTATIONS, SECTION_LABEL } from '#shared/domain/reports.ts';
 import { DIMENSION_LABEL, DIMENSIONS } from '#shared/domain/win-rates.ts';
 import { DimensionSelect } from '../win-rates/MatrixControls.tsx';
@@ -14,6 +14,8 @@ interface Props {
   onChange: (patch: Partial<ReportSection>) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
+  /** The names of the saved needed-MQL plans, for a plan section's choice. */
+  plans: readonly string[];
 }
 
 function NumberField(props: { label: string; value: number; min: number; max: number; onChange: (n: number) => void }) {
@@ -47,7 +49,7 @@ const NUMERIC: Partial<Record<ReportSection['kind'], { key: string; label: strin
   quotes: { key: 'limit', label: 'Quotes', min: 1, max: 500 },
 };
 
-function Options({ section, onChange }: Pick<Props, 'section' | 'onChange'>) {
+function Options({ section, onChange, plans }: Pick<Props, 'section' | 'onChange' | 'plans'>) {
   const numeric = NUMERIC[section.kind];
   if (numeric) {
     const value = (section as unknown as Record<string, number>)[numeric.key] ?? numeric.min;
@@ -126,6 +128,42 @@ function Options({ section, onChange }: Pick<Props, 'section' | 'onChange'>) {
           </label>
         </div>
       );
+    case 'criteria':
+      return (
+        <label className={styles.field}>
+          MQLs
+          <select
+            value={section.mqls}
+            onChange={(e) => onChange({ mqls: e.target.value as CriteriaScope })}
+            data-testid={`report-${section.id}-mqls`}
+          >
+            <option value="all">Every mature MQL (as the Criteria tab opens)</option>
+            <option value="report">Mature MQLs dated in the report’s period</option>
+          </select>
+        </label>
+      );
+    case 'plan':
+      return (
+        <label className={styles.field}>
+          Plan (saved in Funnel → Needed-MQL planner)
+          <select
+            value={section.plan}
+            onChange={(e) => onChange({ plan: e.target.value })}
+            data-testid={`report-${section.id}-plan`}
+          >
+            {!plans.includes(section.plan) && (
+              <option value={section.plan}>
+                {section.plan ? `${section.plan} (no longer saved: choose another)` : 'Choose a plan…'}
+              </option>
+            )}
+            {plans.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      );
     case 'notes':
       return (
         <label className={styles.field}>
@@ -143,7 +181,7 @@ function Options({ section, onChange }: Pick<Props, 'section' | 'onChange'>) {
   }
 }
 
-export function SectionEditor({ section, index, count, onChange, onMove, onRemove }: Props) {
+export function SectionEditor({ section, index, count, onChange, onMove, onRemove, plans }: Props) {
   return (
     <li className={styles.section} data-testid={`report-section-${section.kind}`}>
       <div className={styles.sectionHead}>
@@ -171,7 +209,7 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
           ✕
         </button>
       </div>
-      <Options section={section} onChange={onChange} />
+      <Options section={section} onChange={onChange} plans={plans} />
     </li>
   );
 }

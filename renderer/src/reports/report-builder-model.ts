@@ -21,8 +21,9 @@ export function nextSectionId(spec: ReportSpec): string {
   return `s${i}`;
 }
 
-export function addSection(spec: ReportSpec, kind: SectionKind): ReportSpec {
-  return { ...spec, sections: [...spec.sections, newSection(kind, nextSectionId(spec))] };
+/** `plan` names the saved plan a new plan section starts on. */
+export function addSection(spec: ReportSpec, kind: SectionKind, plan = ''): ReportSpec {
+  return { ...spec, sections: [...spec.sections, newSection(kind, nextSectionId(spec), plan)] };
 }
 
 export function moveSection(spec: ReportSpec, id: string, by: -1 | 1): ReportSpec {

@@ -95,3 +95,25 @@ describe('report HTML safety', () => {
     );
   });
 });
+
+describe('criteria and plan sections in a spec', () => {
+  it('adds a plan section on the saved plan it is given and a criteria section over every mature MQL', () => {
+    const spec = addSection(addSection(defaultSpec(), 'plan', 'Q3 stretch'), 'criteria');
+    expect(spec.sections.slice(-2)).toEqual([
+      { id: 's4', kind: 'plan', orientation: 'portrait', plan: 'Q3 stretch' },
+      { id: 's5', kind: 'criteria', orientation: 'landscape', mqls: 'all' },
+    ]);
+  });
+
+  it('fills the criteria scope by default and refuses a plan section without a plan name', () => {
+    const base = { title: 'T', period: { kind: 'relative', preset: 'lastQuarter' } };
+    const ok = reportSpecSchema.parse({ ...base, sections: [{ id: 'c', kind: 'criteria' }] });
+    expect(ok.sections[0]).toEqual({ id: 'c', kind: 'criteria', orientation: 'portrait', mqls: 'all' });
+    const r = reportSpecSchema.safeParse({ ...base, sections: [{ id: 'p', kind: 'plan', plan: ' ' }] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe('Choose a saved plan for the plan section');
+    expect(
+      reportSpecSchema.safeParse({ ...base, sections: [{ id: 'p', kind: 'plan', plan: 'x'.repeat(121) }] }).success,
+    ).toBe(false);
+  });
+});
