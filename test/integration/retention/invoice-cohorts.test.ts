@@ -11,8 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '#core/db/open-workspace.ts';
 import { cohortReport } from '#core/retention/cohort-queries.ts';
 import { movementsReport } from '#core/retention/movement-queries.ts';
-import { planRefresh, refreshRetention } from '#core/retention/retention-refresh.ts';
-import { readSettings } from '#core/settings/settings-store.ts';
+import { planRefresh, refreshRetention, zeroOnlyAccounts } from '#core/retention/retention-refresh.ts';
+import { readSettings, updateSettings } from '#core/settings/settings-store.ts';
 import type { Grain } from '#shared/domain/retention.ts';
 import { tempWorkspace } from '../../support/temp-workspace.ts';
 import { insertAccounts, insertContracts, insertRevenueLines, monthsOf } from './insert-revenue.ts';
@@ -64,6 +64,44 @@ describe('retention from a purchase log (invoice lines)', () => {
     expect(monthsOf(ws.sqlite, 2)).toEqual({ '1997-01': 89 });
     expect(monthsOf(ws.sqlite, 4)).toEqual({ '1997-02': 50, '1997-05': 45 });
     expect(monthsOf(ws.sqlite, 9)).toEqual({ '1997-04': 12 });
+  });
+
+  it('counts accounts whose purchases were all zero, and can count any purchase as activity', () => {
+    // An account whose two purchases were free: no month above zero, so not a customer.
+    insertAccounts(ws.sqlite, [{ id: 99, name: 'Free samples only' }]);
+    insertRevenueLines(ws.sqlite, [
+      { accountId: 99, period: '1997-02-01', amount: 0, kind: 'invoice' },
+      { accountId: 99, period: '1997-03-01', amount: 0, kind: 'invoice' },
+    ]);
+    refreshRetention(ws.sqlite);
+    expect(zeroOnlyAccounts(ws.sqlite)).toBe(1);
+    expect(report('month').matrix.rows.map((x) => [x.label, x.size])).toEqual([
+      ['1997-01', 3],
+      ['1997-02', 2],
+      ['1997-03', 3],
+      ['1997-04', 1],
+    ]);
+
+    // The setting changes the rules: everything is derived again.
+    updateSettings(ws.sqlite, { retentionActivity: 'anyPurchase' });
+    expect(planRefresh(ws.sqlite).full).toBe(true);
+    refreshRetention(ws.sqlite);
+    expect(planRefresh(ws.sqlite).upToDate).toBe(true);
+    expect(zeroOnlyAccounts(ws.sqlite)).toBe(0);
+    // 00009's $0 January purchase now starts it in January; account 99 joins February's cohort.
+    expect(monthsOf(ws.sqlite, 9)).toEqual({ '1997-01': 0, '1997-04': 12 });
+    expect(monthsOf(ws.sqlite, 99)).toEqual({ '1997-02': 0, '1997-03': 0 });
+    const r = report('month');
+    expect(r.matrix.rows.map((x) => [x.label, x.size, Math.round(x.startRevenue * 100) / 100])).toEqual([
+      ['1997-01', 4, 129],
+      ['1997-02', 3, 66.99],
+      ['1997-03', 3, 73.49],
+    ]);
+    // January's cohort in April: 00001 (15) and 00009 (12) are active.
+    expect(r.matrix.rows[0]!.cells[3]!.active).toBe(2);
+
+    updateSettings(ws.sqlite, { retentionActivity: 'revenue' });
+    expect(planRefresh(ws.sqlite).full).toBe(true);
   });
 
   it('monthly cohorts by first purchase, the last month marked incomplete', () => {
