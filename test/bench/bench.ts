@@ -13,6 +13,7 @@ import { planRefresh } from '#core/retention/retention-refresh.ts';
 import type { Figure, Suite } from './harness.ts';
 import { printTable } from './harness.ts';
 import { foundationSuite } from './suites/foundation.ts';
+import { funnelSuite } from './suites/funnel.ts';
 import { importSuite } from './suites/import.ts';
 import { interviewImportSuite } from './suites/interview-import.ts';
 import { interviewsSuite } from './suites/interviews.ts';
@@ -34,6 +35,7 @@ const SUITES: Suite[] = [
   screensSuite,
   duckdbSuite,
   reportsSuite,
+  funnelSuite,
 ];
 
 const { values } = parseArgs({
