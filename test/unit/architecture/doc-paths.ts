@@ -19,7 +19,7 @@ function fromRoot(token: string): boolean {
 }
 
 function backticked(text: string): string[] {
-  return [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]);
+  return [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] ?? '');
 }
 
 function cells(row: string): string[] {
@@ -76,7 +76,7 @@ export function anchorsOf(markdown: string): Set<string> {
   for (const line of markdown.split('\n')) {
     if (line.trimStart().startsWith('```')) inFence = !inFence;
     const m = !inFence && /^#{1,6}\s+(.*)$/.exec(line);
-    if (m) out.add(headingAnchor(m[1]));
+    if (m) out.add(headingAnchor(m[1] ?? ''));
   }
   return out;
 }

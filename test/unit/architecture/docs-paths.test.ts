@@ -73,11 +73,11 @@ describe('docs/ARCHITECTURE.md and docs/internals/', () => {
   it.each(PAGES)('%s links only to pages and headings that exist', (page) => {
     const broken: string[] = [];
     for (const m of read(page).matchAll(/\]\(([^)\s]+)\)/g)) {
-      const [target, anchor] = m[1].split('#');
+      const [target = '', anchor] = (m[1] ?? '').split('#');
       if (/^[a-z]+:/.test(target)) continue; // not a file of the repo
       const file = target === '' ? page : normalize(join(dirname(page), target));
-      if (!existsSync(join(ROOT, file))) broken.push(m[1]);
-      else if (anchor && file.endsWith('.md') && !anchorsOf(read(file)).has(anchor)) broken.push(m[1]);
+      if (!existsSync(join(ROOT, file))) broken.push(m[0]);
+      else if (anchor && file.endsWith('.md') && !anchorsOf(read(file)).has(anchor)) broken.push(m[0]);
     }
     expect(broken).toEqual([]);
   });
@@ -90,7 +90,8 @@ describe('docs/ARCHITECTURE.md and docs/internals/', () => {
         if (entry.isDirectory()) walk(path);
         else if (/\.(ts|tsx|md)$/.test(entry.name)) {
           for (const m of read(path).matchAll(/docs\/(ARCHITECTURE|internals\/[\w-]+)\.md#([\w-]+)/g)) {
-            if (!anchorsOf(read(`docs/${m[1]}.md`)).has(m[2])) broken.push(`${path}: ${m[0]}`);
+            const [, page = '', anchor = ''] = m;
+            if (!anchorsOf(read(`docs/${page}.md`)).has(anchor)) broken.push(`${path}: ${m[0]}`);
           }
         }
       }
