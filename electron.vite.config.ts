@@ -27,7 +27,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          // The data core's process and its connection workers (docs/ARCHITECTURE.md, "Processes").
+          // The data core's process and its connection workers (docs/internals/process-split.md).
           'core-process': resolve(import.meta.dirname, 'electron/core/process/core-process.ts'),
           'connection-worker': resolve(import.meta.dirname, 'electron/core/process/connection-worker.ts'),
           'job-worker': resolve(import.meta.dirname, 'electron/core/jobs/job-worker.ts'),

@@ -4,7 +4,7 @@
 // every window gets.
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
-/** The privileged scheme the built renderer is served from (not file://, see docs/ARCHITECTURE.md). */
+/** The privileged scheme the built renderer is served from (not file://, see docs/internals/process-split.md). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'winnow';
 export const APP_INDEX = `${APP_SCHEME}://${APP_HOST}/index.html`;

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 
 /**
- * Where a call runs in the data core (docs/ARCHITECTURE.md, "Processes"):
+ * Where a call runs in the data core (docs/internals/process-split.md):
  * - read: any connection of the read pool (read-only; WAL lets readers run beside the writer);
  * - write: the one write queue (one connection, BEGIN IMMEDIATE), one call at a time;
  * - session: the core's own thread (which workspace is open, jobs, dialogs), never SQL.

@@ -42,7 +42,7 @@ export const settingsFields = z
     retentionActivity: z.enum(['revenue', 'anyPurchase'], { error: 'Choose revenue or any purchase' }),
     /** Rolling backups beside the workspace: keep this many of the newest ... */
     backupKeepLast: count(1, 100),
-    /** ... plus the newest of each of this many days (docs/ARCHITECTURE.md#storage). */
+    /** ... plus the newest of each of this many days (docs/internals/storage-and-safety.md). */
     backupKeepDays: count(0, 90),
   })
   .strict();

@@ -2,7 +2,7 @@
 // order, one JSON array per line (JSON Lines). The SHA-256 of that text is the table's checksum in
 // the manifest, and an export followed by an import must give the same text for every table.
 //
-// Derived tables are not archived but rebuilt on import (docs/ARCHITECTURE.md, Storage): the
+// Derived tables are not archived but rebuilt on import (docs/internals/storage-and-safety.md): the
 // retention_* caches hold no facts of their own, and the FTS5 search tables (with their shadow
 // tables) are filled by the triggers on interviews and quotes as those rows go in. The migrations
 // table is the schema's own record: the manifest names the schema instead.

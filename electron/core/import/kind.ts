@@ -3,7 +3,7 @@
 // turns one row's cells into a typed row (validating as it goes), and a writer that upserts
 // accepted rows inside the import's single transaction. The reading, decoding, mapping, value
 // mapping, problem reporting, preview, batching and undo are shared (run-import.ts).
-// ARCHITECTURE.md, "Adding an import kind", says how to add one (interviews, revenue ...).
+// docs/internals/import.md, "Adding an import kind", says how to add one (interviews, revenue ...).
 import type Database from 'better-sqlite3';
 import type { ImportOptionSpec } from '#shared/domain/imports.ts';
 import type { ImportKindId, ImportMapping } from '#shared/domain/import-mapping.ts';

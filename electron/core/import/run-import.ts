@@ -527,7 +527,7 @@ function pass(
 export function runImport(sqlite: Database.Database, params: ImportParams, hooks: ImportHooks = {}): ImportRunResult {
   if (params.files.length === 0) throw new AppError('invalid_argument', 'Choose a file to import.');
   const started = performance.now();
-  // Every import that may write is preceded by a checked backup (docs/ARCHITECTURE.md#storage).
+  // Every import that may write is preceded by a checked backup (docs/internals/storage-and-safety.md).
   if (params.mode === 'commit') backupBeforeWrite(sqlite, 'before-import', keepRuleOf(readSettings(sqlite)));
   const encodings: (Encoding | undefined)[] = params.files.map(() => undefined);
   for (let attempt = 0; ; attempt++) {

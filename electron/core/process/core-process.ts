@@ -1,4 +1,4 @@
-// Entry of the data core process (docs/ARCHITECTURE.md, "Processes"): Electron's main process
+// Entry of the data core process (docs/internals/process-split.md): Electron's main process
 // starts it as a utility process, the test host as a forked child. It waits for its config, opens
 // the workspace, says ready, then answers calls until told to shut down.
 import { CoreService } from './core-service.ts';

@@ -1,4 +1,4 @@
-// The messages of the process split (docs/ARCHITECTURE.md, "Processes"):
+// The messages of the process split (docs/internals/process-split.md):
 //   host (Electron main, or the test host)  <->  data core process  <->  its connection workers.
 // Answers travel as JSON text: the core serialises a Result once, the host relays the string
 // untouched (it never parses a large result on the thread that runs the window), and the page

@@ -41,7 +41,7 @@ export async function dispatch<Ctx>(
   const handler = handlers[channel] as ((arg: unknown, ctx: Ctx) => unknown) | undefined;
   if (!handler) return fail('internal', `${channel} was sent to a part of the data core that does not answer it.`);
   try {
-    // Control characters never get past the door, whatever the field (docs/ARCHITECTURE.md).
+    // Control characters never get past the door, whatever the field (docs/internals/process-split.md, "One call").
     return ok(await handler(cleanStrings(parsed.data), ctx));
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message, e.issues);
