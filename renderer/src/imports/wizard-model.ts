@@ -80,7 +80,16 @@ export type ImportWhat = 'deals' | 'interviews' | 'revenue' | 'leads';
 export const IMPORT_WHAT: Record<ImportWhat, { main: ImportKindId; related: ImportKindId[] }> = {
   deals: {
     main: 'deals',
-    related: ['accounts', 'owners', 'products', 'stage_history', 'deal_competitors', 'interviews', 'quotes'],
+    related: [
+      'accounts',
+      'owners',
+      'products',
+      'competitors',
+      'stage_history',
+      'deal_competitors',
+      'interviews',
+      'quotes',
+    ],
   },
   interviews: { main: 'interviews', related: ['quotes'] },
   revenue: { main: 'revenue', related: [] },

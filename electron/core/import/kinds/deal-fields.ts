@@ -299,6 +299,8 @@ export const DEAL_PRESETS: Preset[] = [
     label: 'Winnow deals export',
     description: 'A deals file exported by Winnow (CRM id, Deal, Account CRM id, Rep reason ...).',
     signature: ['Account CRM id', 'Rep reason'],
+    // The export marks the primary competitor: a deal without a mark has none (made in the app).
+    options: { competitorPrimary: 'marked' },
     columns: {
       externalId: ['CRM id'],
       name: ['Deal'],
