@@ -201,7 +201,10 @@ describe('the primary competitor of a deal', () => {
 
   it("Winnow's deals export preset turns the mark rule on", () => {
     const path = join(dir, 'export.csv');
-    writeFileSync(path, 'CRM id,Deal,Account CRM id,Stage,Close date,Outcome,Competitors,Rep reason\nD-1,One,,Closed Won,2025-01-31,Won,Acme,\n');
+    writeFileSync(
+      path,
+      'CRM id,Deal,Account CRM id,Stage,Close date,Outcome,Competitors,Rep reason\nD-1,One,,Closed Won,2025-01-31,Won,Acme,\n',
+    );
     expect(suggested('deals', path).options).toEqual({ competitorPrimary: 'marked' });
   });
 });

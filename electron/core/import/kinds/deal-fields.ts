@@ -234,7 +234,7 @@ export const DEAL_FIELDS: KindField[] = [
     'competitors',
     'Competitors',
     'list',
-    'One or more names in a cell, separated by ";". The first is primary unless a primary competitor column is mapped.',
+    'One or more names in a cell, separated by ";". The first is primary unless one is marked "(primary)", a primary competitor column is mapped, or the file option says only marked names are.',
     ['competitors', 'competitor', 'competitorname', 'competitornames', 'maincompetitors', 'competition'],
     { entity: 'competitor', listValues: true, maxLength: 200 },
   ),
