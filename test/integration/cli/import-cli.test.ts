@@ -179,7 +179,7 @@ describe('winnow import / export', () => {
     expect(await run('import', 'widgets', 'x.csv')).toEqual({
       code: 2,
       out: '',
-      err: 'winnow import: unknown kind "widgets"; kinds are deals, accounts, owners, products, stage-history, deal-competitors, interviews, quotes, revenue, leads, touches',
+      err: 'winnow import: unknown kind "widgets"; kinds are deals, accounts, owners, products, stage-history, competitors, deal-competitors, interviews, quotes, revenue, leads, touches',
     });
     const none = await run('import', 'deals', join(dir, 'missing.csv'), '--db', db);
     expect(none).toEqual({ code: 2, out: '', err: `winnow import: no file at ${join(dir, 'missing.csv')}` });
