@@ -10,6 +10,7 @@ export const IMPORT_KINDS = [
   'owners',
   'products',
   'stage_history',
+  'competitors',
   'deal_competitors',
   'interviews',
   'quotes',

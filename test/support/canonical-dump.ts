@@ -21,7 +21,9 @@ export const CANONICAL_QUERIES: Record<string, string> = {
   deal_competitors: `SELECT ${DEAL_KEY('d')}, c.name, dc.is_primary
        FROM deal_competitors dc JOIN deals d ON d.id = dc.deal_id JOIN competitors c ON c.id = dc.competitor_id`,
   accounts: `SELECT external_id, name, sector, employee_band, revenue_band, segment, region, country FROM accounts`,
-  competitors: `SELECT name FROM competitors`,
+  competitors: `SELECT c.name, c.website, c.notes,
+            (SELECT json_group_array(alias) FROM (SELECT alias FROM competitor_aliases WHERE competitor_id = c.id ORDER BY alias))
+       FROM competitors c`,
   interviews: `SELECT ${INTERVIEW_KEY('i')}, ${DEAL_KEY('d')}, i.status, i.interviewee_name, i.interviewee_role,
             i.interviewee_title, i.interviewer_type, i.channel, i.interview_date, i.consent_to_quote, i.anonymous,
             g.name, i.answers_json, i.buyer_statement, i.notes, i.completed_at

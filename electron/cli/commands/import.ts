@@ -1,5 +1,5 @@
 // winnow import <kind> FILE [options]: the app's importer on the command line, on the same code.
-// Every import kind is a subcommand (deals, accounts, owners, products, stage-history,
+// Every import kind is a subcommand (deals, accounts, owners, products, competitors, stage-history,
 // deal-competitors, interviews, quotes; a kind added to the importer appears here by itself),
 // plus `log` and `undo`. Related files come with a main one: with deals, any other kind; with
 // interviews, their quotes.

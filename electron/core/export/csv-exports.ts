@@ -152,6 +152,7 @@ export function exportAllDeals(sqlite: Database.Database, path: string, tick: Ro
 /** Rates to four decimals (0.1 percentage point is as precise as a win rate is read). */
 const round4 = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
+/** Every competitor: what the competitors import reads back (name, website, aliases, notes) and its record. */
 export function exportCompetitors(
   sqlite: Database.Database,
   path: string,
@@ -162,7 +163,8 @@ export function exportCompetitors(
   const rows = sqlite
     .prepare(
       `SELECT c.name, c.website, c.notes,
-              (SELECT group_concat(alias, '; ') FROM competitor_aliases WHERE competitor_id = c.id) AS aliases,
+              (SELECT json_group_array(alias) FROM (SELECT alias FROM competitor_aliases WHERE competitor_id = c.id
+                ORDER BY alias COLLATE NOCASE, alias)) AS aliases,
               count(d.id) AS encounters, count(d.id) FILTER (WHERE ${closed}) AS closed,
               count(d.id) FILTER (WHERE d.outcome = 'won') AS won
          FROM competitors c LEFT JOIN deal_competitors dc ON dc.competitor_id = c.id LEFT JOIN deals d ON d.id = dc.deal_id
@@ -195,7 +197,8 @@ export function exportCompetitors(
       w.row([
         r.name,
         r.website,
-        r.aliases,
+        // A list cell as the competitors import reads it: a spelling holding ";" is quoted.
+        r.aliases === null ? null : listCell(JSON.parse(r.aliases) as string[]),
         r.encounters,
         r.closed,
         r.won,

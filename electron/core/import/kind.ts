@@ -28,6 +28,8 @@ export interface Preset {
   /** Values the CRM writes that mean something specific (HubSpot's deal stage ids ...). */
   values?: ImportMapping['values'];
   dateFormat?: ImportMapping['dateFormat'];
+  /** The kind's file options this export implies (Winnow's deals export: only a mark makes a primary). */
+  options?: Record<string, string>;
 }
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';

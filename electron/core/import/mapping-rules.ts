@@ -50,6 +50,7 @@ export function applyPreset(
   }
   if (preset.values) mapping.values = structuredClone(preset.values);
   if (preset.dateFormat) mapping.dateFormat = preset.dateFormat;
+  if (preset.options) mapping.options = { ...preset.options };
   return { mapping, matched };
 }
 

@@ -120,6 +120,16 @@ export class MatchingResolver {
     this.cache.clear();
   }
 
+  /** A competitor the competitors file wrote, with its spellings' keys: later names resolve to it. */
+  registerSpellings(name: string, id: number, keys: readonly string[]): void {
+    this.known.set(name.toLowerCase(), id);
+    for (const key of keys) {
+      this.byKey.set(key, id);
+      this.candidates.push({ name, key });
+    }
+    this.cache.clear();
+  }
+
   private newRef(rawName: string, rawExtra: string | null): NameRef {
     const name = detach(rawName);
     const extra = rawExtra === null ? null : detach(rawExtra);

@@ -84,7 +84,9 @@ export function DealsArea() {
   } else if (tab === 'import') {
     body = (
       <ImportWizard
-        initialWhat={(['revenue', 'interviews', 'leads'] as const).find((w) => w === params.get('what')) ?? 'deals'}
+        initialWhat={
+          (['revenue', 'interviews', 'leads', 'competitors'] as const).find((w) => w === params.get('what')) ?? 'deals'
+        }
       />
     );
   } else if (tab === 'log') {

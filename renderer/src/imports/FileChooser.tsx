@@ -28,13 +28,15 @@ interface Props {
 
 const INTRO: Record<ImportWhat, string> = {
   deals:
-    'A CSV export of deals (opportunities) from Salesforce, HubSpot, Pipedrive or a spreadsheet. Files with accounts, owners and teams, products, stage history, deal competitors or interviews can come with it; everything is imported together, in one step that can be undone.',
+    'A CSV export of deals (opportunities) from Salesforce, HubSpot, Pipedrive or a spreadsheet. Files with accounts, owners and teams, products, competitors, stage history, deal competitors or interviews can come with it; everything is imported together, in one step that can be undone.',
   interviews:
     'Win/loss interviews from the spreadsheet your programme runs in, or a Winnow export you edited: one row per interview, matched to its deal by the deal’s CRM id. A quotes file can come with it. Everything is imported together, in one step that can be undone.',
   revenue:
     'One row per invoice line, purchase or monthly recurring revenue (MRR) snapshot: the customer (id or name), a day or a month, and an amount. Customers are matched to accounts by id, then by exact name; the Retention area builds its cohorts from it. One step that can be undone.',
   leads:
     'A Salesforce Lead export, a HubSpot contacts export with lifecycle-stage dates, or a spreadsheet: one row per lead with its created, MQL, SQL and opportunity dates, the deal it converted into, source, owner, status and the qualification criteria. A campaign touches file can come with it. One step that can be undone.',
+  competitors:
+    'A competitors list, such as Winnow’s own competitors export: one row per competitor with its website, notes and other spellings ("Acme; Acme Inc."). A row updates the competitor whose name or spelling matches, however it is written ("ACME, Inc." is Acme); spellings are added, never removed. One step that can be undone.',
 };
 
 const WHAT_LABEL: Record<ImportWhat, string> = {
@@ -42,6 +44,7 @@ const WHAT_LABEL: Record<ImportWhat, string> = {
   interviews: 'Win/loss interviews and quotes, from a spreadsheet',
   revenue: 'Revenue: invoice lines, purchases or MRR snapshots per customer',
   leads: 'Leads and campaign touches, for the funnel',
+  competitors: 'Competitors: websites, notes and other spellings',
 };
 
 export function FileChooser({ kinds, what, onWhat, files, onFiles }: Props) {
@@ -98,7 +101,7 @@ export function FileChooser({ kinds, what, onWhat, files, onFiles }: Props) {
       <h2 id="choose-title">1. Choose the files</h2>
       <fieldset className="import-what" data-testid="import-what">
         <legend>What are you importing?</legend>
-        {(['deals', 'interviews', 'revenue', 'leads'] as const).map((w) => (
+        {(['deals', 'interviews', 'revenue', 'leads', 'competitors'] as const).map((w) => (
           <label key={w} className="check">
             <input
               type="radio"

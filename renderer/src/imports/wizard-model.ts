@@ -72,19 +72,29 @@ export function pendingValues(report: ImportFileReport): { report: ValueReport; 
 }
 
 /**
- * What the wizard imports: deals (with any related file), interviews (with their quotes), or
- * revenue lines for the retention cohorts.
+ * What the wizard imports: deals (with any related file), interviews (with their quotes),
+ * revenue lines for the retention cohorts, leads (with their touches), or competitors alone.
  */
-export type ImportWhat = 'deals' | 'interviews' | 'revenue' | 'leads';
+export type ImportWhat = 'deals' | 'interviews' | 'revenue' | 'leads' | 'competitors';
 
 export const IMPORT_WHAT: Record<ImportWhat, { main: ImportKindId; related: ImportKindId[] }> = {
   deals: {
     main: 'deals',
-    related: ['accounts', 'owners', 'products', 'stage_history', 'deal_competitors', 'interviews', 'quotes'],
+    related: [
+      'accounts',
+      'owners',
+      'products',
+      'competitors',
+      'stage_history',
+      'deal_competitors',
+      'interviews',
+      'quotes',
+    ],
   },
   interviews: { main: 'interviews', related: ['quotes'] },
   revenue: { main: 'revenue', related: [] },
   leads: { main: 'leads', related: ['touches'] },
+  competitors: { main: 'competitors', related: [] },
 };
 
 /** Files after choosing one of `kind`: a new main file replaces the old one and leads the list. */

@@ -179,10 +179,43 @@ describe('winnow import / export', () => {
     expect(await run('import', 'widgets', 'x.csv')).toEqual({
       code: 2,
       out: '',
-      err: 'winnow import: unknown kind "widgets"; kinds are deals, accounts, owners, products, stage-history, deal-competitors, interviews, quotes, revenue, leads, touches',
+      err: 'winnow import: unknown kind "widgets"; kinds are deals, accounts, owners, products, stage-history, competitors, deal-competitors, interviews, quotes, revenue, leads, touches',
     });
     const none = await run('import', 'deals', join(dir, 'missing.csv'), '--db', db);
     expect(none).toEqual({ code: 2, out: '', err: `winnow import: no file at ${join(dir, 'missing.csv')}` });
+  });
+
+  it('imports competitors: the export back unchanged, a new website and spelling, and with deals', async () => {
+    await run('import', 'deals', fixture('hubspot-deals.csv'), '--db', db);
+    const comp = join(dir, 'competitors.csv');
+    await run('export', 'competitors', '--out', comp, '--db', db);
+    expect(await run('import', 'competitors', comp, '--db', db)).toEqual({
+      code: 0,
+      err: '',
+      out: 'Nothing changed: all 2 rows already match the workspace.',
+    });
+    const edited = join(dir, 'edited.csv');
+    writeFileSync(edited, 'Competitor,Website,Aliases\nACME Inc.,https://acme.example,"Acme; ""Acme; legacy"""\n');
+    const r = await run('import', 'competitors', edited, '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]).toBe(
+      '  edited.csv (competitors): 1 rows read = 0 added + 1 updated + 0 unchanged + 0 rejected',
+    );
+    await run('export', 'competitors', '--out', comp, '--db', db);
+    expect(readFileSync(comp, 'utf8').split('\r\n')[1]).toBe(
+      'Acme,https://acme.example,"Acme; ""Acme; legacy""",2,2,1,0.5,0.0945,0.9055,',
+    );
+    // A related file of a deals import: Zenith's spelling "Zen" names it in the deals file.
+    const deals = join(dir, 'deals.csv');
+    writeFileSync(deals, 'Deal ID,Deal,Stage,Close date,Competitors\nZ-1,Zed deal,Closed Lost,2025-03-31,Zen\n');
+    writeFileSync(edited, 'Competitor,Aliases,Notes\nZenith,Zen,Enterprise only\n');
+    const both = await run('import', 'deals', deals, '--competitors', edited, '--db', db);
+    expect(both.code).toBe(0);
+    expect(both.out).not.toContain('new competitors');
+    const help = await run('import', 'competitors', '--help');
+    expect(help.out).toContain('  aliases: Aliases [aliases, alias, spellings].');
+    expect(help.out).toContain('Recognised exports: Winnow competitors export, Generic CSV');
+    expect((await run('import', 'deals', '--help')).out).toContain('--competitors FILE');
   });
 
   it('exports deals, competitors and accounts as CSV', async () => {

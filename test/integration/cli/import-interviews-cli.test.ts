@@ -112,7 +112,7 @@ describe('winnow import interviews', () => {
     });
     const help = await run('import', '--help');
     expect(help.out).toContain(
-      'Kinds: deals, accounts, owners, products, stage-history, deal-competitors, interviews, quotes',
+      'Kinds: deals, accounts, owners, products, stage-history, competitors, deal-competitors, interviews, quotes',
     );
     expect(help.out).toContain('with interviews: --quotes FILE; with leads: --touches FILE');
   });

@@ -234,7 +234,7 @@ export const DEAL_FIELDS: KindField[] = [
     'competitors',
     'Competitors',
     'list',
-    'One or more names in a cell, separated by ";". The first is primary unless a primary competitor column is mapped.',
+    'One or more names in a cell, separated by ";". The first is primary unless one is marked "(primary)", a primary competitor column is mapped, or the file option says only marked names are.',
     ['competitors', 'competitor', 'competitorname', 'competitornames', 'maincompetitors', 'competition'],
     { entity: 'competitor', listValues: true, maxLength: 200 },
   ),
@@ -299,6 +299,8 @@ export const DEAL_PRESETS: Preset[] = [
     label: 'Winnow deals export',
     description: 'A deals file exported by Winnow (CRM id, Deal, Account CRM id, Rep reason ...).',
     signature: ['Account CRM id', 'Rep reason'],
+    // The export marks the primary competitor: a deal without a mark has none (made in the app).
+    options: { competitorPrimary: 'marked' },
     columns: {
       externalId: ['CRM id'],
       name: ['Deal'],

@@ -39,6 +39,8 @@ export interface DealImportRow {
   outcome: Outcome | null;
   competitors: string[];
   primaryCompetitor: string | null;
+  /** True when a name in the Competitors cell carries the "(primary)" mark. */
+  competitorMarked: boolean;
   lostTo: string | null;
   repReason: string | null;
   contractStart: string | null;
@@ -201,6 +203,7 @@ function build(c: RowCells): DealImportRow | null {
     outcome,
     competitors,
     primaryCompetitor: c.name('primaryCompetitor'),
+    competitorMarked: marked !== null,
     lostTo: c.name('lostTo'),
     repReason: c.text('repReason'),
     contractStart: c.date('contractStart'),
@@ -220,6 +223,8 @@ interface Link {
 
 class DealsWriter implements KindWriter<DealImportRow> {
   private readonly ctx: WriteContext;
+  /** Only a "(primary)" mark makes a listed competitor primary (Winnow's export). */
+  private readonly onlyMarkedPrimary: boolean;
   private readonly probe: Database.Statement;
   private readonly probeWinnowId: Database.Statement;
   private readonly find: Database.Statement;
@@ -243,6 +248,7 @@ class DealsWriter implements KindWriter<DealImportRow> {
 
   constructor(ctx: WriteContext) {
     this.ctx = ctx;
+    this.onlyMarkedPrimary = ctx.option('competitorPrimary') === 'marked';
     const s = ctx.sqlite;
     this.columns = COLUMN_FIELDS.filter(([, fields]) => fields.some((f) => ctx.mapped(f))).map(([c]) => c);
     this.writesCompetitors = ['competitors', 'primaryCompetitor', 'lostTo'].some((f) => ctx.mapped(f));
@@ -350,7 +356,7 @@ class DealsWriter implements KindWriter<DealImportRow> {
       contract_start: row.contractStart,
       contract_end: row.contractEnd,
     };
-    const wanted = this.writesCompetitors ? this.wantedLinks(primary, listed, lostTo) : null;
+    const wanted = this.writesCompetitors ? this.wantedLinks(primary, listed, lostTo, row.competitorMarked) : null;
     if (firstLine > 0) {
       const same =
         this.changedColumns(existing!, values, row).length === 0 &&
@@ -441,18 +447,24 @@ class DealsWriter implements KindWriter<DealImportRow> {
     return own === null ? undefined : (this.probeWinnowId.get(own) as number | undefined);
   }
 
-  /** Competitor id -> primary, in the order the row names them. */
+  /**
+   * Competitor id -> primary, in the order the row names them. The first listed is primary unless
+   * a primary column names one, or the file marks its primaries (option competitorPrimary
+   * 'marked', Winnow's export) and this row has no mark: a deal made in the app may have none.
+   */
   private wantedLinks(
     primary: NameRef | null | undefined,
     listed: (NameRef | null | undefined)[],
     lostTo: NameRef | null | undefined,
+    marked: boolean,
   ): Map<number, boolean> {
     const wanted = new Map<number, boolean>();
     if (primary) wanted.set(primary.get(), true);
+    const firstIsPrimary = !primary && (marked || !this.onlyMarkedPrimary);
     for (const ref of listed) {
       if (!ref) continue;
       const id = ref.get();
-      if (!wanted.has(id)) wanted.set(id, wanted.size === 0 && !primary);
+      if (!wanted.has(id)) wanted.set(id, wanted.size === 0 && firstIsPrimary);
     }
     if (lostTo) {
       const id = lostTo.get();
@@ -524,6 +536,18 @@ export const dealsKind: ImportKind<DealImportRow> = {
   fields: DEAL_FIELDS,
   presets: DEAL_PRESETS,
   derive: { outcome: 'stage' },
+  options: [
+    {
+      key: 'competitorPrimary',
+      label: 'Primary competitor',
+      help: 'Which listed competitor is the primary one when no Primary competitor column says so. Winnow’s own export marks it: "Acme (primary); Brightline".',
+      choices: [
+        { value: 'first', label: 'The first one listed (or the one marked "(primary)")' },
+        { value: 'marked', label: 'Only the one marked "(primary)": a row without a mark has none' },
+      ],
+      default: 'first',
+    },
+  ],
   checkMapping(mapped) {
     const issues: string[] = [];
     if (!mapped('outcome') && !mapped('stage') && !mapped('isWon') && !mapped('isClosed')) {

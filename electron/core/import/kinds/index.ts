@@ -4,6 +4,7 @@ import type { ImportKindSpec } from '#shared/domain/imports.ts';
 import type { ImportKindId } from '#shared/domain/import-mapping.ts';
 import type { ImportKind } from '../kind.ts';
 import { accountsKind } from './accounts-kind.ts';
+import { competitorsKind } from './competitors-kind.ts';
 import { dealCompetitorsKind } from './deal-competitors-kind.ts';
 import { dealsKind } from './deals-kind.ts';
 import { interviewsKind } from './interviews-kind.ts';
@@ -21,6 +22,7 @@ export const KINDS: Record<ImportKindId, ImportKind> = {
   owners: ownersKind,
   products: productsKind,
   stage_history: stageHistoryKind,
+  competitors: competitorsKind,
   deal_competitors: dealCompetitorsKind,
   interviews: interviewsKind,
   quotes: quotesKind,
