@@ -3,13 +3,14 @@
 // deal-competitors, interviews, quotes; a kind added to the importer appears here by itself),
 // plus `log` and `undo`. Related files come with a main one: with deals, any other kind; with
 // interviews, their quotes.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { closest, didYouMean, parseArgs } from '../args.ts';
 import type { ImportRunResult } from '#shared/domain/imports.ts';
 import type { DateFormat, Delimiter, Encoding, ImportKindId, ImportMapping } from '#shared/domain/import-mapping.ts';
 import { DATE_FORMATS, ENCODINGS, IMPORT_KINDS, importMappingSchema } from '#shared/domain/import-mapping.ts';
+import { AppError } from '#core/errors.ts';
 import { openWorkspace } from '#core/db/open-workspace.ts';
 import type { Workspace } from '#core/db/open-workspace.ts';
 import { setupFile } from '#core/import/file-setup.ts';
@@ -67,10 +68,7 @@ const FILE_OPTIONS = [
   ['--accept-near-matches', 'take the suggested match for names that look like known ones (GTXPro -> GTX Pro)'],
   ['--add-new-themes', 'add the quote themes the file names that the workspace does not have yet'],
   ['--save-mapping NAME', 'save the mapping used (with accepted matches) for next time'],
-  [
-    '--db FILE',
-    'the workspace (default: the one the app last used); a path with no workspace gets a new one, removed again if the import does not go in',
-  ],
+  ['--db FILE', 'the workspace (default: the one the app last used); it must exist (winnow init makes one)'],
   JSON_OPTION,
 ] as const;
 
@@ -370,13 +368,16 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   }
 
   const dbPath = workspacePathFrom(values.db);
-  // An import into a --db path with no workspace makes one (export -> import into a new workspace);
-  // if the import does not go in, it is removed again, with everything made for it.
-  const created = values.db !== undefined && !existsSync(dbPath);
-  const madeDir = mkdirSync(dirname(dbPath), { recursive: true });
-  const ws = await openWorkspace(dbPath, { mode: created ? 'create' : 'open', verify: 'quick' });
+  // An import never creates a workspace (only `winnow init`, `winnow demo` and the app's New do):
+  // a mistyped --db must not leave a new empty file that later looks like the real one.
+  if (values.db !== undefined && !existsSync(dbPath)) {
+    throw new AppError(
+      'not_found',
+      `no workspace at ${dbPath}: create it first with "winnow init --db ${dbPath}", then import (nothing was written)`,
+    );
+  }
+  const ws = await openWorkspace(dbPath, { mode: 'open', verify: 'quick' });
   const rejectedDir = mkdtempSync(join(tmpdir(), 'winnow-cli-rejected-'));
-  let keep = !created;
   try {
     const mappingFor = (k: ImportKindId, path: string, name: string | undefined): ImportMapping => {
       let mapping: ImportMapping;
@@ -425,7 +426,6 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     }
     const result = runImport(ws.sqlite, { ...base, mode: values.check ? 'preview' : 'commit' }, hooks);
     endProgress(io);
-    keep ||= result.committed;
     // What a real run would do: fail (exit 1) when rows have problems and it is all or nothing.
     const wouldFail =
       (!values['valid-rows'] && result.totals.rejected > 0) || result.files.some((f) => f.dates.ambiguous);
@@ -495,13 +495,5 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   } finally {
     rmSync(rejectedDir, { recursive: true, force: true });
     ws.close();
-    if (!keep) removeNewWorkspace(dbPath, madeDir);
   }
-}
-
-/** A workspace this command made for an import that did not go in: the file, its -wal/-shm, backups and folders. */
-function removeNewWorkspace(path: string, madeDir: string | undefined): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
-  rmSync(`${path}.backups`, { recursive: true, force: true });
-  if (madeDir !== undefined) rmSync(madeDir, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
 // `--check` exits 1 when the import would fail, a failed import into a --db path that did not
 // exist leaves nothing behind, confirmed near matches become aliases, and owners carry office,
 // region and manager, which the win-rate matrix groups by.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,26 +88,24 @@ describe('winnow import: accounting, --check, new workspaces, aliases, offices',
     expect(query('SELECT count(*) FROM deals')).toEqual([[0]]);
   });
 
-  it('a failed import into a --db path that did not exist leaves no file, -wal, -shm or folder; a good one makes it', async () => {
+  it('an import into a --db path with no workspace is refused and leaves no file, -wal, -shm or folder', async () => {
+    // Only `winnow init`, `winnow demo` and the app's New make a workspace (issue 13): a mistyped
+    // path must not become a new, empty-looking workspace.
     const failing = csv('failing.csv', [HEADER, 'C-2,Bad amount,-5,Closed Won,2024-01-05,,,']);
     const fresh = join(dir, 'new', 'deeper', 'fresh.winnow');
     const r = await run('import', 'deals', failing, '--db', fresh);
     expect(r.code).toBe(1);
+    expect(r.err).toContain(`no workspace at ${fresh}: create it first with "winnow init --db ${fresh}"`);
     expect(existsSync(join(dir, 'new'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['failing.csv', 'w.winnow']);
 
-    const check = await run(
-      'import',
-      'deals',
-      csv('ok.csv', [HEADER, 'C-1,Good,100,Closed Won,2024-01-05,,,']),
-      '--db',
-      fresh,
-      '--check',
-    );
-    expect(check.code).toBe(0);
+    const good = csv('ok.csv', [HEADER, 'C-1,Good,100,Closed Won,2024-01-05,,,']);
+    expect((await run('import', 'deals', good, '--db', fresh, '--check')).code).toBe(1);
     expect(existsSync(join(dir, 'new'))).toBe(false);
 
-    const ok = await run('import', 'deals', join(dir, 'ok.csv'), '--db', fresh);
+    mkdirSync(join(dir, 'new', 'deeper'), { recursive: true });
+    expect((await run('init', '--db', fresh)).code).toBe(0);
+    const ok = await run('import', 'deals', good, '--db', fresh);
     expect(ok.code).toBe(0);
     expect(query('SELECT external_id, name, amount, outcome FROM deals', fresh)).toEqual([['C-1', 'Good', 100, 'won']]);
   });

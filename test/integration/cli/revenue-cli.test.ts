@@ -107,7 +107,7 @@ describe('winnow import revenue', () => {
     expect(await run('import', 'deals', fixture('revenue-mrr.csv'), '--option', 'lines=mrr', '--db', db)).toEqual({
       code: 2,
       out: '',
-      err: 'winnow import: --option lines=mrr: deals files have no options',
+      err: 'winnow import: --option lines=mrr: deals files take competitorPrimary=first|marked',
     });
   });
 });
