@@ -7,6 +7,7 @@ import { criteriaByCountOption } from '#shared/charts/criteria-chart.ts';
 import type { CriteriaReport, CriterionResult } from '#shared/domain/criteria.ts';
 import { useQuery } from '../api/use-query.ts';
 import { baseOption } from '../charts/base.ts';
+import { DateInput } from '../components/DateInput.tsx';
 import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
@@ -138,16 +139,14 @@ export function CriteriaView() {
       <div className={css.controls}>
         <label>
           MQL date from
-          <input
-            type="date"
+          <DateInput
             value={period.from ?? ''}
             onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value || null }))}
           />
         </label>
         <label>
           To
-          <input
-            type="date"
+          <DateInput
             value={period.to ?? ''}
             onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value || null }))}
           />

@@ -15,6 +15,7 @@ import type {
 import { ATTRIBUTION_MODELS, MODEL_LABEL, SOURCED_LABEL } from '#shared/domain/sourced.ts';
 import { useQuery } from '../api/use-query.ts';
 import { sourcedVsInfluencedOption } from '../charts/sourced-charts.ts';
+import { DateInput } from '../components/DateInput.tsx';
 import { EChart } from '../components/EChart.tsx';
 import { EmptyState, ErrorMessage } from '../components/Notice.tsx';
 import { RateView } from '../components/RateView.tsx';
@@ -203,8 +204,7 @@ export function SourcedView() {
       <div className={css.controls}>
         <label>
           From
-          <input
-            type="date"
+          <DateInput
             value={period.from ?? ''}
             onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value || null }))}
             data-testid="sourced-from"
@@ -212,8 +212,7 @@ export function SourcedView() {
         </label>
         <label>
           To
-          <input
-            type="date"
+          <DateInput
             value={period.to ?? ''}
             onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value || null }))}
             data-testid="sourced-to"
