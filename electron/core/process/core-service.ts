@@ -228,7 +228,7 @@ export class CoreService {
     for (const view of this.views.toWarm(path)) {
       if (!CACHEABLE.has(view.channel as never)) continue;
       const key = ResultCache.key(generation, view.channel, view.arg);
-      if (this.cache.get(key, version) !== undefined) continue;
+      if (this.cache.has(key, version)) continue;
       while (this.pool.spareReaders() < 2) {
         await new Promise((r) => setTimeout(r, 100));
         if (generation !== this.generation || this.dataVersion() !== version) return;

@@ -89,6 +89,11 @@ export class ResultCache {
     return e.json;
   }
 
+  /** Whether an answer for key is kept under this version, without counting or reordering. */
+  has(key: string, version: number): boolean {
+    return this.entries.get(key)?.version === version;
+  }
+
   /** Keeps a successful answer computed under version; failures and huge answers are not kept. */
   set(key: string, version: number, json: string): void {
     if (!json.startsWith('{"ok":true') || json.length > this.maxBytes / 10) return;

@@ -14,6 +14,8 @@ describe('ResultCache', () => {
     const c = new ResultCache();
     const k = ResultCache.key(1, 'dashboard:summary', {}, '2026-12-06');
     c.set(k, 7, ok({ deals: 10 }));
+    expect(c.has(k, 7)).toBe(true);
+    expect(c.has(k, 8)).toBe(false);
     expect(c.get(k, 7)).toBe(ok({ deals: 10 }));
     expect(c.get(k, 8)).toBeUndefined();
     expect([c.hits, c.misses]).toEqual([1, 1]);
